@@ -1,0 +1,202 @@
+"""The `course` command: init, validate, build, serve and new, acting on the project in the current folder."""
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+import time
+from pathlib import Path
+
+from .diagnostics import format_report
+from .project import Project
+from .scaffold import ScaffoldError, init_project, new_lesson, new_quiz
+from .validate import load_course
+
+CONFIG_FILE = "mkdocs.yml"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "handler", None):
+        parser.print_help()
+        return 2
+    try:
+        return args.handler(args)
+    except KeyboardInterrupt:
+        return 130
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="course", description="Build interactive courses from YAML lessons "
+                                     "and quizzes.")
+    commands = parser.add_subparsers(title="commands", metavar="COMMAND")
+
+    init = commands.add_parser("init", help="create a small, ready-to-build course project in DIR")
+    init.add_argument("directory", metavar="DIR")
+    init.set_defaults(handler=_init)
+
+    validate = commands.add_parser("validate", help="check every lesson and quiz; list all problems")
+    validate.set_defaults(handler=_validate)
+
+    build = commands.add_parser("build", help="validate, then build the site (the previous site is kept on failure)")
+    build.add_argument("--site-dir", metavar="DIR", help="where to write the site (default: site/)")
+    build.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    build.set_defaults(handler=_build)
+
+    serve = commands.add_parser("serve", help="preview the course, rebuilding when a file changes")
+    serve.add_argument("--dev-addr", metavar="IP:PORT", default="127.0.0.1:8000",
+                       help="address to serve on (default: 127.0.0.1:8000)")
+    serve.set_defaults(handler=_serve)
+
+    new = commands.add_parser("new", help="add a new lesson or quiz file from a template")
+    new_kinds = new.add_subparsers(title="what", metavar="KIND", required=True)
+    for kind, handler in (("lesson", _new_lesson), ("quiz", _new_quiz)):
+        sub = new_kinds.add_parser(kind, help=f"create a {kind} file")
+        sub.add_argument("id", metavar="ID", help="lowercase letters, digits and hyphens")
+        sub.add_argument("--title", help=f"the {kind}'s title")
+        sub.set_defaults(handler=handler)
+    return parser
+
+
+def _project() -> Project:
+    return Project(Path.cwd())
+
+
+def _fail(message: str) -> int:
+    print(message, file=sys.stderr)
+    return 1
+
+
+def _report(problems) -> None:
+    if problems:
+        print(format_report(problems), file=sys.stderr)
+
+
+def _validate(args) -> int:
+    course, problems = load_course(_project())
+    _report(problems)
+    if course is None:
+        return 1
+    questions = sum(len(q.questions) for q in course.quizzes.values())
+    print(f"ok: {len(course.lessons)} lessons, {len(course.quizzes)} quizzes, {questions} questions checked")
+    return 0
+
+
+def _config_file() -> Path | None:
+    path = Path.cwd() / CONFIG_FILE
+    return path if path.is_file() else None
+
+
+def _build(args) -> int:
+    from .publish import site_transaction
+
+    project = _project()
+    config_file = _config_file()
+    if config_file is None:
+        return _fail(f"error: no {CONFIG_FILE} here; run `course` from the course project folder "
+                     "(or create one with `course init DIR`)")
+    course, problems = load_course(project)
+    _report(problems)
+    if course is None:
+        return 1
+    if args.strict and problems:
+        return _fail("error: warnings are treated as errors (--strict); the site was not built")
+    _quiet_mkdocs_logging()
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
+    started = time.monotonic()
+    site_dir = Path(args.site_dir) if args.site_dir else None
+    try:
+        config = load_config(config_file=str(config_file), strict=args.strict)
+        target = (site_dir or Path(config.site_dir)).resolve()
+        with site_transaction(target) as staging:
+            config.site_dir = str(staging)
+            config.plugins.on_startup(command="build", dirty=False)
+            try:
+                mkdocs_build(config)
+            finally:
+                config.plugins.on_shutdown()
+    except MkDocsException as exc:
+        return _fail(f"error: the site was not built: {exc}".rstrip())
+    except SystemExit as exc:  # MkDocs' Abort after it has logged the reason
+        return _fail(f"error: the site was not built{': ' + str(exc) if str(exc) else ''}")
+    pages = len(course.lessons) + (1 if course.final_quiz_id else 0) + 2
+    print(f"built {pages} pages into {_shown(target)} in {time.monotonic() - started:.1f} s")
+    return 0
+
+
+def _serve(args) -> int:
+    config_file = _config_file()
+    if config_file is None:
+        return _fail(f"error: no {CONFIG_FILE} here; run `course serve` from the course project folder")
+    _quiet_mkdocs_logging(level=logging.INFO)
+    from mkdocs.commands.serve import serve
+    from mkdocs.exceptions import MkDocsException
+
+    try:
+        serve(config_file=str(config_file), dev_addr=args.dev_addr, livereload=True)
+    except MkDocsException as exc:
+        return _fail(f"error: {exc}")
+    return 0
+
+
+def _init(args) -> int:
+    try:
+        created = init_project(Path(args.directory))
+    except ScaffoldError as exc:
+        return _fail(f"error: {exc}")
+    print(f"created a course project in {args.directory} ({len(created)} files)")
+    print(f"next: cd {args.directory} && course serve")
+    return 0
+
+
+def _new_lesson(args) -> int:
+    return _new(new_lesson, args, "lesson")
+
+
+def _new_quiz(args) -> int:
+    return _new(new_quiz, args, "quiz")
+
+
+def _new(make, args, kind: str) -> int:
+    try:
+        path = make(_project(), args.id, args.title)
+    except ScaffoldError as exc:
+        return _fail(f"error: {exc}")
+    print(f"created {_shown(path)}")
+    if kind == "lesson":
+        print(f"next: add '{args.id}' to `lessons` in content/course.yml")
+    else:
+        print(f"next: set `quiz: {args.id}` in the lesson it belongs to, and match each question's objective")
+    return 0
+
+
+def _shown(path: Path) -> str:
+    try:
+        return path.resolve().relative_to(Path.cwd().resolve()).as_posix() or "."
+    except ValueError:
+        return str(path)
+
+
+class _MkDocsFormatter(logging.Formatter):
+    def format(self, record: logging.LogRecord) -> str:
+        message = record.getMessage()
+        if record.levelno >= logging.WARNING:
+            return f"{record.levelname.lower()}: {message}"
+        return message
+
+
+def _quiet_mkdocs_logging(level: int = logging.WARNING) -> None:
+    logger = logging.getLogger("mkdocs")
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(_MkDocsFormatter())
+    logger.handlers[:] = [handler]
+    logger.setLevel(level)
+    logger.propagate = False
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

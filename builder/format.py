@@ -1,0 +1,95 @@
+"""The course source format: every key a trainer may write, defined once.
+
+Validation uses these definitions; documentation and editor schemas are generated
+from them, so they never drift apart.
+"""
+from __future__ import annotations
+
+from .schema import Boolean, Choice, Field, Integer, ListOf, Record, Slug, Text, Variants
+
+SECTION_KINDS = ("text", "scenario", "example", "tip", "warning")
+QUESTION_TYPES = ("single", "multiple", "true_false", "short_text", "ordering", "matching")
+
+INLINE = Text(markdown="inline")
+BLOCK = Text(markdown="block")
+
+COURSE = Record(what="course", fields=(
+    Field("title", Text(single_line=True), "The course title, shown on every page.", required=True),
+    Field("description", BLOCK, "Markdown shown on the home page: who the course is for and what it gives them.",
+          required=True),
+    Field("language", Text(single_line=True), "The language code of the course text, such as en or fr.",
+          default="en"),
+    Field("pass_mark", Integer(0, 100), "The percent a learner needs to pass a quiz, unless the quiz sets its own.",
+          default=80),
+    Field("lessons", ListOf(Slug(), 1, what="lesson id"), "Lesson ids in course order; each is a file "
+          "content/<id>.yml.", required=True),
+    Field("final_quiz", Slug(), "The id of a final quiz (quizzes/<id>.yml) taken after all lessons."),
+))
+
+OBJECTIVE = Record(what="objective", fields=(
+    Field("id", Slug(), "A short id, unique in the lesson, that quiz questions refer to.", required=True),
+    Field("text", INLINE, "What the learner will be able to do (inline Markdown).", required=True),
+))
+
+SECTION = Record(what="section", fields=(
+    Field("title", Text(single_line=True), "The section heading.", required=True),
+    Field("kind", Choice(SECTION_KINDS), "How the section is shown: text, scenario, example, tip or warning.",
+          default="text"),
+    Field("body", BLOCK, "The section text in Markdown.", required=True),
+))
+
+LESSON = Record(what="lesson", fields=(
+    Field("id", Slug(), "The lesson id; must equal the file name without .yml.", required=True),
+    Field("title", Text(single_line=True), "The lesson title.", required=True),
+    Field("summary", Text(single_line=True), "One line shown in the course overview.", required=True),
+    Field("duration_minutes", Integer(1, 600), "How long the lesson takes, in whole minutes.", required=True),
+    Field("objectives", ListOf(OBJECTIVE, 1, what="objective"), "What the learner will be able to do.",
+          required=True),
+    Field("sections", ListOf(SECTION, 1, what="section"), "The lesson content, in order.", required=True),
+    Field("key_points", ListOf(INLINE, 0, what="key point"), "Short takeaways shown at the end of the lesson.",
+          default=()),
+    Field("quiz", Slug(), "The id of the lesson's quiz (quizzes/<id>.yml)."),
+))
+
+OPTION = Record(what="option", fields=(
+    Field("text", INLINE, "The option as the learner sees it (inline Markdown).", required=True),
+    Field("correct", Boolean(), "Whether choosing this option is right.", default=False),
+    Field("feedback", INLINE, "Shown when the learner chose this option: why it is right or wrong."),
+))
+
+PAIR = Record(what="pair", fields=(
+    Field("left", INLINE, "The item the learner matches (shown as the label).", required=True),
+    Field("right", INLINE, "Its match (offered in the drop-down).", required=True),
+))
+
+QUESTION = Variants(
+    discriminator=Field("type", Choice(QUESTION_TYPES), "The question type.", required=True),
+    common=(
+        Field("id", Slug(), "A short id, unique in the quiz.", required=True),
+        Field("objective", Text(single_line=True), "The objective this question assesses: an objective id of the "
+              "lesson, or lesson-id/objective-id in the final quiz.", required=True),
+        Field("prompt", BLOCK, "The question in Markdown.", required=True),
+        Field("explanation", BLOCK, "Shown after checking: why the answer is what it is."),
+        Field("points", Integer(1, 1000), "How many points the question is worth.", default=1),
+    ),
+    variants={
+        "single": (Field("options", ListOf(OPTION, 2, what="option"), "The options; exactly one is correct.",
+                         required=True),),
+        "multiple": (Field("options", ListOf(OPTION, 2, what="option"), "The options; at least one is correct.",
+                           required=True),),
+        "true_false": (Field("answer", Boolean(), "Whether the statement is true.", required=True),),
+        "short_text": (Field("accept", ListOf(Text(single_line=True), 1, what="accepted answer"),
+                             "Accepted answers, compared ignoring case and extra spaces.", required=True),),
+        "ordering": (Field("items", ListOf(INLINE, 2, what="item"), "The items in their correct order.",
+                           required=True),),
+        "matching": (Field("pairs", ListOf(PAIR, 2, what="pair"), "Pairs of matching items.", required=True),),
+    },
+)
+
+QUIZ = Record(what="quiz", fields=(
+    Field("id", Slug(), "The quiz id; must equal the file name without .yml.", required=True),
+    Field("title", Text(single_line=True), "The quiz title.", required=True),
+    Field("pass_mark", Integer(0, 100), "The percent needed to pass; the course's pass mark if left out."),
+    Field("shuffle", Boolean(), "Whether options are shuffled for each attempt.", default=True),
+    Field("questions", ListOf(QUESTION, 1, what="question"), "The questions, in order.", required=True),
+))

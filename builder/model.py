@@ -1,0 +1,139 @@
+"""The validated course: frozen objects with no I/O and no knowledge of MkDocs."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Mapping, Union
+
+from .diagnostics import SourceLocation
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Objective:
+    id: str
+    text: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Section:
+    title: str
+    kind: str
+    body: str
+    origin: SourceLocation
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Option:
+    text: str
+    correct: bool
+    feedback: str | None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Pair:
+    left: str
+    right: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class QuestionBase:
+    id: str
+    objective: str
+    prompt: str
+    explanation: str | None
+    points: int
+    origin: SourceLocation
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class SingleChoice(QuestionBase):
+    type = "single"
+    options: tuple[Option, ...]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class MultipleChoice(QuestionBase):
+    type = "multiple"
+    options: tuple[Option, ...]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class TrueFalse(QuestionBase):
+    type = "true_false"
+    answer: bool
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ShortText(QuestionBase):
+    type = "short_text"
+    accept: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Ordering(QuestionBase):
+    type = "ordering"
+    items: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Matching(QuestionBase):
+    type = "matching"
+    pairs: tuple[Pair, ...]
+
+
+Question = Union[SingleChoice, MultipleChoice, TrueFalse, ShortText, Ordering, Matching]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Quiz:
+    id: str
+    title: str
+    pass_mark: int
+    """The effective pass mark: the quiz's own, or the course's."""
+    shuffle: bool
+    questions: tuple[Question, ...]
+    origin: SourceLocation
+
+    @property
+    def total_points(self) -> int:
+        return sum(q.points for q in self.questions)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Lesson:
+    id: str
+    title: str
+    summary: str
+    duration_minutes: int
+    objectives: tuple[Objective, ...]
+    sections: tuple[Section, ...]
+    key_points: tuple[str, ...]
+    quiz_id: str | None
+    origin: SourceLocation
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Course:
+    title: str
+    description: str
+    language: str
+    pass_mark: int
+    lessons: tuple[Lesson, ...]
+    quizzes: Mapping[str, Quiz]
+    final_quiz_id: str | None
+
+    def quiz_for(self, lesson: Lesson) -> Quiz | None:
+        return self.quizzes[lesson.quiz_id] if lesson.quiz_id else None
+
+    @property
+    def final_quiz(self) -> Quiz | None:
+        return self.quizzes[self.final_quiz_id] if self.final_quiz_id else None
+
+    @property
+    def total_minutes(self) -> int:
+        return sum(lesson.duration_minutes for lesson in self.lessons)
+
+    def neighbours(self, lesson: Lesson) -> tuple[Lesson | None, Lesson | None]:
+        index = self.lessons.index(lesson)
+        before = self.lessons[index - 1] if index > 0 else None
+        after = self.lessons[index + 1] if index + 1 < len(self.lessons) else None
+        return before, after

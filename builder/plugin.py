@@ -1,0 +1,125 @@
+"""The MkDocs adapter: thin hooks around the loader, validator and renderer.
+
+This is the only module that imports MkDocs (with config.py, its option list), so a
+move to another static-site generator means replacing this file, not the builder.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.toc import AnchorLink, TableOfContents
+
+from .config import CoursePluginConfig
+from .diagnostics import Diagnostic, SourceLocation, format_report
+from .project import Project
+from .render import CourseRenderer, PageSpec, RenderedPage, course_pages, render_problems
+from .validate import load_course
+
+log = get_plugin_logger("course")
+
+ASSETS = Path(__file__).parent / "assets"
+ASSET_URI = "assets/course"
+STYLESHEET = f"{ASSET_URI}/course.css"
+
+
+class CourseBuildError(PluginError):
+    """The course's sources have problems; MkDocs prints this message without a traceback."""
+
+    def __init__(self, diagnostics: list[Diagnostic]):
+        self.diagnostics = diagnostics
+        super().__init__(format_report(diagnostics))
+
+
+class CoursePlugin(BasePlugin[CoursePluginConfig]):
+    supports_multiple_instances = False
+
+    def __init__(self) -> None:
+        self.serving = False
+        self.project: Project | None = None
+        self.renderer: CourseRenderer | None = None
+        self.problems: list[Diagnostic] = []
+        self.pages: dict[str, PageSpec] = {}
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.serving = command == "serve"
+
+    def on_config(self, config: Any) -> Any:
+        root = Path(config.config_file_path).resolve().parent if config.config_file_path else Path.cwd()
+        self.project = Project(root, self.config.content_dir, self.config.quizzes_dir)
+        course, self.problems = load_course(self.project)
+        for problem in self.problems:
+            if not problem.is_error:
+                log.warning(str(problem))
+        if course is None:
+            if not self.serving:
+                raise CourseBuildError(self.problems)
+            # While previewing, show the problems in the browser and keep the server running.
+            log.error("the course cannot be built; the preview shows these problems until they are fixed:\n"
+                      + format_report(self.problems))
+            self.renderer = None
+            self.pages = {"index.md": PageSpec("index.md", "Problems in the course", "problems")}
+        else:
+            self.renderer = CourseRenderer(course, directory_urls=config.use_directory_urls)
+            self.pages = {page.src_uri: page for page in course_pages(course)}
+        if not config.nav:
+            config.nav = [{page.title: page.src_uri} for page in self.pages.values()]
+        if STYLESHEET not in config.extra_css:
+            config.extra_css.append(STYLESHEET)
+        return config
+
+    def on_files(self, files: Files, *, config: Any) -> Files:
+        assert self.project is not None
+        for file in list(files):
+            if file.abs_src_path and Path(file.abs_src_path).suffix in (".yml", ".yaml") \
+                    and self._is_source(Path(file.abs_src_path)):
+                files.remove(file)  # course sources (answer keys included) are never published
+        for page in self.pages.values():
+            existing = files.get_file_from_path(page.src_uri)
+            if existing is not None:
+                raise CourseBuildError([Diagnostic(
+                    _location(self.project, existing), f"this page would replace the course's generated page "
+                    f"'{page.src_uri}'; rename or move it", "page-clash")])
+            files.append(File.generated(config, page.src_uri, content=f"# {page.title}\n",
+                                        inclusion=InclusionLevel.INCLUDED))
+        for asset in sorted(ASSETS.rglob("*")):
+            if asset.is_file():
+                uri = f"{ASSET_URI}/{asset.relative_to(ASSETS).as_posix()}"
+                files.append(File.generated(config, uri, abs_src_path=str(asset)))
+        return files
+
+    def on_page_content(self, html: str, *, page: Any, config: Any, files: Files) -> str:
+        spec = self.pages.get(page.file.src_uri)
+        if spec is None:
+            return html
+        rendered = self._render(spec)
+        page.toc = TableOfContents([AnchorLink(title, anchor, level) for level, anchor, title in rendered.outline])
+        return rendered.html
+
+    def on_serve(self, server: Any, *, config: Any, builder: Any) -> Any:
+        assert self.project is not None
+        for folder in self.project.source_dirs():
+            if folder.is_dir():
+                server.watch(str(folder))
+        return server
+
+    def _render(self, spec: PageSpec) -> RenderedPage:
+        if self.renderer is None:
+            return RenderedPage(_problems_page(self.problems))
+        return self.renderer.render(spec)
+
+    def _is_source(self, path: Path) -> bool:
+        assert self.project is not None
+        resolved = path.resolve()
+        return any(resolved.is_relative_to(folder.resolve()) for folder in self.project.source_dirs())
+
+
+def _location(project: Project, file: File) -> SourceLocation:
+    return SourceLocation(project.display(Path(file.abs_src_path)) if file.abs_src_path else file.src_uri, 1, 1)
+
+
+def _problems_page(problems: list[Diagnostic]) -> str:
+    return render_problems([p for p in problems if p.is_error])

@@ -1,0 +1,184 @@
+"""Course model -> page HTML, through Jinja2 templates.
+
+The renderer knows pages and URLs but nothing about MkDocs: the plugin asks it for
+the list of pages and for each page's HTML and outline.
+"""
+from __future__ import annotations
+
+import random
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from jinja2 import Environment, PackageLoader, StrictUndefined
+from markupsafe import Markup
+
+from .markdown_text import MarkdownText
+from .model import Course, Lesson, Matching, Ordering, Question, Quiz
+from .scoring import answer_key, choice_token, encode_key, quiz_version
+
+SECTION_LABELS = {"text": "", "scenario": "Scenario", "example": "Example", "tip": "Tip", "warning": "Warning"}
+QUESTION_HINTS = {
+    "single": "Choose one answer.",
+    "multiple": "Choose every answer that applies.",
+    "true_false": "Is this statement true or false?",
+    "short_text": "Type a word or short phrase.",
+    "ordering": "Give each item its position in the right order, starting at 1.",
+    "matching": "Choose the match for each item.",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class PageSpec:
+    """A page the course adds to the site."""
+
+    src_uri: str
+    title: str
+    kind: str  # home | lesson | quiz | progress
+    ref: str | None = None  # the lesson or quiz id
+
+
+@dataclass(slots=True)
+class RenderedPage:
+    html: str
+    outline: list[tuple[int, str, str]] = field(default_factory=list)
+    """(level, anchor id, title) of the page's headings, for a table of contents."""
+
+
+def course_pages(course: Course) -> list[PageSpec]:
+    """Every generated page, in navigation order."""
+    pages = [PageSpec("index.md", "Home", "home")]
+    pages += [PageSpec(f"{lesson.id}/index.md", lesson.title, "lesson", lesson.id) for lesson in course.lessons]
+    if course.final_quiz:
+        pages.append(PageSpec(f"{course.final_quiz.id}/index.md", course.final_quiz.title, "quiz",
+                              course.final_quiz.id))
+    pages.append(PageSpec("progress/index.md", "Your progress", "progress"))
+    return pages
+
+
+def course_key(course: Course) -> str:
+    """Names this course's saved progress in the learner's browser."""
+    return re.sub(r"[^a-z0-9]+", "-", course.title.lower()).strip("-") or "course"
+
+
+class _Outline:
+    """Collects headings while a template renders and hands out unique anchor ids."""
+
+    def __init__(self) -> None:
+        self.entries: list[tuple[int, str, str]] = []
+        self.used: set[str] = set()
+
+    def anchor(self, title: str, level: int = 2, *, listed: bool = True) -> str:
+        base = re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-") or "section"
+        anchor, n = base, 2
+        while anchor in self.used:
+            anchor, n = f"{base}-{n}", n + 1
+        self.used.add(anchor)
+        if listed:
+            self.entries.append((level, anchor, title))
+        return anchor
+
+
+class CourseRenderer:
+    def __init__(self, course: Course, *, directory_urls: bool = True):
+        self.course = course
+        self.directory_urls = directory_urls
+        self.text = MarkdownText()
+        self.env = template_environment()
+        self.env.filters["md_block"] = self._md_block
+        self.env.filters["md_inline"] = self._md_inline
+        self.env.globals.update(section_labels=SECTION_LABELS, quiz_version=quiz_version)
+        self._templates = {name: self.env.get_template(f"{name}.html")
+                           for name in ("home", "lesson", "quiz_page", "progress")}
+        self._lessons = {lesson.id: lesson for lesson in course.lessons}
+        self._positions = {lesson.id: i for i, lesson in enumerate(course.lessons)}
+        self._owner = {lesson.quiz_id: lesson for lesson in course.lessons if lesson.quiz_id}
+        self.course_key = course_key(course)
+
+    # -- URLs -------------------------------------------------------------------------------------
+    def url(self, root: str, target: str | None) -> str:
+        """A relative URL from a page at `root` depth to a page folder (None: the home page)."""
+        if target is None:
+            return (root or "./") if self.directory_urls else f"{root}index.html"
+        return f"{root}{target}/" if self.directory_urls else f"{root}{target}/index.html"
+
+    @staticmethod
+    def root_for(src_uri: str) -> str:
+        return "../" * src_uri.count("/")
+
+    # -- pages ------------------------------------------------------------------------------------
+    def render(self, page: PageSpec) -> RenderedPage:
+        root = self.root_for(page.src_uri)
+        self.text.root = root
+        outline = _Outline()
+        context: dict[str, Any] = dict(course=self.course, root=root, url=lambda t=None: self.url(root, t),
+                                       outline=outline, quiz_view=self.quiz_view, course_key=self.course_key)
+        if page.kind == "lesson":
+            lesson = self._lessons[page.ref]
+            position = self._positions[lesson.id]
+            before, after = self.course.neighbours(lesson)
+            context.update(lesson=lesson, number=position + 1, quiz=self.course.quiz_for(lesson),
+                           previous=before, next=after)
+        elif page.kind == "quiz":
+            context.update(quiz=self.course.quizzes[page.ref], previous=self.course.lessons[-1])
+        html = self._templates["quiz_page" if page.kind == "quiz" else page.kind].render(context)
+        return RenderedPage(html, outline.entries)
+
+    def quiz_view(self, quiz: Quiz) -> dict[str, Any]:
+        """Everything the quiz template shows, with choices in their first-attempt order."""
+        key = answer_key(quiz, self._md_inline, self._md_block)
+        return {
+            "quiz": quiz,
+            "version": quiz_version(quiz),
+            "key": encode_key(key),
+            "questions": [self._question_view(quiz, q, n) for n, q in enumerate(quiz.questions, 1)],
+        }
+
+    def _question_view(self, quiz: Quiz, question: Question, number: int) -> dict[str, Any]:
+        rng = random.Random(f"{quiz.id}/{question.id}")
+        view: dict[str, Any] = {"q": question, "number": number, "hint": QUESTION_HINTS[question.type],
+                                "prompt_inline": self.text.as_single_paragraph(question.prompt),
+                                "dom_id": f"{quiz.id}--{question.id}"}
+        token = lambda role, i: choice_token(quiz.id, question.id, role, i)  # noqa: E731
+        if question.type in ("single", "multiple"):
+            options = [(token("option", i), o.text) for i, o in enumerate(question.options)]
+            if quiz.shuffle:
+                rng.shuffle(options)
+            view["choices"] = options
+        elif question.type == "true_false":
+            view["choices"] = [("true", "True"), ("false", "False")]
+        elif isinstance(question, Ordering):
+            items = [(token("item", i), text) for i, text in enumerate(question.items)]
+            view["order_items"] = _shuffled_never_in_order(items, rng)
+            view["positions"] = list(range(1, len(items) + 1))
+        elif isinstance(question, Matching):
+            view["rows"] = [(token("left", i), p.left) for i, p in enumerate(question.pairs)]
+            rights = [(token("right", i), p.right) for i, p in enumerate(question.pairs)]
+            view["rights"] = _shuffled_never_in_order(rights, rng)
+        return view
+
+    def _md_block(self, text: str | None) -> Markup:
+        return Markup(self.text.block(text))
+
+    def _md_inline(self, text: str | None) -> Markup:
+        return Markup(self.text.inline(text))
+
+
+def template_environment() -> Environment:
+    """The one Jinja2 setup every course page uses: autoescaping, and loud failure on a missing name."""
+    return Environment(loader=PackageLoader("builder", "templates"), autoescape=True, undefined=StrictUndefined,
+                       trim_blocks=True, lstrip_blocks=True)
+
+
+def render_problems(problems: list) -> str:
+    """The page shown while previewing a course whose sources have errors."""
+    return template_environment().get_template("problems.html").render(problems=problems)
+
+
+def _shuffled_never_in_order(items: list, rng: random.Random) -> list:
+    """A shuffle that never shows the original (correct) order when there is any other."""
+    shuffled = items[:]
+    rng.shuffle(shuffled)
+    if shuffled == items and len(items) > 1:
+        shuffled = shuffled[1:] + shuffled[:1]
+    return shuffled

@@ -1,0 +1,394 @@
+"""Turn a project's YAML files into a `Course`, collecting every problem on the way.
+
+Three passes: the shape of each file (format.py), references between files
+(lessons, quizzes, objectives), then a few consistency warnings. Nothing stops at
+the first problem; the caller gets the course only when no error was found.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from . import format as fmt
+from .diagnostics import ContentError, Diagnostic, Severity, SourceLocation, has_errors, sort_diagnostics
+from .loader import Document, load_document
+from .model import (Course, Lesson, Matching, MultipleChoice, Objective, Option, Ordering, Pair, Question,
+                    Quiz, Section, ShortText, SingleChoice, TrueFalse)
+from .project import Project
+from .scoring import normalise_answer
+from .schema import INVALID, Checker, Record, suggest
+
+RESERVED_PAGE_IDS = frozenset({"progress", "certificate", "assets", "search", "index", "404"})
+"""Ids that would clash with pages and folders the builder itself creates."""
+
+
+@dataclass(slots=True)
+class _Loaded:
+    """One checked file: its document, cleaned data (or INVALID) and checker."""
+
+    file: Path
+    doc: Document | None
+    data: Any
+    checker: Checker | None
+
+
+_last_result: dict[tuple, tuple[Course | None, list[Diagnostic]]] = {}
+
+
+def load_course(project: Project) -> tuple[Course | None, list[Diagnostic]]:
+    """Validate the whole project; returns the course (None if any error) and every diagnostic.
+
+    The last result is reused while no source file has changed, so `course build` (which
+    validates before starting MkDocs) and the plugin inside that build read the files once.
+    """
+    files = [project.course_file, *project.lesson_files(), *project.quiz_files()]
+    fingerprint = (project, tuple((str(f), *_stat(f)) for f in files))
+    if fingerprint in _last_result:
+        course, problems = _last_result[fingerprint]
+        return course, list(problems)
+    result = _load_course(project)
+    _last_result.clear()
+    _last_result[fingerprint] = result
+    return result[0], list(result[1])
+
+
+def _stat(path: Path) -> tuple[int, int]:
+    try:
+        info = path.stat()
+    except OSError:
+        return (-1, -1)
+    return (info.st_mtime_ns, info.st_size)
+
+
+def _load_course(project: Project) -> tuple[Course | None, list[Diagnostic]]:
+    problems: list[Diagnostic] = []
+    course_path = project.display(project.course_file)
+    if not project.course_file.is_file():
+        problems.append(Diagnostic(_file_start(course_path),
+                                   f"the course file is missing; create {course_path} with a title, a description "
+                                   "and the list of lessons (or run `course init`)", "missing-file"))
+        course_file = None
+    else:
+        course_file = _check_file(project, project.course_file, fmt.COURSE, problems)
+
+    lessons = {f.stem: _check_file(project, f, fmt.LESSON, problems, _check_lesson) for f in project.lesson_files()}
+    quizzes = {f.stem: _check_file(project, f, fmt.QUIZ, problems, _check_quiz) for f in project.quiz_files()}
+    for loaded in (*lessons.values(), *quizzes.values()):
+        _check_id_matches_file(loaded, problems)
+
+    if course_file is not None and course_file.data is not INVALID:
+        _check_references(project, course_file, lessons, quizzes, problems)
+    for loaded in (course_file, *lessons.values(), *quizzes.values()):
+        if loaded is not None and loaded.checker is not None:
+            problems.extend(loaded.checker.problems)
+    problems = sort_diagnostics(problems)
+    if has_errors(problems) or course_file is None:
+        return None, problems
+    return _build_course(course_file.data, lessons, quizzes), problems
+
+
+def require_course(project: Project) -> tuple[Course, list[Diagnostic]]:
+    """The course and its warnings, or a ContentError carrying every problem."""
+    course, problems = load_course(project)
+    if course is None:
+        raise ContentError(problems)
+    return course, problems
+
+
+def _file_start(path: str) -> SourceLocation:
+    return SourceLocation(path, 1, 1)
+
+
+def _check_file(project: Project, file: Path, record: Record, problems: list[Diagnostic], extra=None) -> _Loaded:
+    doc, load_problems = load_document(file, project.display(file))
+    problems.extend(load_problems)
+    if doc is None:
+        return _Loaded(file, None, INVALID, None)
+    checker = Checker(doc)
+    data = record.check(doc.data, (), checker)
+    if load_problems:  # e.g. a duplicate key: the data is not what the trainer meant
+        data = INVALID
+    if extra is not None and isinstance(doc.data, dict):
+        extra(doc.data, data, checker)
+    return _Loaded(file, doc, data, checker)
+
+
+def _check_id_matches_file(loaded: _Loaded, problems: list[Diagnostic]) -> None:
+    if loaded.data is INVALID or loaded.doc is None:
+        return
+    if loaded.data["id"] != loaded.file.stem:
+        problems.append(Diagnostic(loaded.doc.location(("id",)),
+                                   f"id: '{loaded.data['id']}' does not match the file name '{loaded.file.name}'; "
+                                   f"rename the file to {loaded.data['id']}{loaded.file.suffix} or set "
+                                   f"`id: {loaded.file.stem}`", "id-mismatch"))
+        loaded.data = INVALID
+
+
+def _duplicates(values: list[Any], path: tuple, checker: Checker, what: str, key=lambda v: v) -> bool:
+    """Report each repeated value at its second use; True if any was found."""
+    first: dict[Any, int] = {}
+    found = False
+    for index, value in enumerate(values):
+        if not isinstance(value, (str, dict)):
+            continue
+        marker = key(value)
+        if marker is None:
+            continue
+        if marker in first:
+            checker.error(path + (index,), f"{what} '{marker}' is used twice (also in item {first[marker] + 1})",
+                          "duplicate")
+            found = True
+        else:
+            first[marker] = index
+    return found
+
+
+def _raw_list(raw: dict, key: str) -> list:
+    value = raw.get(key)
+    return value if isinstance(value, list) else []
+
+
+def _check_lesson(raw: dict, data: Any, checker: Checker) -> None:
+    objectives = _raw_list(raw, "objectives")
+    ids = [o.get("id") if isinstance(o, dict) and isinstance(o.get("id"), str) else None for o in objectives]
+    for index, value in enumerate(ids):
+        if value is not None and value in ids[:index]:
+            checker.error(("objectives", index, "id"), f"objective id '{value}' is used twice in this lesson",
+                          "duplicate")
+    lesson_id = raw.get("id")
+    if isinstance(lesson_id, str) and lesson_id in RESERVED_PAGE_IDS:
+        checker.error(("id",), f"'{lesson_id}' is reserved for a page the builder makes; choose another id",
+                      "reserved-id")
+
+
+def _check_quiz(raw: dict, data: Any, checker: Checker) -> None:
+    questions = _raw_list(raw, "questions")
+    seen: dict[str, int] = {}
+    for index, question in enumerate(questions):
+        if not isinstance(question, dict):
+            continue
+        qid = question.get("id")
+        if isinstance(qid, str):
+            if qid in seen:
+                checker.error(("questions", index, "id"),
+                              f"question id '{qid}' is used twice in this quiz (also questions[{seen[qid]}])",
+                              "duplicate")
+            else:
+                seen[qid] = index
+        _check_question(question, ("questions", index), checker)
+    quiz_id = raw.get("id")
+    if isinstance(quiz_id, str) and quiz_id in RESERVED_PAGE_IDS:
+        checker.error(("id",), f"'{quiz_id}' is reserved for a page the builder makes; choose another id",
+                      "reserved-id")
+
+
+def _check_question(raw: dict, path: tuple, checker: Checker) -> None:
+    kind = raw.get("type")
+    if kind in ("single", "multiple"):
+        options = _raw_list(raw, "options")
+        correct = sum(1 for o in options if isinstance(o, dict) and o.get("correct") is True)
+        if len(options) >= 2 or options:
+            if kind == "single" and correct != 1:
+                found = "none" if correct == 0 else str(correct)
+                checker.error(path + ("options",), "a single-choice question needs exactly one option with "
+                              f"`correct: true`; found {found}"
+                              + (" (use type: multiple for several right answers)" if correct > 1 else ""),
+                              "correct-count")
+            if kind == "multiple" and correct == 0:
+                checker.error(path + ("options",), "a multiple-choice question needs at least one option with "
+                              "`correct: true`; found none", "correct-count")
+        _duplicates([o.get("text") if isinstance(o, dict) else None for o in options], path + ("options",),
+                    checker, "option text", key=lambda v: v.strip() if isinstance(v, str) else None)
+    elif kind == "ordering":
+        _duplicates(_raw_list(raw, "items"), path + ("items",), checker, "item",
+                    key=lambda v: v.strip() if isinstance(v, str) else None)
+    elif kind == "matching":
+        pairs = _raw_list(raw, "pairs")
+        for side in ("left", "right"):
+            values = [p.get(side) if isinstance(p, dict) and isinstance(p.get(side), str) else None for p in pairs]
+            for index, value in enumerate(values):
+                if value is not None and value.strip() in [v.strip() for v in values[:index] if v]:
+                    checker.error(path + ("pairs", index, side),
+                                  f"the {side} value '{value.strip()}' is used twice; each must be different",
+                                  "duplicate")
+    elif kind == "short_text":
+        accept = _raw_list(raw, "accept")
+        for index, value in enumerate(accept):
+            if isinstance(value, str) and not normalise_answer(value):
+                checker.error(path + ("accept", index), "an accepted answer is empty", "empty")
+
+
+def _raw(loaded: _Loaded | None, *path: Any) -> Any:
+    """A value from a file as written, even when other parts of the file are invalid."""
+    value = loaded.doc.data if loaded is not None and loaded.doc is not None else None
+    for part in path:
+        if isinstance(part, int):
+            value = value[part] if isinstance(value, list) and part < len(value) else None
+        else:
+            value = value.get(part) if isinstance(value, dict) else None
+    return value
+
+
+def _raw_text(loaded: _Loaded | None, *path: Any) -> str | None:
+    value = _raw(loaded, *path)
+    return value.strip() if isinstance(value, str) and value.strip() else None
+
+
+def _check_references(project: Project, course_file: _Loaded, lessons: dict[str, _Loaded],
+                      quizzes: dict[str, _Loaded], problems: list[Diagnostic]) -> None:
+    """Resolve references between files; each problem is reported where the reference is written.
+
+    References are read from the files as written, so a typo elsewhere in a file does not
+    hide a broken reference in it.
+    """
+    checker = course_file.checker
+    assert checker is not None
+    quiz_owner: dict[str, str] = {}
+    listed_raw = _raw(course_file, "lessons")
+    listed = [v.strip() if isinstance(v, str) else None for v in listed_raw] if isinstance(listed_raw, list) else []
+
+    ordered: list[_Loaded] = []
+    for index, lesson_id in enumerate(listed):
+        if lesson_id is None:
+            continue
+        if lesson_id in listed[:index]:
+            checker.error(("lessons", index), f"lesson '{lesson_id}' is listed twice", "duplicate")
+            continue
+        if lesson_id not in lessons:
+            where = f"{project.content_dir}/{lesson_id}.yml"
+            checker.error(("lessons", index), f"lesson '{lesson_id}' not found: there is no file {where}"
+                          f"{suggest(lesson_id, list(lessons))}", "missing-lesson")
+            continue
+        ordered.append(lessons[lesson_id])
+
+    for stem, loaded in lessons.items():
+        if stem not in listed and loaded.doc is not None:
+            problems.append(Diagnostic(loaded.doc.location(), f"this lesson is not in the course: add '{stem}' to "
+                                       f"`lessons` in {project.display(project.course_file)}", "unlisted-lesson",
+                                       Severity.WARNING))
+
+    final_id = _raw_text(course_file, "final_quiz")
+    if final_id is not None:
+        if final_id not in quizzes:
+            checker.error(("final_quiz",), f"quiz '{final_id}' not found: there is no file "
+                          f"{project.quizzes_dir}/{final_id}.yml{suggest(final_id, list(quizzes))}", "missing-quiz")
+        else:
+            quiz_owner[final_id] = "the course's final quiz"
+        if final_id in lessons:
+            checker.error(("final_quiz",), f"the final quiz id '{final_id}' is also a lesson id; pages need "
+                          "different ids", "id-clash")
+
+    for loaded in ordered:
+        quiz_id = _raw_text(loaded, "quiz")
+        if quiz_id is None or loaded.checker is None:
+            continue
+        if quiz_id not in quizzes:
+            loaded.checker.error(("quiz",), f"quiz '{quiz_id}' not found: there is no file "
+                                 f"{project.quizzes_dir}/{quiz_id}.yml{suggest(quiz_id, list(quizzes))}",
+                                 "missing-quiz")
+        elif quiz_id in quiz_owner:
+            loaded.checker.error(("quiz",), f"quiz '{quiz_id}' is already used by {quiz_owner[quiz_id]}; "
+                                 "each quiz belongs to one lesson", "quiz-reused")
+        else:
+            quiz_owner[quiz_id] = f"lesson '{loaded.file.stem}'"
+            _check_objectives(quizzes[quiz_id], {loaded.file.stem: loaded}, final=False)
+
+    if final_id in quizzes and quiz_owner.get(final_id) == "the course's final quiz":
+        _check_objectives(quizzes[final_id], {lo.file.stem: lo for lo in ordered}, final=True)
+
+    for stem, loaded in quizzes.items():
+        if stem not in quiz_owner and loaded.doc is not None:
+            problems.append(Diagnostic(loaded.doc.location(), f"quiz '{stem}' is not used: no lesson has "
+                                       f"`quiz: {stem}` and it is not the final quiz", "unused-quiz",
+                                       Severity.WARNING))
+
+
+def _build_course(data: dict, lessons: dict[str, _Loaded], quizzes: dict[str, _Loaded]) -> Course:
+    """Build the model from cleaned data; only called when no error was found."""
+    ordered = [lessons[lesson_id].data for lesson_id in data["lessons"]]
+    used = [lesson["quiz"] for lesson in ordered if lesson["quiz"]]
+    if data["final_quiz"]:
+        used.append(data["final_quiz"])
+    return Course(
+        title=data["title"], description=data["description"], language=data["language"],
+        pass_mark=data["pass_mark"],
+        lessons=tuple(_build_lesson(lessons[lesson_id]) for lesson_id in data["lessons"]),
+        quizzes={quiz_id: _build_quiz(quizzes[quiz_id], data["pass_mark"]) for quiz_id in used},
+        final_quiz_id=data["final_quiz"],
+    )
+
+
+def _build_lesson(loaded: _Loaded) -> Lesson:
+    data, doc = loaded.data, loaded.doc
+    return Lesson(
+        id=data["id"], title=data["title"], summary=data["summary"], duration_minutes=data["duration_minutes"],
+        objectives=tuple(Objective(id=o["id"], text=o["text"]) for o in data["objectives"]),
+        sections=tuple(Section(title=s["title"], kind=s["kind"], body=s["body"],
+                               origin=doc.location(("sections", i, "body")))
+                       for i, s in enumerate(data["sections"])),
+        key_points=tuple(data["key_points"] or ()), quiz_id=data["quiz"], origin=doc.location(),
+    )
+
+
+def _build_quiz(loaded: _Loaded, course_pass_mark: int) -> Quiz:
+    data, doc = loaded.data, loaded.doc
+    return Quiz(
+        id=data["id"], title=data["title"],
+        pass_mark=course_pass_mark if data["pass_mark"] is None else data["pass_mark"],
+        shuffle=data["shuffle"],
+        questions=tuple(_build_question(q, doc.location(("questions", i))) for i, q in enumerate(data["questions"])),
+        origin=doc.location(),
+    )
+
+
+def _build_question(q: dict, origin) -> Question:
+    common = dict(id=q["id"], objective=q["objective"], prompt=q["prompt"], explanation=q["explanation"],
+                  points=q["points"], origin=origin)
+    kind = q["type"]
+    if kind in ("single", "multiple"):
+        options = tuple(Option(text=o["text"], correct=o["correct"], feedback=o["feedback"]) for o in q["options"])
+        return (SingleChoice if kind == "single" else MultipleChoice)(options=options, **common)
+    if kind == "true_false":
+        return TrueFalse(answer=q["answer"], **common)
+    if kind == "short_text":
+        return ShortText(accept=tuple(q["accept"]), **common)
+    if kind == "ordering":
+        return Ordering(items=tuple(q["items"]), **common)
+    return Matching(pairs=tuple(Pair(left=p["left"], right=p["right"]) for p in q["pairs"]), **common)
+
+
+_FINAL_OBJECTIVE = re.compile(r"^([a-z0-9-]+)/([a-z0-9-]+)$")
+
+
+def _check_objectives(quiz: _Loaded, lessons: dict[str, _Loaded], *, final: bool) -> None:
+    """Every question must assess an objective of the lesson(s) the quiz belongs to."""
+    questions = _raw(quiz, "questions")
+    if quiz.checker is None or not isinstance(questions, list):
+        return
+    for index in range(len(questions)):
+        ref = _raw_text(quiz, "questions", index, "objective")
+        if ref is None:
+            continue
+        path = ("questions", index, "objective")
+        if final:
+            match = _FINAL_OBJECTIVE.match(ref)
+            if not match:
+                quiz.checker.error(path, f"'{ref}' should name a lesson and one of its objectives, like "
+                                   "'lesson-id/objective-id', because this is the final quiz", "objective")
+                continue
+            lesson_id, objective_id = match.groups()
+            if lesson_id not in lessons:
+                quiz.checker.error(path, f"'{ref}' names lesson '{lesson_id}', which is not in the course"
+                                   f"{suggest(lesson_id, list(lessons))}", "objective")
+                continue
+        else:
+            lesson_id, objective_id = next(iter(lessons)), ref
+        objectives = _raw(lessons[lesson_id], "objectives")
+        objective_ids = [o["id"].strip() for o in objectives or [] if isinstance(o, dict) and isinstance(o.get("id"), str)]
+        if objective_id not in objective_ids:
+            listing = suggest(objective_id, objective_ids) or (
+                "; its objectives are: " + ", ".join(objective_ids) if objective_ids else "")
+            quiz.checker.error(path, f"'{objective_id}' is not an objective of lesson '{lesson_id}'{listing}",
+                               "objective")

@@ -1,0 +1,78 @@
+"""The bundled Internal Customer Service course meets the bar set for it (issue 4)."""
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from builder.model import MultipleChoice, SingleChoice
+from builder.project import Project
+from builder.validate import load_course
+from tests.conftest import REPO
+
+ORIGINALITY = REPO.parent / "shared" / "tools" / "check-originality"
+
+
+@pytest.fixture(scope="module")
+def course():
+    course, problems = load_course(Project(REPO))
+    assert course is not None and problems == [], [str(p) for p in problems]
+    return course
+
+
+def words(markdown: str) -> int:
+    return len(re.findall(r"[A-Za-z0-9']+", markdown))
+
+
+def test_bundled_course_has_the_five_lessons_and_a_final_quiz(course):
+    assert [lesson.id for lesson in course.lessons] == [
+        "what-is-internal-customer-service", "professionalism", "soft-skills", "trust-model",
+        "putting-it-into-practice"]
+    assert course.final_quiz is not None and course.final_quiz.pass_mark == 80
+    assert 12 <= len(course.final_quiz.questions) <= 20
+
+
+def test_bundled_lessons_have_the_promised_shape(course):
+    for lesson in course.lessons:
+        assert 3 <= len(lesson.objectives) <= 5, lesson.id
+        assert 4 <= len(lesson.sections) <= 7, lesson.id
+        total = sum(words(section.body) for section in lesson.sections)
+        assert 700 <= total <= 1400, (lesson.id, total)
+        kinds = {section.kind for section in lesson.sections}
+        assert "scenario" in kinds and kinds & {"tip", "example"}, lesson.id
+        assert lesson.key_points, lesson.id
+        quiz = course.quiz_for(lesson)
+        assert quiz is not None and 6 <= len(quiz.questions) <= 10, lesson.id
+
+
+def test_bundled_quizzes_assess_every_objective(course):
+    for lesson in course.lessons:
+        assessed = {question.objective for question in course.quiz_for(lesson).questions}
+        assert assessed == {objective.id for objective in lesson.objectives}, lesson.id
+    covered = {question.objective.split("/")[0] for question in course.final_quiz.questions}
+    assert covered == {lesson.id for lesson in course.lessons}
+
+
+def test_bundled_questions_explain_and_give_feedback_on_wrong_options(course):
+    types = set()
+    for quiz in course.quizzes.values():
+        for question in quiz.questions:
+            types.add(question.type)
+            assert question.explanation, (quiz.id, question.id)
+            if isinstance(question, (SingleChoice, MultipleChoice)):
+                for option in question.options:
+                    assert option.correct or option.feedback, (quiz.id, question.id, option.text)
+                    assert "of the above" not in option.text.lower(), (quiz.id, question.id)
+    assert len(types) >= 4
+
+
+def test_bundled_text_shares_no_eight_word_run_with_the_sources():
+    if not ORIGINALITY.exists():
+        assert not os.environ.get("CI"), "CI must run the originality check: ../shared/tools is missing"
+        pytest.skip("../shared/tools/check-originality is not beside this checkout")
+    result = subprocess.run([str(ORIGINALITY), "content", "quizzes"], cwd=REPO, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout
+    assert " 0 runs of 8+ words shared" in result.stdout
