@@ -17,7 +17,6 @@ from .loader import Document, load_document
 from .model import (Course, Lesson, Matching, MultipleChoice, Objective, Option, Ordering, Pair, Question,
                     Quiz, Section, ShortText, SingleChoice, TrueFalse)
 from .project import Project
-from .scoring import normalise_answer
 from .schema import INVALID, Checker, Record, suggest
 
 RESERVED_PAGE_IDS = frozenset({"progress", "certificate", "assets", "search", "index", "404"})
@@ -111,7 +110,7 @@ def _check_file(project: Project, file: Path, record: Record, problems: list[Dia
     if load_problems:  # e.g. a duplicate key: the data is not what the trainer meant
         data = INVALID
     if extra is not None and isinstance(doc.data, dict):
-        extra(doc.data, data, checker)
+        extra(doc.data, checker)
     return _Loaded(file, doc, data, checker)
 
 
@@ -126,23 +125,22 @@ def _check_id_matches_file(loaded: _Loaded, problems: list[Diagnostic]) -> None:
         loaded.data = INVALID
 
 
-def _duplicates(values: list[Any], path: tuple, checker: Checker, what: str, key=lambda v: v) -> bool:
-    """Report each repeated value at its second use; True if any was found."""
-    first: dict[Any, int] = {}
-    found = False
+def _texts(items: list, key: str | None = None) -> list[str | None]:
+    """The stripped text of each item (or of its `key`), None where it is not text."""
+    values = [item.get(key) if key and isinstance(item, dict) else (None if key else item) for item in items]
+    return [v.strip() if isinstance(v, str) and v.strip() else None for v in values]
+
+
+def _report_repeats(checker: Checker, values: list[str | None], where, message) -> None:
+    """Report each repeated value at its later use: where(index) is its path, message(value, first index)."""
+    first: dict[str, int] = {}
     for index, value in enumerate(values):
-        if not isinstance(value, (str, dict)):
+        if value is None:
             continue
-        marker = key(value)
-        if marker is None:
-            continue
-        if marker in first:
-            checker.error(path + (index,), f"{what} '{marker}' is used twice (also in item {first[marker] + 1})",
-                          "duplicate")
-            found = True
+        if value in first:
+            checker.error(where(index), message(value, first[value]), "duplicate")
         else:
-            first[marker] = index
-    return found
+            first[value] = index
 
 
 def _raw_list(raw: dict, key: str) -> list:
@@ -150,38 +148,27 @@ def _raw_list(raw: dict, key: str) -> list:
     return value if isinstance(value, list) else []
 
 
-def _check_lesson(raw: dict, data: Any, checker: Checker) -> None:
-    objectives = _raw_list(raw, "objectives")
-    ids = [o.get("id") if isinstance(o, dict) and isinstance(o.get("id"), str) else None for o in objectives]
-    for index, value in enumerate(ids):
-        if value is not None and value in ids[:index]:
-            checker.error(("objectives", index, "id"), f"objective id '{value}' is used twice in this lesson",
-                          "duplicate")
-    lesson_id = raw.get("id")
-    if isinstance(lesson_id, str) and lesson_id in RESERVED_PAGE_IDS:
-        checker.error(("id",), f"'{lesson_id}' is reserved for a page the builder makes; choose another id",
+def _check_reserved_id(raw: dict, checker: Checker) -> None:
+    page_id = raw.get("id")
+    if isinstance(page_id, str) and page_id in RESERVED_PAGE_IDS:
+        checker.error(("id",), f"'{page_id}' is reserved for a page the builder makes; choose another id",
                       "reserved-id")
 
 
-def _check_quiz(raw: dict, data: Any, checker: Checker) -> None:
+def _check_lesson(raw: dict, checker: Checker) -> None:
+    _report_repeats(checker, _texts(_raw_list(raw, "objectives"), "id"), lambda i: ("objectives", i, "id"),
+                    lambda value, _: f"objective id '{value}' is used twice in this lesson")
+    _check_reserved_id(raw, checker)
+
+
+def _check_quiz(raw: dict, checker: Checker) -> None:
     questions = _raw_list(raw, "questions")
-    seen: dict[str, int] = {}
+    _report_repeats(checker, _texts(questions, "id"), lambda i: ("questions", i, "id"),
+                    lambda value, first: f"question id '{value}' is used twice in this quiz (also questions[{first}])")
     for index, question in enumerate(questions):
-        if not isinstance(question, dict):
-            continue
-        qid = question.get("id")
-        if isinstance(qid, str):
-            if qid in seen:
-                checker.error(("questions", index, "id"),
-                              f"question id '{qid}' is used twice in this quiz (also questions[{seen[qid]}])",
-                              "duplicate")
-            else:
-                seen[qid] = index
-        _check_question(question, ("questions", index), checker)
-    quiz_id = raw.get("id")
-    if isinstance(quiz_id, str) and quiz_id in RESERVED_PAGE_IDS:
-        checker.error(("id",), f"'{quiz_id}' is reserved for a page the builder makes; choose another id",
-                      "reserved-id")
+        if isinstance(question, dict):
+            _check_question(question, ("questions", index), checker)
+    _check_reserved_id(raw, checker)
 
 
 def _check_question(raw: dict, path: tuple, checker: Checker) -> None:
@@ -189,35 +176,26 @@ def _check_question(raw: dict, path: tuple, checker: Checker) -> None:
     if kind in ("single", "multiple"):
         options = _raw_list(raw, "options")
         correct = sum(1 for o in options if isinstance(o, dict) and o.get("correct") is True)
-        if len(options) >= 2 or options:
-            if kind == "single" and correct != 1:
-                found = "none" if correct == 0 else str(correct)
-                checker.error(path + ("options",), "a single-choice question needs exactly one option with "
-                              f"`correct: true`; found {found}"
-                              + (" (use type: multiple for several right answers)" if correct > 1 else ""),
-                              "correct-count")
-            if kind == "multiple" and correct == 0:
-                checker.error(path + ("options",), "a multiple-choice question needs at least one option with "
-                              "`correct: true`; found none", "correct-count")
-        _duplicates([o.get("text") if isinstance(o, dict) else None for o in options], path + ("options",),
-                    checker, "option text", key=lambda v: v.strip() if isinstance(v, str) else None)
+        if options and kind == "single" and correct != 1:
+            found = "none" if correct == 0 else str(correct)
+            checker.error(path + ("options",), "a single-choice question needs exactly one option with "
+                          f"`correct: true`; found {found}"
+                          + (" (use type: multiple for several right answers)" if correct > 1 else ""),
+                          "correct-count")
+        if options and kind == "multiple" and correct == 0:
+            checker.error(path + ("options",), "a multiple-choice question needs at least one option with "
+                          "`correct: true`; found none", "correct-count")
+        _report_repeats(checker, _texts(options, "text"), lambda i: path + ("options", i, "text"),
+                        lambda value, first: f"option text '{value}' is used twice (also in option {first + 1})")
     elif kind == "ordering":
-        _duplicates(_raw_list(raw, "items"), path + ("items",), checker, "item",
-                    key=lambda v: v.strip() if isinstance(v, str) else None)
+        _report_repeats(checker, _texts(_raw_list(raw, "items")), lambda i: path + ("items", i),
+                        lambda value, first: f"item '{value}' is used twice (also in item {first + 1})")
     elif kind == "matching":
         pairs = _raw_list(raw, "pairs")
         for side in ("left", "right"):
-            values = [p.get(side) if isinstance(p, dict) and isinstance(p.get(side), str) else None for p in pairs]
-            for index, value in enumerate(values):
-                if value is not None and value.strip() in [v.strip() for v in values[:index] if v]:
-                    checker.error(path + ("pairs", index, side),
-                                  f"the {side} value '{value.strip()}' is used twice; each must be different",
-                                  "duplicate")
-    elif kind == "short_text":
-        accept = _raw_list(raw, "accept")
-        for index, value in enumerate(accept):
-            if isinstance(value, str) and not normalise_answer(value):
-                checker.error(path + ("accept", index), "an accepted answer is empty", "empty")
+            _report_repeats(checker, _texts(pairs, side), lambda i, side=side: path + ("pairs", i, side),
+                            lambda value, _, side=side: f"the {side} value '{value}' is used twice; "
+                                                        "each must be different")
 
 
 def _raw(loaded: _Loaded | None, *path: Any) -> Any:

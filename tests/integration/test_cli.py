@@ -10,9 +10,8 @@ import time
 import urllib.request
 from pathlib import Path
 
-import pytest
 
-from tests.conftest import FIXTURES, REPO, run_course
+from tests.conftest import REPO, run_course
 
 PAGES = ["index.html", "alpha/index.html", "beta/index.html", "final-check/index.html", "progress/index.html"]
 

@@ -310,3 +310,12 @@ def test_validate_require_course_raises_with_every_problem(tmp_path):
         require_course(make_project(tmp_path, content__one=ONE.replace("title: Lesson one\n", "")))
     assert str(caught.value) == ("error: 1 problem in content/one.yml\n"
                                  "  content/one.yml:1:1: missing required key 'title': the lesson title")
+
+
+def test_validate_repeated_option_text_and_blank_answers(tmp_path):
+    quiz = ONE_CHECK.replace("text: That", "text: This").replace("accept: [word]", "accept: [word, '  ']")
+    assert problems_of(tmp_path, quizzes__one_check=quiz) == [
+        "quizzes/one-check.yml:11:15: questions[0].options[1].text: option text 'This' is used twice "
+        "(also in option 1)",
+        "quizzes/one-check.yml:16:20: questions[1].accept[1]: is empty; write some text or remove the key",
+    ]

@@ -1,0 +1,140 @@
+// The pages that show saved progress: progress table, passed marks on the home page and
+// the certificate. Everything is written with DOM nodes and textContent, never as HTML.
+import { entryFor, store } from "./store.js";
+
+export const all = (selector, root = document) => Array.from(root.querySelectorAll(selector));
+
+/** A new element; string children become text nodes. */
+export function h(tag, attributes, ...children) {
+  const element = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes || {})) element.setAttribute(name, value);
+  element.append(...children);
+  return element;
+}
+
+export const icon = (symbol) => h("span", { class: "course-icon", "aria-hidden": "true" }, symbol);
+
+const LABELS = { "not-started": "Not started", attempted: "Attempted", passed: "Passed" };
+const ICONS = { "not-started": "○", attempted: "◐", passed: "✓" };
+const KEPT = "Your results are saved only in this browser; nothing is sent anywhere.";
+const NOT_KEPT = "This browser is not keeping your progress (storage is turned off or full), "
+  + "so results will be lost when you leave the page.";
+
+/** Status of the quiz an element refers to (data-quiz-ref, data-quiz-version, data-pass-mark). */
+function statusOf(progress, element) {
+  const entry = entryFor(progress, element.dataset.quizRef, element.dataset.quizVersion);
+  const passed = Boolean(entry) && entry.best >= Number(element.dataset.passMark);
+  return { entry, passed, state: entry ? (passed ? "passed" : "attempted") : "not-started" };
+}
+
+const statusLabel = (state) => h("span", { class: `course-status course-status--${state}` },
+  icon(ICONS[state]), " ", LABELS[state]);
+
+function progressPage(page) {
+  const progress = store.get(page.dataset.courseProgress);
+  const rows = all("tr[data-quiz-ref]", page);
+  let passed = 0;
+  let started = 0;
+  for (const row of rows) {
+    const status = statusOf(progress, row);
+    row.dataset.status = status.state;
+    row.querySelector("[data-progress-status]").replaceChildren(statusLabel(status.state));
+    row.querySelector("[data-progress-best]").textContent = status.entry ? `${status.entry.best}%` : "—";
+    passed += status.passed;
+    started += Boolean(status.entry);
+  }
+  const overall = page.querySelector("[data-progress-overall]");
+  const state = passed === rows.length ? "complete" : started ? "in-progress" : "not-started";
+  const count = `${rows.length} quiz${rows.length === 1 ? "" : "zes"}`;
+  const parts = {
+    complete: [h("strong", null, "Course complete:"), ` you have passed all ${count}. `],
+    "in-progress": [h("strong", null, "In progress:"), ` you have passed ${passed} of ${count}. `],
+    "not-started": [h("strong", null, "Not started:"), " you have not taken a quiz yet. "],
+  }[state];
+  const certificate = overall.dataset.certificateUrl;
+  if (state === "complete" && certificate) parts.push(h("a", { href: certificate }, "Get your certificate"), ". ");
+  overall.dataset.courseStatus = state;
+  overall.replaceChildren(...parts, store.available() ? KEPT : NOT_KEPT);
+}
+
+function homeMarks(scope) {
+  for (const mark of all("[data-lesson-passed][data-quiz-ref]", scope)) {
+    const course = mark.closest("[data-course]");
+    if (course) mark.hidden = !statusOf(store.get(course.dataset.course), mark).passed;
+  }
+}
+
+function certificatePage(page) {
+  const course = page.dataset.certificatePage;
+  const progress = store.get(course);
+  const find = (selector) => page.querySelector(selector);
+  const statuses = all("[data-certificate-requirement]", page).map((item) => {
+    const status = statusOf(progress, item);
+    item.dataset.status = status.state;
+    item.querySelector("[data-requirement-status]").replaceChildren(statusLabel(status.state),
+      status.entry ? ` (best score ${status.entry.best}%)` : "");
+    return { ...status, ref: item.dataset.quizRef };
+  });
+  const missing = statuses.filter((status) => !status.passed).length;
+  const unlocked = missing === 0;
+  page.dataset.certificateStatus = unlocked ? "unlocked" : "locked";
+  find("[data-certificate-summary]").textContent = unlocked
+    ? "You have passed every quiz of the course: your certificate is ready."
+    : `Your certificate is not available yet: you still need to pass ${missing} `
+      + `quiz${missing === 1 ? "" : "zes"}. These are the quizzes and how you did:`;
+  find("[data-certificate-locked]").hidden = unlocked;
+  find("[data-certificate-unlocked]").hidden = !unlocked;
+  if (!unlocked) return;
+
+  for (const cell of all("[data-certificate-score]", page)) {
+    const status = statuses.find((s) => s.ref === cell.dataset.certificateScore);
+    cell.textContent = status && status.entry ? `${status.entry.best}%` : "—";
+  }
+  const dates = statuses.map((s) => s.entry.passedAt).filter((d) => d && !Number.isNaN(Date.parse(d))).sort();
+  const date = new Date(dates.length ? dates[dates.length - 1] : Date.now());
+  const time = find("[data-certificate-date]");
+  time.dateTime = date.toISOString().slice(0, 10);
+  time.textContent = date.toLocaleDateString(page.lang || document.documentElement.lang || undefined,
+    { year: "numeric", month: "long", day: "numeric" });
+
+  const form = find("[data-certificate-form]");
+  const input = form.querySelector("input");
+  const error = find("[data-certificate-error]");
+  const sheet = find("[data-certificate]");
+  const show = (name) => {
+    find("[data-certificate-name]").textContent = name;
+    sheet.hidden = false;
+    find("[data-certificate-print]").hidden = false;
+  };
+  if (!page.hasAttribute("data-certificate-init")) {
+    page.setAttribute("data-certificate-init", "");
+    form.addEventListener("submit", (event) => {
+      event.preventDefault();
+      const name = input.value.trim().replace(/\s+/g, " ");
+      error.hidden = Boolean(name);
+      if (!name) {
+        input.setAttribute("aria-invalid", "true");
+        input.focus();
+        return;
+      }
+      input.removeAttribute("aria-invalid");
+      const saved = store.get(course);
+      saved.name = name;
+      store.set(course, saved);
+      show(name);
+      sheet.focus();
+    });
+    find("[data-certificate-print]").addEventListener("click", () => window.print());
+  }
+  if (progress.name && sheet.hidden) {
+    input.value = progress.name;
+    show(progress.name);
+  }
+}
+
+/** Brings every progress view inside `scope` up to date with the saved progress. */
+export function syncPages(scope = document) {
+  for (const page of all("[data-course-progress]", scope)) progressPage(page);
+  homeMarks(scope);
+  for (const page of all("[data-certificate-page]", scope)) certificatePage(page);
+}
