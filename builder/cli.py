@@ -9,7 +9,9 @@ from pathlib import Path
 
 from .diagnostics import format_report
 from .project import Project
+from .render import course_pages
 from .scaffold import ScaffoldError, init_project, new_lesson, new_quiz
+from .sitebuild import SiteBuildError, build_site, show_mkdocs_messages
 from .validate import load_course
 
 CONFIG_FILE = "mkdocs.yml"
@@ -89,50 +91,38 @@ def _config_file() -> Path | None:
 
 
 def _build(args) -> int:
-    from .publish import site_transaction
-
-    project = _project()
     config_file = _config_file()
     if config_file is None:
         return _fail(f"error: no {CONFIG_FILE} here; run `course` from the course project folder "
                      "(or create one with `course init DIR`)")
-    course, problems = load_course(project)
-    _report(problems)
+    course = _validated(strict=args.strict)
     if course is None:
         return 1
-    if args.strict and problems:
-        return _fail("error: warnings are treated as errors (--strict); the site was not built")
-    _quiet_mkdocs_logging()
-    from mkdocs.commands.build import build as mkdocs_build
-    from mkdocs.config import load_config
-    from mkdocs.exceptions import MkDocsException
-
+    show_mkdocs_messages()
     started = time.monotonic()
-    site_dir = Path(args.site_dir) if args.site_dir else None
     try:
-        config = load_config(config_file=str(config_file), strict=args.strict)
-        target = (site_dir or Path(config.site_dir)).resolve()
-        with site_transaction(target) as staging:
-            config.site_dir = str(staging)
-            config.plugins.on_startup(command="build", dirty=False)
-            try:
-                mkdocs_build(config)
-            finally:
-                config.plugins.on_shutdown()
-    except MkDocsException as exc:
-        return _fail(f"error: the site was not built: {exc}".rstrip())
-    except SystemExit as exc:  # MkDocs' Abort after it has logged the reason
-        return _fail(f"error: the site was not built{': ' + str(exc) if str(exc) else ''}")
-    pages = len(course.lessons) + (1 if course.final_quiz_id else 0) + 2
-    print(f"built {pages} pages into {_shown(target)} in {time.monotonic() - started:.1f} s")
+        target = build_site(config_file, Path(args.site_dir) if args.site_dir else None, strict=args.strict)
+    except SiteBuildError as exc:
+        return _fail(f"error: the site was not built: {exc}")
+    print(f"built {len(course_pages(course))} pages into {_shown(target)} in {time.monotonic() - started:.1f} s")
     return 0
+
+
+def _validated(*, strict: bool = False):
+    """The project's course after printing its problems; None when it must not be built."""
+    course, problems = load_course(_project())
+    _report(problems)
+    if course is not None and strict and problems:
+        print("error: warnings are treated as errors (--strict)", file=sys.stderr)
+        return None
+    return course
 
 
 def _serve(args) -> int:
     config_file = _config_file()
     if config_file is None:
         return _fail(f"error: no {CONFIG_FILE} here; run `course serve` from the course project folder")
-    _quiet_mkdocs_logging(level=logging.INFO)
+    show_mkdocs_messages(level=logging.INFO)
     from mkdocs.commands.serve import serve
     from mkdocs.exceptions import MkDocsException
 
@@ -179,23 +169,6 @@ def _shown(path: Path) -> str:
         return path.resolve().relative_to(Path.cwd().resolve()).as_posix() or "."
     except ValueError:
         return str(path)
-
-
-class _MkDocsFormatter(logging.Formatter):
-    def format(self, record: logging.LogRecord) -> str:
-        message = record.getMessage()
-        if record.levelno >= logging.WARNING:
-            return f"{record.levelname.lower()}: {message}"
-        return message
-
-
-def _quiet_mkdocs_logging(level: int = logging.WARNING) -> None:
-    logger = logging.getLogger("mkdocs")
-    handler = logging.StreamHandler(sys.stderr)
-    handler.setFormatter(_MkDocsFormatter())
-    logger.handlers[:] = [handler]
-    logger.setLevel(level)
-    logger.propagate = False
 
 
 if __name__ == "__main__":  # pragma: no cover
