@@ -13,7 +13,13 @@ QUESTION_TYPES = ("single", "multiple", "true_false", "short_text", "ordering", 
 INLINE = Text(markdown="inline")
 BLOCK = Text(markdown="block")
 
-COURSE = Record(what="course", fields=(
+MODULE = Record(what="module", fields=(
+    Field("title", Text(single_line=True), "The module title, shown in the navigation.", required=True),
+    Field("lessons", ListOf(Slug(), 1, what="lesson id"), "Lesson ids of this module, in order; each is a file "
+          "content/<id>.yml.", required=True),
+))
+
+COURSE = Record(what="course", exactly_one_of=(("lessons", "modules"),), fields=(
     Field("title", Text(single_line=True), "The course title, shown on every page.", required=True),
     Field("description", BLOCK, "Markdown shown on the home page: who the course is for and what it gives them.",
           required=True),
@@ -22,7 +28,9 @@ COURSE = Record(what="course", fields=(
     Field("pass_mark", Integer(0, 100), "The percent a learner needs to pass a quiz, unless the quiz sets its own.",
           default=80),
     Field("lessons", ListOf(Slug(), 1, what="lesson id"), "Lesson ids in course order; each is a file "
-          "content/<id>.yml.", required=True),
+          "content/<id>.yml. Give either lessons or modules."),
+    Field("modules", ListOf(MODULE, 1, what="module"), "Lessons grouped into modules, in course order, instead "
+          "of one `lessons` list: navigation then shows modules."),
     Field("final_quiz", Slug(), "The id of a final quiz (quizzes/<id>.yml) taken after all lessons."),
 ))
 

@@ -112,6 +112,12 @@ class Lesson:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class Module:
+    title: str
+    lesson_ids: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Course:
     title: str
     description: str
@@ -120,6 +126,8 @@ class Course:
     lessons: tuple[Lesson, ...]
     quizzes: Mapping[str, Quiz]
     final_quiz_id: str | None
+    modules: tuple[Module, ...] = ()
+    """Empty when the course lists its lessons without modules."""
 
     def quiz_for(self, lesson: Lesson) -> Quiz | None:
         return self.quizzes[lesson.quiz_id] if lesson.quiz_id else None

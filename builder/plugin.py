@@ -15,6 +15,7 @@ from mkdocs.structure.toc import AnchorLink, TableOfContents
 
 from .config import CoursePluginConfig
 from .diagnostics import Diagnostic, SourceLocation, format_report
+from .navigation import course_nav
 from .project import Project
 from .render import CourseRenderer, PageSpec, RenderedPage, course_pages, render_problems
 from .validate import load_course
@@ -62,11 +63,14 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):
                       + format_report(self.problems))
             self.renderer = None
             self.pages = {"index.md": PageSpec("index.md", "Problems in the course", "problems")}
+            nav = [{page.title: page.src_uri} for page in self.pages.values()]
         else:
             self.renderer = CourseRenderer(course, directory_urls=config.use_directory_urls)
-            self.pages = {page.src_uri: page for page in course_pages(course)}
+            pages = course_pages(course)
+            self.pages = {page.src_uri: page for page in pages}
+            nav = course_nav(course, pages)
         if not config.nav:
-            config.nav = [{page.title: page.src_uri} for page in self.pages.values()]
+            config.nav = nav
         if STYLESHEET not in config.extra_css:
             config.extra_css.append(STYLESHEET)
         return config

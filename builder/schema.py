@@ -208,6 +208,8 @@ class Record(Kind):
     what: str = "this"
     hints: Mapping[str, str] = field(default_factory=dict)
     """Extra words for unknown keys that belong elsewhere (e.g. a field of another question type)."""
+    exactly_one_of: tuple[tuple[str, ...], ...] = ()
+    """Groups of alternative keys: exactly one key of each group must be given."""
 
     description_of_type = "a group of keys"
 
@@ -239,6 +241,16 @@ class Record(Kind):
                 ok = False
             else:
                 result[f.name] = f.default
+        for group in self.exactly_one_of:
+            given = [name for name in group if name in value]
+            if not given:
+                others = " or ".join(f"'{name}'" for name in group[1:])
+                checker.error(path, f"missing required key '{group[0]}' (or {others})", "missing")
+                ok = False
+            elif len(given) > 1:
+                checker.error(path + (given[1],), f"use either '{given[0]}' or '{given[1]}', not both",
+                              "conflict", key=True)
+                ok = False
         return result if ok else INVALID
 
 

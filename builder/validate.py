@@ -14,7 +14,7 @@ from typing import Any
 from . import format as fmt
 from .diagnostics import ContentError, Diagnostic, Severity, SourceLocation, has_errors, sort_diagnostics
 from .loader import Document, load_document
-from .model import (Course, Lesson, Matching, MultipleChoice, Objective, Option, Ordering, Pair, Question,
+from .model import (Course, Lesson, Matching, Module, MultipleChoice, Objective, Option, Ordering, Pair, Question,
                     Quiz, Section, ShortText, SingleChoice, TrueFalse)
 from .project import Project
 from .schema import INVALID, Checker, Record, suggest
@@ -214,6 +214,23 @@ def _raw_text(loaded: _Loaded | None, *path: Any) -> str | None:
     return value.strip() if isinstance(value, str) and value.strip() else None
 
 
+def _listed_lessons(course_file: _Loaded) -> list[tuple[str, tuple]]:
+    """Lesson ids as course.yml lists them (flat or in modules), each with the path it is written at."""
+    found: list[tuple[str, tuple]] = []
+
+    def collect(values: Any, path: tuple) -> None:
+        for index, value in enumerate(values if isinstance(values, list) else []):
+            if isinstance(value, str) and value.strip():
+                found.append((value.strip(), path + (index,)))
+
+    collect(_raw(course_file, "lessons"), ("lessons",))
+    modules = _raw(course_file, "modules")
+    for index, module in enumerate(modules if isinstance(modules, list) else []):
+        if isinstance(module, dict):
+            collect(module.get("lessons"), ("modules", index, "lessons"))
+    return found
+
+
 def _check_references(project: Project, course_file: _Loaded, lessons: dict[str, _Loaded],
                       quizzes: dict[str, _Loaded], problems: list[Diagnostic]) -> None:
     """Resolve references between files; each problem is reported where the reference is written.
@@ -224,25 +241,24 @@ def _check_references(project: Project, course_file: _Loaded, lessons: dict[str,
     checker = course_file.checker
     assert checker is not None
     quiz_owner: dict[str, str] = {}
-    listed_raw = _raw(course_file, "lessons")
-    listed = [v.strip() if isinstance(v, str) else None for v in listed_raw] if isinstance(listed_raw, list) else []
+    listed = _listed_lessons(course_file)
 
     ordered: list[_Loaded] = []
-    for index, lesson_id in enumerate(listed):
-        if lesson_id is None:
+    seen: set[str] = set()
+    for lesson_id, path in listed:
+        if lesson_id in seen:
+            checker.error(path, f"lesson '{lesson_id}' is listed twice", "duplicate")
             continue
-        if lesson_id in listed[:index]:
-            checker.error(("lessons", index), f"lesson '{lesson_id}' is listed twice", "duplicate")
-            continue
+        seen.add(lesson_id)
         if lesson_id not in lessons:
             where = f"{project.content_dir}/{lesson_id}.yml"
-            checker.error(("lessons", index), f"lesson '{lesson_id}' not found: there is no file {where}"
+            checker.error(path, f"lesson '{lesson_id}' not found: there is no file {where}"
                           f"{suggest(lesson_id, list(lessons))}", "missing-lesson")
             continue
         ordered.append(lessons[lesson_id])
 
     for stem, loaded in lessons.items():
-        if stem not in listed and loaded.doc is not None:
+        if stem not in seen and loaded.doc is not None:
             problems.append(Diagnostic(loaded.doc.location(), f"this lesson is not in the course: add '{stem}' to "
                                        f"`lessons` in {project.display(project.course_file)}", "unlisted-lesson",
                                        Severity.WARNING))
@@ -285,16 +301,18 @@ def _check_references(project: Project, course_file: _Loaded, lessons: dict[str,
 
 def _build_course(data: dict, lessons: dict[str, _Loaded], quizzes: dict[str, _Loaded]) -> Course:
     """Build the model from cleaned data; only called when no error was found."""
-    ordered = [lessons[lesson_id].data for lesson_id in data["lessons"]]
+    modules = tuple(Module(title=m["title"], lesson_ids=tuple(m["lessons"])) for m in data["modules"] or ())
+    lesson_ids = [lesson_id for m in modules for lesson_id in m.lesson_ids] if modules else data["lessons"]
+    ordered = [lessons[lesson_id].data for lesson_id in lesson_ids]
     used = [lesson["quiz"] for lesson in ordered if lesson["quiz"]]
     if data["final_quiz"]:
         used.append(data["final_quiz"])
     return Course(
         title=data["title"], description=data["description"], language=data["language"],
         pass_mark=data["pass_mark"],
-        lessons=tuple(_build_lesson(lessons[lesson_id]) for lesson_id in data["lessons"]),
+        lessons=tuple(_build_lesson(lessons[lesson_id]) for lesson_id in lesson_ids),
         quizzes={quiz_id: _build_quiz(quizzes[quiz_id], data["pass_mark"]) for quiz_id in used},
-        final_quiz_id=data["final_quiz"],
+        final_quiz_id=data["final_quiz"], modules=modules,
     )
 
 

@@ -319,3 +319,41 @@ def test_validate_repeated_option_text_and_blank_answers(tmp_path):
         "(also in option 1)",
         "quizzes/one-check.yml:16:20: questions[1].accept[1]: is empty; write some text or remove the key",
     ]
+
+
+MODULES = """\
+title: Test course
+description: For tests.
+pass_mark: 70
+modules:
+  - title: Start here
+    lessons: [one]
+  - title: Then
+    lessons: [two]
+final_quiz: final
+"""
+
+
+def test_validate_modules_group_lessons_in_course_order(tmp_path):
+    course, problems = load_course(make_project(tmp_path, content__course=MODULES))
+    assert problems == []
+    assert [lesson.id for lesson in course.lessons] == ["one", "two"]
+    assert [(m.title, m.lesson_ids) for m in course.modules] == [("Start here", ("one",)), ("Then", ("two",))]
+
+
+def test_validate_modules_or_lessons_but_not_both(tmp_path):
+    both = MODULES.replace("final_quiz: final", "lessons: [one, two]\nfinal_quiz: final")
+    assert problems_of(tmp_path, content__course=both) == [
+        "content/course.yml:4:1: modules: use either 'lessons' or 'modules', not both"]
+    neither = COURSE.replace("lessons: [one, two]\n", "")
+    assert problems_of(tmp_path, content__course=neither)[0] == (
+        "content/course.yml:1:1: missing required key 'lessons' (or 'modules')")
+
+
+def test_validate_module_references_point_into_the_module(tmp_path):
+    course = MODULES.replace("lessons: [two]", "lessons: [two, one, three]")
+    assert problems_of(tmp_path, content__course=course) == [
+        "content/course.yml:8:20: modules[1].lessons[1]: lesson 'one' is listed twice",
+        "content/course.yml:8:25: modules[1].lessons[2]: lesson 'three' not found: there is no file "
+        "content/three.yml",
+    ]
