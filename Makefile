@@ -4,7 +4,9 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 CHROMIUM := /usr/bin/chromium
-NODE_TOOLS := tests/browser/node_modules/.installed
+# npm test tools (never shipped in a course): axe-core, scorm-again, gift-pegjs
+NODE_DIRS := tests/browser tests/packages tests/exporters
+NODE_TOOLS := $(addsuffix /node_modules/.installed,$(NODE_DIRS))
 
 .PHONY: setup build serve validate test test-unit browser-deps clean
 
@@ -29,9 +31,9 @@ $(CHROMIUM):
 	@if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
 	$$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium >/dev/null
 
-$(NODE_TOOLS): tests/browser/package.json tests/browser/package-lock.json
-	cd tests/browser && npm ci --no-audit --no-fund --loglevel=error
-	touch $(NODE_TOOLS)
+%/node_modules/.installed: %/package.json %/package-lock.json
+	cd $* && npm ci --no-audit --no-fund --loglevel=error
+	touch $@
 
 browser-deps: $(CHROMIUM) $(NODE_TOOLS)
 
@@ -42,4 +44,4 @@ test-unit: setup
 	$(BIN)/python -m pytest tests/unit tests/integration
 
 clean:
-	rm -rf site $(VENV) tests/browser/node_modules
+	rm -rf site $(VENV) $(addsuffix /node_modules,$(NODE_DIRS))

@@ -51,6 +51,18 @@ def _parser() -> argparse.ArgumentParser:
                        help="address to serve on (default: 127.0.0.1:8000)")
     serve.set_defaults(handler=_serve)
 
+    export = commands.add_parser("export", help="validate, then package the course for an LMS, for offline use "
+                                 "or for Moodle's question bank")
+    formats = export.add_subparsers(title="formats", metavar="FORMAT", required=True)
+    for name, handler, help_text, target in (
+            ("scorm", _export_scorm, "a SCORM 1.2 package (one SCO) that reports scores to the LMS", "FILE.zip"),
+            ("zip", _export_zip, "the site as a zip that opens from disk with no server", "FILE.zip"),
+            ("gift", _export_gift, "one Moodle GIFT question file per quiz", "DIR")):
+        sub = formats.add_parser(name, help=help_text)
+        sub.add_argument("--out", required=True, metavar=target, help="where to write it")
+        sub.add_argument("--strict", action="store_true", help="treat warnings as errors")
+        sub.set_defaults(handler=handler)
+
     new = commands.add_parser("new", help="add a new lesson or quiz file from a template")
     new_kinds = new.add_subparsers(title="what", metavar="KIND", required=True)
     for kind, handler in (("lesson", _new_lesson), ("quiz", _new_quiz)):
@@ -116,6 +128,55 @@ def _validated(*, strict: bool = False):
         print("error: warnings are treated as errors (--strict)", file=sys.stderr)
         return None
     return course
+
+
+def _export(args, make) -> int:
+    """Validate like `course build`, then run one exporter; its result line is printed on success."""
+    from .exporters.packaging import ExportError
+
+    config_file = _config_file()
+    if config_file is None:
+        return _fail(f"error: no {CONFIG_FILE} here; run `course export` from the course project folder")
+    course = _validated(strict=args.strict)
+    if course is None:
+        return 1
+    show_mkdocs_messages()
+    try:
+        message = make(config_file, course, Path(args.out))
+    except (ExportError, SiteBuildError) as exc:
+        return _fail(f"error: nothing was exported: {exc}")
+    print(message)
+    return 0
+
+
+def _export_scorm(args) -> int:
+    from .exporters.scorm import export_scorm
+
+    def make(config_file, course, out):
+        package = export_scorm(config_file, course, out)
+        return (f"wrote {_shown(out)}: SCORM 1.2 package of {package.files} files; "
+                f"progress needs at most {package.worst_suspend_data:,} of 4,096 characters of suspend_data")
+    return _export(args, make)
+
+
+def _export_zip(args) -> int:
+    from .exporters.offline import export_offline
+
+    def make(config_file, course, out):
+        package = export_offline(config_file, course, out)
+        return f"wrote {_shown(out)}: {package.files} files; open index.html from the unzipped folder"
+    return _export(args, make)
+
+
+def _export_gift(args) -> int:
+    from .exporters.gift import export_gift
+
+    def make(config_file, course, out):
+        warnings = export_gift(course, out)
+        _report(warnings)
+        written = len(course.quizzes) - sum(1 for w in warnings if w.code == "gift-quiz-empty")
+        return f"wrote {written} GIFT file{'s' if written != 1 else ''} into {_shown(out)}"
+    return _export(args, make)
 
 
 def _serve(args) -> int:

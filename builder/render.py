@@ -34,7 +34,7 @@ class PageSpec:
 
     src_uri: str
     title: str
-    kind: str  # home | lesson | quiz | progress
+    kind: str  # home | lesson | quiz | progress | certificate
     ref: str | None = None  # the lesson or quiz id
 
 
@@ -53,6 +53,7 @@ def course_pages(course: Course) -> list[PageSpec]:
         pages.append(PageSpec(f"{course.final_quiz.id}/index.md", course.final_quiz.title, "quiz",
                               course.final_quiz.id))
     pages.append(PageSpec("progress/index.md", "Your progress", "progress"))
+    pages.append(PageSpec("certificate/index.md", "Certificate", "certificate"))
     return pages
 
 
@@ -89,7 +90,7 @@ class CourseRenderer:
         self.env.filters["md_inline"] = self._md_inline
         self.env.globals.update(section_labels=SECTION_LABELS, quiz_version=quiz_version)
         self._templates = {name: self.env.get_template(f"{name}.html")
-                           for name in ("home", "lesson", "quiz_page", "progress")}
+                           for name in ("home", "lesson", "quiz_page", "progress", "certificate")}
         self._lessons = {lesson.id: lesson for lesson in course.lessons}
         self._positions = {lesson.id: i for i, lesson in enumerate(course.lessons)}
         self._owner = {lesson.quiz_id: lesson for lesson in course.lessons if lesson.quiz_id}

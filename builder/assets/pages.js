@@ -1,18 +1,7 @@
 // The pages that show saved progress: progress table, passed marks on the home page and
 // the certificate. Everything is written with DOM nodes and textContent, never as HTML.
+import { all, h, icon } from "./dom.js";
 import { entryFor, store } from "./store.js";
-
-export const all = (selector, root = document) => Array.from(root.querySelectorAll(selector));
-
-/** A new element; string children become text nodes. */
-export function h(tag, attributes, ...children) {
-  const element = document.createElement(tag);
-  for (const [name, value] of Object.entries(attributes || {})) element.setAttribute(name, value);
-  element.append(...children);
-  return element;
-}
-
-export const icon = (symbol) => h("span", { class: "course-icon", "aria-hidden": "true" }, symbol);
 
 const LABELS = { "not-started": "Not started", attempted: "Attempted", passed: "Passed" };
 const ICONS = { "not-started": "○", attempted: "◐", passed: "✓" };
@@ -137,4 +126,8 @@ export function syncPages(scope = document) {
   for (const page of all("[data-course-progress]", scope)) progressPage(page);
   homeMarks(scope);
   for (const page of all("[data-certificate-page]", scope)) certificatePage(page);
+  // Shown: tools and tests may wait for this, as they wait for a quiz's check button.
+  for (const view of all("[data-course-progress], [data-certificate-page], .course-home[data-course]", scope)) {
+    view.setAttribute("data-course-synced", "");
+  }
 }

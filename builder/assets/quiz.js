@@ -5,7 +5,8 @@
 // the only HTML inserted is feedback and explanations that the builder rendered.
 import { decodeKey, scoreQuiz } from "./scoring.js";
 import { entryFor, store } from "./store.js";
-import { all, h, icon, syncPages } from "./pages.js";
+import { all, h, icon } from "./dom.js";
+import { syncPages } from "./pages.js";
 
 const own = (object, name) => object !== null && typeof object === "object"
   && Object.prototype.hasOwnProperty.call(object, name);
@@ -121,7 +122,7 @@ export class Quiz {
     this.root.dispatchEvent(new CustomEvent("course:quiz-checked", {
       bubbles: true, detail: { quiz: this.id, score: result.score, passed: result.passed },
     }));
-    syncPages(document);
+    syncViews(document);
   }
 
   /** Marks every question and shows the score, blanks and best score. */
@@ -269,6 +270,7 @@ export class Quiz {
 
 /** Sets up every quiz and progress view in `scope`; safe to call again (quizzes set up once). */
 export function init(scope = document) {
+  for (const quiz of live) if (!quiz.root.isConnected) live.delete(quiz);
   for (const root of all("[data-quiz]", scope)) {
     if (root.hasAttribute("data-quiz-init")) continue;
     try {
@@ -277,6 +279,11 @@ export function init(scope = document) {
       console.error(`course: quiz "${root.dataset.quiz}" could not start:`, error);
     }
   }
+  syncViews(scope);
+}
+
+/** Progress table, passed marks and certificate (only static imports: the offline export bundles them). */
+function syncViews(scope) {
   try {
     syncPages(scope);
   } catch (error) {
@@ -285,18 +292,15 @@ export function init(scope = document) {
 }
 
 function resync() {
-  for (const quiz of live) {
-    if (!quiz.root.isConnected) live.delete(quiz);
-    else quiz.resync();
-  }
   init(document);
+  for (const quiz of live) quiz.resync();
 }
 
 init(document);
-// Material's instant navigation swaps the page without reloading this module: it announces
-// each new page on its document$ observable (which also replays the first page).
+// Material's instant navigation swaps pages without running this module again; its document$
+// observable emits for every page shown (the first one too), and init() is safe to repeat.
 if (window.document$ && typeof window.document$.subscribe === "function") window.document$.subscribe(() => init(document));
 window.addEventListener("pageshow", (event) => {
   if (event.persisted) resync();
 });
-window.addEventListener("storage", () => syncPages(document));
+window.addEventListener("storage", () => syncViews(document));

@@ -36,7 +36,8 @@ class Elements(HTMLParser):
 
 def test_render_pages_follow_course_order(tmp_path):
     _, _, pages = build(tmp_path)
-    assert list(pages) == ["index.md", "one/index.md", "two/index.md", "final/index.md", "progress/index.md"]
+    assert list(pages) == ["index.md", "one/index.md", "two/index.md", "final/index.md", "progress/index.md",
+                           "certificate/index.md"]
 
 
 def test_render_home_lists_lessons_with_summary_duration_and_objectives(tmp_path):

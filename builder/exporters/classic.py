@@ -1,0 +1,74 @@
+"""Turn the quiz script's ES modules into one classic script, for pages opened from file://.
+
+Browsers refuse to load ES modules from file:// URLs, so the offline export ships the
+same code as one deferred classic script. Each module becomes a function scope that
+returns its exports; imports become reads from those. Only the static
+`import { a, b as c } from "./x.js"` and `export` declaration forms are supported,
+which is all the quiz script uses (a test keeps it so).
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+_IMPORT = re.compile(r"""^import\s*\{([^}]*)\}\s*from\s*["'](\./[\w./-]+)["'];?[ \t]*$""", re.MULTILINE)
+_EXPORT_DECLARATION = re.compile(r"^export\s+((?:async\s+)?function\*?|class|const|let|var)\s+([A-Za-z_$][\w$]*)",
+                                 re.MULTILINE)
+_EXPORT_LIST = re.compile(r"^export\s*\{([^}]*)\};?[ \t]*$", re.MULTILINE)
+_UNSUPPORTED = re.compile(r"^\s*(?:import\b(?!\s*\{)|export\s+default\b|export\s*\*)|\bimport\s*\(|\bimport\.meta\b",
+                          re.MULTILINE)
+
+
+class BundleError(Exception):
+    pass
+
+
+def bundle(entry: Path) -> str:
+    """One classic script equivalent to the module at `entry` and everything it imports."""
+    ordered: list[Path] = []
+    _visit(entry.resolve(), ordered, set())
+    names = {path: f"__module_{i}" for i, path in enumerate(ordered)}
+    parts = ['(function () {\n"use strict";\n']
+    for path in ordered:
+        source = path.read_text(encoding="utf-8")
+        if _UNSUPPORTED.search(source):
+            raise BundleError(f"{path.name}: only `import {{...}} from \"./x.js\"` and `export` declarations "
+                              "can be bundled")
+        exported = [name for _, name in _EXPORT_DECLARATION.findall(source)]
+        for listed in _EXPORT_LIST.findall(source):
+            exported += [_alias(item)[1] + ": " + _alias(item)[0] for item in listed.split(",") if item.strip()]
+
+        def imported(match: re.Match, path: Path = path) -> str:
+            target = names[(path.parent / match.group(2)).resolve()]
+            bindings = ", ".join(f"{a}: {b}" if a != b else a for a, b in map(_alias, match.group(1).split(","))
+                                 if a)
+            return f"const {{ {bindings} }} = {target};"
+
+        body = _IMPORT.sub(imported, source)
+        body = _EXPORT_LIST.sub("", body)
+        body = _EXPORT_DECLARATION.sub(lambda m: f"{m.group(1)} {m.group(2)}", body)
+        parts.append(f"const {names[path]} = (function () {{\n{body}\nreturn {{ {', '.join(exported)} }};\n}}());\n")
+    parts.append("}());\n")
+    return "".join(parts)
+
+
+def _alias(item: str) -> tuple[str, str]:
+    """'a as b' -> ('a', 'b'); 'a' -> ('a', 'a')."""
+    words = item.split()
+    if not words:
+        return "", ""
+    return (words[0], words[2]) if len(words) == 3 and words[1] == "as" else (words[0], words[0])
+
+
+def _visit(path: Path, ordered: list[Path], active: set[Path]) -> None:
+    if path in ordered:
+        return
+    if path in active:
+        raise BundleError(f"{path.name}: modules import each other in a circle")
+    if not path.is_file():
+        raise BundleError(f"{path.name}: imported module not found")
+    active.add(path)
+    for match in _IMPORT.finditer(path.read_text(encoding="utf-8")):
+        _visit((path.parent / match.group(2)).resolve(), ordered, active)
+    active.discard(path)
+    ordered.append(path)

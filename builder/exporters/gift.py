@@ -1,0 +1,190 @@
+r"""Moodle GIFT export: one `<quiz-id>.gift` file per quiz, for Moodle's question-bank import.
+
+A file starts with `$CATEGORY: <quiz-id>`, then has one block per question, blocks
+separated by a blank line (answers are indented by a tab):
+
+    // points: 2
+    ::question-id::[html]<p>The prompt</p>{
+        ~%50%[html]A right option#[html]Its feedback
+        ~%-100%[html]A wrong option
+        ~%50%[html]Another right option
+        ####[html]<p>The explanation</p>
+    }
+
+Text, one approach for every field:
+
+- Markdown becomes HTML with the site's own `MarkdownText` (block Markdown for prompts and
+  explanations, inline Markdown for options, feedback and the left side of matching pairs),
+  and each such text is marked `[html]` itself, rather than inheriting the prompt's format,
+  so a text that happens to start with "[plain]" stays text. Relative links and images are
+  left as written: they have no target in Moodle.
+- The HTML is then escaped exactly as Moodle's own GIFT exporter does (`repchar` in
+  question/format/gift/format.php): a backslash becomes `\\`; `~ = # { } :` each get a
+  backslash in front; a newline becomes the two characters `\n`, which Moodle reads back
+  as a newline. So every text is one line: a blank line in a code block cannot end the
+  question, and no text line can start with `//` (Moodle drops such lines as comments).
+- Values Moodle stores as plain text get no `[html]`: the accepted answers of a short
+  answer (spaces collapsed; a `*`, which Moodle reads as a wildcard, is written `\*`, so
+  `\\*` in the file) and the right side of a matching pair (shown in a drop-down, so its
+  Markdown is reduced to text, as the site's drop-down does).
+
+Question types:
+
+- single: `=` before the right option, `~` before the wrong ones.
+- multiple: every option `~%weight%`: the right options share +100 and the wrong ones -100.
+  Moodle imports only grades of 100/n percent for n from 1 to 10 or 20, written here with
+  at most 5 decimals (three right options: 33.33333 each); other counts get a warning.
+- true_false: `{TRUE}` or `{FALSE}`.
+- short_text: `=answer` for each accepted answer (Moodle ignores case by default).
+- matching: `=left -> right` per pair; Moodle wants at least 3 pairs, so fewer get a warning.
+- ordering: GIFT has no such type; the question is skipped with a warning.
+
+Per-option feedback follows `#`; the explanation is the general feedback after `####`. GIFT
+cannot set a question's mark, so Moodle keeps its default and `// points: N` above the
+question records the course's points.
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from markupsafe import Markup
+
+from ..diagnostics import Diagnostic, Severity
+from ..markdown_text import MarkdownText
+from ..model import Course, Matching, MultipleChoice, Ordering, Question, Quiz, ShortText, SingleChoice, TrueFalse
+
+GIFT_SPECIAL = "~=#{}:"
+"""Characters GIFT reads as syntax; each is written with a backslash in front (as is a backslash)."""
+
+MOODLE_FRACTIONS = (1.0, 0.9, 0.8333333, 0.8, 0.75, 0.7, 0.6666667, 0.6, 0.5, 0.4, 0.3333333, 0.3, 0.25,
+                    0.2, 0.1666667, 0.1428571, 0.125, 0.1111111, 0.1, 0.05)
+"""The positive grades Moodle's question import accepts (question_bank::fraction_options_full)."""
+
+MIN_MATCHING_PAIRS = 3
+
+
+def escape(text: str) -> str:
+    """Text as GIFT must hold it: special characters and backslashes escaped, newlines as `\\n`."""
+    text = text.replace("\\", "\\\\")
+    for char in GIFT_SPECIAL:
+        text = text.replace(char, "\\" + char)
+    return text.replace("\r\n", "\n").replace("\r", "\n").replace("\n", "\\n")
+
+
+def share(count: int) -> tuple[str, bool]:
+    """The percent each of `count` options gets to share 100 (at most 5 decimals), and whether Moodle accepts it."""
+    value = 100 / count
+    accepted = any(abs(value / 100 - fraction) < 1e-5 for fraction in MOODLE_FRACTIONS)
+    return f"{value:.5f}".rstrip("0").rstrip("."), accepted
+
+
+def quiz_to_gift(quiz: Quiz, file_name: str | None = None) -> tuple[str, list[Diagnostic]]:
+    """The GIFT text of one quiz and warnings about what Moodle cannot take as it is.
+
+    `file_name` is how warnings name the file (default `<quiz-id>.gift`).
+    """
+    return _GiftWriter().quiz(quiz, file_name or f"{quiz.id}.gift")
+
+
+def export_gift(course: Course, out_dir: Path) -> list[Diagnostic]:
+    """Write `<quiz-id>.gift` for every quiz of a validated course into `out_dir` (created if missing).
+
+    Returns warnings, never errors. A quiz with nothing GIFT can hold (only ordering
+    questions) is not written. Every file is rendered before any is written, and each is
+    written to a temporary name first, so a file is never left half-written.
+    """
+    out_dir = Path(out_dir)
+    writer = _GiftWriter()
+    warnings: list[Diagnostic] = []
+    files: list[tuple[str, str]] = []
+    for quiz in course.quizzes.values():
+        name = f"{quiz.id}.gift"
+        text, problems = writer.quiz(quiz, (out_dir / name).as_posix())
+        warnings.extend(problems)
+        if any(not isinstance(q, Ordering) for q in quiz.questions):
+            files.append((name, text))
+        else:
+            warnings.append(Diagnostic(quiz.origin, f"quiz '{quiz.id}' has only ordering questions, which GIFT "
+                                       f"cannot hold; {(out_dir / name).as_posix()} was not written",
+                                       "gift-quiz-empty", Severity.WARNING))
+    out_dir.mkdir(parents=True, exist_ok=True)
+    for name, text in files:
+        temporary = out_dir / f".{name}.tmp"
+        try:
+            temporary.write_text(text, encoding="utf-8", newline="\n")
+            os.replace(temporary, out_dir / name)
+        finally:
+            temporary.unlink(missing_ok=True)
+    return warnings
+
+
+class _GiftWriter:
+    def __init__(self) -> None:
+        self.markdown = MarkdownText()
+
+    def quiz(self, quiz: Quiz, file_name: str) -> tuple[str, list[Diagnostic]]:
+        warnings: list[Diagnostic] = []
+        blocks = [f"$CATEGORY: {quiz.id}"]
+        for index, question in enumerate(quiz.questions):
+            where = f"questions[{index}] '{question.id}'"
+            if isinstance(question, Ordering):
+                warnings.append(_warning(question, f"{where}: ordering questions have no GIFT type; skipped from "
+                                         f"{file_name}", "gift-ordering-skipped"))
+                continue
+            lines, notes = self.question(question)
+            blocks.append("\n".join(lines))
+            warnings.extend(_warning(question, f"{where}: {note}", code) for code, note in notes)
+        return "\n\n".join(blocks) + "\n", warnings
+
+    def question(self, q: Question) -> tuple[list[str], list[tuple[str, str]]]:
+        """The lines of one question, and (code, message) notes about it."""
+        notes: list[tuple[str, str]] = []
+        head = f"// points: {q.points}\n::{escape(q.id)}::{self.block(q.prompt)}{{"
+        answers: list[str] = []
+        if isinstance(q, SingleChoice):
+            answers = [("=" if o.correct else "~") + self.option(o.text, o.feedback) for o in q.options]
+        elif isinstance(q, MultipleChoice):
+            weights: dict[bool, str] = {}
+            for correct, sign, side in ((True, "", "right"), (False, "-", "wrong")):
+                count = sum(1 for o in q.options if o.correct is correct)
+                if count:
+                    percent, accepted = share(count)
+                    weights[correct] = sign + percent
+                    if not accepted:
+                        notes.append(("gift-weight-unsupported", f"Moodle only accepts grades of 100% divided by "
+                                      f"1 to 10 or 20; the {count} {side} options get {sign}{percent}% each, so "
+                                      "Moodle will refuse to import this question"))
+            answers = [f"~%{weights[o.correct]}%" + self.option(o.text, o.feedback) for o in q.options]
+        elif isinstance(q, TrueFalse):
+            head += "TRUE" if q.answer else "FALSE"
+        elif isinstance(q, ShortText):
+            answers = ["=" + escape(" ".join(a.split()).replace("*", "\\*")) for a in q.accept]
+        elif isinstance(q, Matching):
+            answers = [f"={self.inline(p.left)} -> {escape(self.plain(p.right))}" for p in q.pairs]
+            if len(q.pairs) < MIN_MATCHING_PAIRS:
+                notes.append(("gift-matching-few-pairs", f"Moodle needs at least {MIN_MATCHING_PAIRS} pairs in a "
+                              f"matching question and this one has {len(q.pairs)}; it is exported, but Moodle may "
+                              "refuse to import it until you add a pair"))
+        if q.explanation:
+            answers.append("####" + self.block(q.explanation))
+        if not answers:
+            return [head + "}"], notes
+        return [head, *("\t" + answer for answer in answers), "}"], notes
+
+    def option(self, text: str, feedback: str | None) -> str:
+        return self.inline(text) + ("#" + self.inline(feedback) if feedback else "")
+
+    def block(self, markdown: str) -> str:
+        return "[html]" + escape(self.markdown.block(markdown).strip())
+
+    def inline(self, markdown: str) -> str:
+        return "[html]" + escape(self.markdown.inline(markdown).strip())
+
+    def plain(self, markdown: str) -> str:
+        """Inline Markdown as the text a drop-down shows: tags removed, entities decoded, spaces collapsed."""
+        return Markup(self.markdown.inline(markdown)).striptags()
+
+
+def _warning(question: Question, message: str, code: str) -> Diagnostic:
+    return Diagnostic(question.origin, message, code, Severity.WARNING)

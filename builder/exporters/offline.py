@@ -1,0 +1,42 @@
+"""`course export zip`: the site packaged to open from file:// with no server.
+
+Pages use plain file URLs (page.html), and the quiz script is shipped as one classic
+script because browsers do not load ES modules from file://. Progress is kept in the
+browser as on the web site; search needs a server and degrades to nothing.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..model import Course
+from .classic import bundle
+from .packaging import ExportError, relative_build, unsafe_urls, write_zip
+
+MODULE = "assets/course/quiz.js"
+CLASSIC = "assets/course/quiz-offline.js"
+_MODULE_TAG = re.compile(r"""<script\b[^>]*\btype=["']module["'][^>]*\bsrc=["']([^"']*?)quiz\.js["'][^>]*></script>""")
+
+
+@dataclass(frozen=True, slots=True)
+class OfflinePackage:
+    files: int
+    pages: int
+
+
+def export_offline(config_file: Path, course: Course, out: Path) -> OfflinePackage:
+    with relative_build(config_file) as site:
+        problems = [p for p in unsafe_urls(site) if "from the server's root" in p]
+        if problems:
+            raise ExportError("these links would break when opened from a file:\n  " + "\n  ".join(problems))
+        (site / CLASSIC).write_text(bundle(site / MODULE), encoding="utf-8")
+        pages = 0
+        for page in site.rglob("*.html"):
+            html = page.read_text(encoding="utf-8")
+            classic = _MODULE_TAG.sub(lambda m: f'<script defer src="{m.group(1)}quiz-offline.js"></script>', html)
+            if classic != html:
+                page.write_text(classic, encoding="utf-8")
+                pages += 1
+        names = write_zip(site, out)
+    return OfflinePackage(files=len(names), pages=pages)

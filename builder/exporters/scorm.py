@@ -1,0 +1,78 @@
+"""`course export scorm`: the whole course as one SCORM 1.2 SCO in a zip.
+
+The package is the relative-URL site plus a launch page (scorm-launch.html) that holds
+the one LMS session for the visit and shows the course in a frame (scorm_launch.js),
+and an imsmanifest.xml listing every file.
+"""
+from __future__ import annotations
+
+import shutil
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..model import Course
+from ..render import course_key, template_environment
+from .packaging import ExportError, relative_build, unsafe_urls, write_zip
+from .suspend import SUSPEND_LIMIT, course_map, worst_case_length
+
+LAUNCH_PAGE = "scorm-launch.html"
+LAUNCH_SCRIPT = "assets/course/scorm-launch.js"
+MANIFEST = "imsmanifest.xml"
+_NS = {
+    "": "http://www.imsproject.org/xsd/imscp_rootv1p1p2",
+    "adlcp": "http://www.adlnet.org/xsd/adlcp_rootv1p2",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class ScormPackage:
+    files: int
+    worst_suspend_data: int
+
+
+def export_scorm(config_file: Path, course: Course, out: Path) -> ScormPackage:
+    cmap = {**course_map(course), "course": course_key(course)}
+    worst = worst_case_length(cmap)
+    if worst > SUSPEND_LIMIT:
+        raise ExportError(f"a learner's progress in this course can need {worst:,} characters of SCORM "
+                          f"suspend_data, but SCORM 1.2 keeps only {SUSPEND_LIMIT:,}; split the course into "
+                          "smaller packages or use fewer questions")
+    with relative_build(config_file) as site:
+        problems = unsafe_urls(site)
+        if problems:
+            raise ExportError("the package would make network requests or use server-root URLs:\n  "
+                              + "\n  ".join(problems))
+        launch = template_environment().get_template("scorm_launch.html").render(
+            title=course.title, language=course.language, course_map=cmap)
+        (site / LAUNCH_PAGE).write_text(launch, encoding="utf-8")
+        (site / LAUNCH_SCRIPT).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(Path(__file__).parent / "scorm_launch.js", site / LAUNCH_SCRIPT)
+        files = sorted(p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file())
+        (site / MANIFEST).write_bytes(manifest(course, cmap["course"], files))
+        write_zip(site, out)
+    return ScormPackage(files=len(files) + 1, worst_suspend_data=worst)
+
+
+def manifest(course: Course, identifier: str, files: list[str]) -> bytes:
+    """imsmanifest.xml for SCORM 1.2: one organization, one item, one SCO resource listing every file."""
+    for prefix, uri in _NS.items():
+        ET.register_namespace(prefix, uri)
+    cp, adl = _NS[""], _NS["adlcp"]
+    root = ET.Element(f"{{{cp}}}manifest", identifier=f"course-{identifier}", version="1.0")
+    metadata = ET.SubElement(root, f"{{{cp}}}metadata")
+    ET.SubElement(metadata, f"{{{cp}}}schema").text = "ADL SCORM"
+    ET.SubElement(metadata, f"{{{cp}}}schemaversion").text = "1.2"
+    organizations = ET.SubElement(root, f"{{{cp}}}organizations", default="organization-1")
+    organization = ET.SubElement(organizations, f"{{{cp}}}organization", identifier="organization-1")
+    ET.SubElement(organization, f"{{{cp}}}title").text = course.title
+    item = ET.SubElement(organization, f"{{{cp}}}item", identifier="item-1", identifierref="resource-1",
+                         isvisible="true")
+    ET.SubElement(item, f"{{{cp}}}title").text = course.title
+    resources = ET.SubElement(root, f"{{{cp}}}resources")
+    resource = ET.SubElement(resources, f"{{{cp}}}resource", {"identifier": "resource-1", "type": "webcontent",
+                                                               f"{{{adl}}}scormtype": "sco", "href": LAUNCH_PAGE})
+    for name in files:
+        ET.SubElement(resource, f"{{{cp}}}file", href=name)
+    ET.indent(root)
+    return ET.tostring(root, encoding="utf-8", xml_declaration=True)

@@ -1,0 +1,118 @@
+"""SCORM 1.2 `cmi.suspend_data`: the learner's progress in a compact, versioned text.
+
+The browser keeps progress as JSON keyed by opaque tokens (see assets/store.js). The
+LMS gives us at most 4,096 characters, so the launch page (scorm_launch.js) rewrites
+that JSON using positions from a course map instead of tokens:
+
+    [1, name, [quiz, ...]]           1 = format version; one entry per quiz, in course order
+    quiz = 0                         never checked
+         | [tag, best, attempts, passed_on, last_score, [answer, ...]]
+    answer (one per question, in source order):
+      single, true_false   index of the chosen option (true_false: 0 false, 1 true), -1 blank
+      multiple             bit mask of the chosen options
+      short_text           the typed text, control characters removed, at most 60 characters
+      ordering             the position given to each item (0 blank)
+      matching             the index of the right value chosen for each row (-1 blank)
+
+`tag` is the start of the quiz's content hash: progress for an edited quiz is dropped.
+This module mirrors the encoder so an export can measure the longest possible text.
+"""
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from ..model import Course, Matching, MultipleChoice, Ordering, SingleChoice, TrueFalse
+from ..scoring import choice_token, quiz_version
+
+SUSPEND_LIMIT = 4096
+FORMAT_VERSION = 1
+TAG_LENGTH = 6
+MAX_TEXT = 60
+MAX_NAME = 60
+MAX_ATTEMPTS = 9999
+
+
+def course_map(course: Course) -> dict[str, Any]:
+    """What the launch page needs to translate progress: quizzes, questions and choice tokens, in order."""
+    quizzes = []
+    ordered = [course.quiz_for(lesson) for lesson in course.lessons]
+    for quiz in [q for q in ordered if q is not None] + ([course.final_quiz] if course.final_quiz else []):
+        questions = []
+        for q in quiz.questions:
+            entry: dict[str, Any] = {"id": q.id, "type": q.type}
+            token = lambda role, i, q=q: choice_token(quiz.id, q.id, role, i)  # noqa: E731
+            if isinstance(q, (SingleChoice, MultipleChoice)):
+                entry["tokens"] = [token("option", i) for i in range(len(q.options))]
+            elif isinstance(q, TrueFalse):
+                entry["tokens"] = ["false", "true"]
+            elif isinstance(q, Ordering):
+                entry["tokens"] = [token("item", i) for i in range(len(q.items))]
+            elif isinstance(q, Matching):
+                entry["tokens"] = [token("left", i) for i in range(len(q.pairs))]
+                entry["rights"] = [token("right", i) for i in range(len(q.pairs))]
+            questions.append(entry)
+        quizzes.append({"id": quiz.id, "version": quiz_version(quiz), "passMark": quiz.pass_mark,
+                        "final": quiz.id == course.final_quiz_id, "questions": questions})
+    return {"v": FORMAT_VERSION, "quizzes": quizzes}
+
+
+def clean_text(text: str, limit: int) -> str:
+    return "".join(ch for ch in text if ch >= " " and ch != "\x7f")[:limit]
+
+
+def encode(progress: dict[str, Any], cmap: dict[str, Any]) -> str:
+    """Progress JSON (the browser's format) -> suspend_data text; mirrors scorm_launch.js `encode`."""
+    saved = progress.get("quizzes", {})
+    entries: list[Any] = []
+    for quiz in cmap["quizzes"]:
+        entry = saved.get(quiz["id"])
+        if not entry or entry.get("version") != quiz["version"] or not entry.get("last"):
+            entries.append(0)
+            continue
+        responses = entry["last"].get("responses", {})
+        answers = [_encode_answer(question, responses.get(question["id"])) for question in quiz["questions"]]
+        entries.append([quiz["version"][:TAG_LENGTH], entry["best"], min(entry["attempts"], MAX_ATTEMPTS),
+                        (entry.get("passedAt") or "")[:10], entry["last"]["score"], answers])
+    name = clean_text(progress["name"], MAX_NAME) if progress.get("name") else None
+    return json.dumps([FORMAT_VERSION, name, entries], separators=(",", ":"), ensure_ascii=False)
+
+
+def _encode_answer(question: dict[str, Any], response: Any) -> Any:
+    kind, tokens = question["type"], question.get("tokens", [])
+    if kind in ("single", "true_false"):
+        return tokens.index(response) if response in tokens else -1
+    if kind == "multiple":
+        chosen = response if isinstance(response, list) else []
+        return sum(1 << i for i, token in enumerate(tokens) if token in chosen)
+    if kind == "short_text":
+        return clean_text(response, MAX_TEXT) if isinstance(response, str) else ""
+    given = response if isinstance(response, dict) else {}
+    if kind == "ordering":
+        return [int(given[t]) if str(given.get(t, "")).isdigit() else 0 for t in tokens]
+    rights = question["rights"]
+    return [rights.index(given.get(t)) if given.get(t) in rights else -1 for t in tokens]
+
+
+def worst_case_length(cmap: dict[str, Any]) -> int:
+    """The longest suspend_data this course can produce: every quiz checked, every field at its widest."""
+    widest_char = '"'  # JSON escapes it to two characters; control characters are removed first
+    progress: dict[str, Any] = {"v": 1, "name": widest_char * MAX_NAME, "quizzes": {}}
+    for quiz in cmap["quizzes"]:
+        responses: dict[str, Any] = {}
+        for q in quiz["questions"]:
+            tokens = q.get("tokens", [])
+            if q["type"] in ("single", "true_false"):  # a blank (-1) is wider than a one-digit index
+                responses[q["id"]] = tokens[-1] if len(tokens) > 10 else ""
+            elif q["type"] == "multiple":
+                responses[q["id"]] = list(tokens)
+            elif q["type"] == "short_text":
+                responses[q["id"]] = widest_char * MAX_TEXT
+            elif q["type"] == "ordering":
+                responses[q["id"]] = {t: str(len(tokens)) for t in tokens}
+            else:
+                responses[q["id"]] = {t: q["rights"][-1] if len(tokens) > 10 else "" for t in tokens}
+        progress["quizzes"][quiz["id"]] = {
+            "version": quiz["version"], "best": 100, "attempts": MAX_ATTEMPTS, "passedAt": "2026-12-31T23:59:59Z",
+            "last": {"score": 100, "passed": True, "responses": responses}}
+    return len(encode(progress, cmap))

@@ -1,0 +1,188 @@
+"""Shared fixtures for the browser tests: a course site built from the `full` fixture through
+the real CLI, served on 127.0.0.1 by the tests themselves, and Debian's Chromium driven by
+Playwright (never a downloaded browser).
+
+In CI (CI=true) a missing Chromium fails the suite; locally the browser tests are skipped.
+"""
+from __future__ import annotations
+
+import functools
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from typing import Callable, Iterator
+from urllib.parse import urlsplit
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # coursekit, in any pytest import mode
+
+from coursekit import CHROMIUM, CHROMIUM_ARGS, FIXTURE, Site  # noqa: E402
+
+# -- the site ----------------------------------------------------------------------------------
+
+def build_site(workdir: Path, site: Path, *, edit: Callable[[Path], None] | None = None) -> None:
+    """Copy the fixture course to `workdir`, optionally edit it, and build it into `site` with the real CLI."""
+    project = workdir / "project"
+    shutil.copytree(FIXTURE, project)
+    if edit:
+        edit(project)
+    result = subprocess.run([sys.executable, "-m", "builder.cli", "build", "--site-dir", str(site)],
+                            cwd=project, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, f"course build failed:\n{result.stdout}\n{result.stderr}"
+    assert (site / "index.html").is_file()
+
+
+@pytest.fixture(scope="session")
+def sites(tmp_path_factory) -> Iterator[Callable[..., Site]]:
+    """Builds and serves a variant of the fixture course once per session: `sites("material")`."""
+    served: dict[str, Site] = {}
+
+    def get(variant: str = "material") -> Site:
+        if variant not in served:
+            workdir = tmp_path_factory.mktemp(f"site-{variant}")
+            site = Site(workdir / "site")  # listening first: a variant may need its own address
+            edit = VARIANTS[variant]
+            build_site(workdir, site.root, edit=edit and functools.partial(edit, base=site.base))
+            served[variant] = site
+        return served[variant]
+
+    yield get
+    for site in served.values():
+        site.close()
+
+
+def _mkdocs_theme(project: Path, base: str) -> None:
+    config = project / "mkdocs.yml"
+    text = config.read_text().replace("theme:\n  name: material\n  font: false\n",
+                                      "theme:\n  name: mkdocs\n  highlightjs: false\n")
+    assert "name: mkdocs" in text
+    config.write_text(text)
+
+
+def _instant(project: Path, base: str) -> None:
+    # Material follows only links listed in sitemap.xml, whose port must match: site_url is the served address.
+    config = project / "mkdocs.yml"
+    text = config.read_text().replace("  font: false\n", "  font: false\n  features:\n    - navigation.instant\n")
+    config.write_text(f"site_url: {base}\n" + text)
+
+
+def _shuffled_ordering(project: Path, base: str) -> None:
+    quiz = project / "quizzes" / "beta-check.yml"
+    quiz.write_text(quiz.read_text().replace("shuffle: false", "shuffle: true"))
+
+
+VARIANTS: dict[str, Callable[..., None] | None] = {
+    "material": None, "mkdocs": _mkdocs_theme, "instant": _instant, "shuffled": _shuffled_ordering,
+}
+
+
+@pytest.fixture(scope="session")
+def site(sites) -> Site:
+    return sites("material")
+
+
+# -- the browser -------------------------------------------------------------------------------
+
+class _Chromium:
+    """One Chromium for a run of browser tests, closed as soon as the run leaves tests/browser:
+    only one sync Playwright may be alive at a time, and other suites start their own."""
+
+    def __init__(self) -> None:
+        self.playwright = None
+        self.browser = None
+
+    def get(self):
+        if self.browser is None:
+            from playwright.sync_api import sync_playwright
+
+            self.playwright = sync_playwright().start()
+            self.browser = self.playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        return self.browser
+
+    def close(self) -> None:
+        if self.playwright is not None:
+            try:
+                if self.browser is not None:
+                    self.browser.close()
+            finally:
+                self.playwright.stop()
+                self.playwright = self.browser = None
+
+
+_CHROMIUM = _Chromium()
+HERE = Path(__file__).resolve().parent
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    yield  # the test's fixtures (its browser contexts) are torn down first
+    if nextitem is None or HERE not in Path(nextitem.path).resolve().parents:
+        _CHROMIUM.close()
+
+
+def pytest_sessionfinish(session, exitstatus) -> None:
+    _CHROMIUM.close()
+
+
+@pytest.fixture
+def browser():
+    if not CHROMIUM.exists():
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"{CHROMIUM} is missing and CI=true: the browser tests must run in CI "
+                        "(install it with `make browser-deps`)", pytrace=False)
+        pytest.skip(f"{CHROMIUM} not found: install Debian's chromium to run the browser tests "
+                    "(they never download a browser)")
+    return _CHROMIUM.get()
+
+
+class Tab:
+    """A page in a fresh browser context, with every request URL and script error recorded."""
+
+    def __init__(self, context):
+        self.context = context
+        context.set_default_timeout(10_000)  # a quiz that never gets ready fails fast
+        self.page = context.new_page()
+        self.requests: list[str] = []
+        self.errors: list[str] = []
+        self.page.on("request", lambda request: self.requests.append(request.url))
+        self.page.on("pageerror", lambda error: self.errors.append(f"{error}\n{error.stack or ''}"))
+        self.page.on("console", lambda message: message.type == "error" and self.errors.append(message.text))
+        # Nothing may leave 127.0.0.1: such requests are recorded above, then refused.
+        self.page.route(lambda url: urlsplit(url).hostname != "127.0.0.1", lambda route: route.abort())
+
+    def course_errors(self) -> list[str]:
+        """Script errors from the course's own assets (quiz.js and its modules)."""
+        return [e for e in self.errors if "/assets/course/" in e or "course:" in e]
+
+
+@pytest.fixture
+def new_tab(browser) -> Iterator[Callable[..., Tab]]:
+    """Opens pages in fresh contexts (clean storage): `new_tab(viewport=..., java_script_enabled=...)`."""
+    tabs: list[Tab] = []
+
+    def open_tab(**options) -> Tab:
+        options.setdefault("viewport", {"width": 1280, "height": 900})
+        tab = Tab(browser.new_context(**options))
+        tabs.append(tab)
+        return tab
+
+    yield open_tab
+    errors = [error for tab in tabs for error in tab.course_errors()]
+    for tab in tabs:
+        tab.context.close()
+    assert not errors, "the course's scripts reported errors:\n" + "\n".join(errors)
+
+
+@pytest.fixture
+def tab(new_tab) -> Tab:
+    return new_tab()
+
+
+@pytest.fixture
+def page(tab):
+    return tab.page
+
+

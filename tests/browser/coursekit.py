@@ -1,0 +1,161 @@
+"""What the browser tests share besides fixtures: the fixture course's facts, a static server
+and helpers that drive quizzes the way a learner does (by visible labels)."""
+from __future__ import annotations
+
+import base64
+import functools
+import http.server
+import json
+import threading
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[2]
+FIXTURE = REPO / "tests" / "fixtures" / "courses" / "full"
+AXE = Path(__file__).resolve().parent / "node_modules" / "axe-core" / "axe.min.js"
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync", "--no-first-run"]
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+STORAGE_KEY = "course-progress:fixture-course"
+
+# Every page the fixture course has, by path from the site root.
+PAGES = {"home": "", "alpha": "alpha/", "beta": "beta/", "final": "final-check/", "progress": "progress/",
+         "certificate": "certificate/"}
+QUIZ_PAGES = {"alpha-check": "alpha/", "beta-check": "beta/", "final-check": "final-check/"}
+
+# The fixture's quizzes, answered by visible text. Points: alpha-check single 1, multiple 2,
+# true_false 1 (total 4, pass 75); beta-check 1 each (total 3, pass 60); final-check 1 each (pass 80).
+RIGHT = {
+    "alpha-check": {"single-one": "Blue", "multiple-two": ["Apple", "Pear"], "tf-three": "True"},
+    "beta-check": {"short-one": "Internal customer",
+                   "order-two": {"Listen": "1", "Agree a time": "2", "Deliver": "3"},
+                   "match-three": {"Caring": "Showing you value the person",
+                                   "Competency": "Being able to do the job", "Integrity": "Keeping your word"}},
+    "final-check": {"f1": "True", "f2": "B"},
+}
+WRONG = {
+    "alpha-check": {"single-one": "Green", "multiple-two": ["Apple", "Carrot"], "tf-three": "False"},
+    "beta-check": {"short-one": "external customer",
+                   "order-two": {"Listen": "2", "Agree a time": "1", "Deliver": "3"},
+                   "match-three": {"Caring": "Keeping your word", "Competency": "Being able to do the job",
+                                   "Integrity": "Showing you value the person"}},
+    "final-check": {"f1": "False", "f2": "A"},
+}
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args) -> None:  # noqa: A002 - the base class's name
+        pass
+
+
+class Site:
+    """A built site served on 127.0.0.1 at a random port."""
+
+    def __init__(self, root: Path):
+        self.root = root
+        handler = functools.partial(_QuietHandler, directory=str(root))
+        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        self.server.daemon_threads = True
+        self.base = f"http://127.0.0.1:{self.server.server_address[1]}/"
+        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+        self.thread.start()
+
+    def url(self, path: str = "") -> str:
+        return self.base + path
+
+    def close(self) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+
+
+# -- driving quizzes --------------------------------------------------------------------------
+
+def open_page(page, site: Site, path: str, *, ready: bool = True):
+    """Go to a page; with `ready`, wait until the script is ready: quizzes show their check button,
+    progress views are marked data-course-synced."""
+    page.goto(site.url(path))
+    if ready:
+        for root in page.locator("[data-quiz]").all():
+            root.locator("[data-quiz-submit]").wait_for(state="visible")
+        page.wait_for_function("""[...document.querySelectorAll(
+            '[data-course-progress], [data-certificate-page], [data-lesson-passed]')]
+            .every(view => view.closest('[data-course-synced]'))""")
+    return page
+
+
+def quiz(page, quiz_id: str):
+    return page.locator(f'[data-quiz="{quiz_id}"]')
+
+
+def answer(page, quiz_id: str, answers: dict) -> None:
+    """Answer questions by their visible text: a label, a list of labels, text, or {row label: option}."""
+    root = quiz(page, quiz_id)
+    for question_id, value in answers.items():
+        question = root.locator(f'[data-question="{question_id}"]')
+        kind = question.get_attribute("data-question-type")
+        if kind == "short_text":
+            question.locator("input[type=text]").fill(value)
+        elif kind in ("ordering", "matching"):
+            for row_label, option in value.items():
+                question.get_by_label(row_label, exact=True).select_option(label=option)
+        else:
+            for label in [value] if isinstance(value, str) else value:
+                question.get_by_label(label, exact=True).check()
+
+
+def check(page, quiz_id: str) -> dict:
+    """Press "Check answers" and return the result's data-score/data-passed and each question's data-correct."""
+    root = quiz(page, quiz_id)
+    root.locator("[data-quiz-submit]").click()
+    result = root.locator("[data-quiz-result]")
+    result.and_(page.locator("[data-score]")).wait_for()
+    return outcome(page, quiz_id)
+
+
+def outcome(page, quiz_id: str) -> dict:
+    return quiz(page, quiz_id).evaluate("""root => ({
+        score: root.querySelector('[data-quiz-result]').dataset.score ?? null,
+        passed: root.querySelector('[data-quiz-result]').dataset.passed ?? null,
+        correct: Object.fromEntries([...root.querySelectorAll('[data-question]')]
+            .map(q => [q.dataset.question, q.dataset.correct ?? null])),
+    })""")
+
+
+def take(page, site: Site, quiz_id: str, answers: dict) -> dict:
+    open_page(page, site, QUIZ_PAGES[quiz_id])
+    answer(page, quiz_id, answers)
+    return check(page, quiz_id)
+
+
+def saved_progress(page) -> dict | None:
+    raw = page.evaluate(f"localStorage.getItem({json.dumps(STORAGE_KEY)})")
+    return json.loads(raw) if raw else None
+
+
+def run_axe(page) -> list[dict]:
+    """axe-core's WCAG 2.x A/AA violations on the whole page (once animations have settled)."""
+    page.wait_for_function("document.getAnimations().every(a => a.playState !== 'running')")
+    if not page.evaluate("typeof window.axe !== 'undefined'"):
+        page.add_script_tag(path=str(AXE))
+    return page.evaluate("""tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})
+        .then(r => r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
+            nodes: v.nodes.map(n => n.target.join(' ') + ' :: ' + n.failureSummary)})))""", AXE_TAGS)
+
+
+def format_violations(violations: list[dict]) -> str:
+    return "\n".join(f"{v['id']} ({v['impact']}): {v['help']}\n    " + "\n    ".join(v["nodes"]) for v in violations)
+
+
+def decode_key(page, quiz_id: str) -> dict:
+    encoded = quiz(page, quiz_id).get_attribute("data-quiz-key")
+    return json.loads(base64.b64decode(encoded).decode())
+
+
+def pass_all(page, site: Site) -> None:
+    """Pass every quiz of the fixture course through the pages, as a learner would."""
+    for quiz_id in QUIZ_PAGES:
+        assert take(page, site, quiz_id, RIGHT[quiz_id])["score"] == "100"
+
+
+def visible_text(locator) -> str:
+    return " ".join(locator.inner_text().split())

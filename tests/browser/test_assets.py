@@ -1,0 +1,72 @@
+"""The published quiz assets: where the script is loaded, how, and how much it weighs."""
+from __future__ import annotations
+
+import gzip
+import re
+
+import pytest
+from coursekit import PAGES
+
+BUDGET = 12 * 1024  # quiz JS + CSS, gzipped, together
+SCRIPT = re.compile(r'<script type="module" src="([^"]*)"></script>')
+IMPORT = re.compile(r'^import [^;]*? from "\./([a-z]+\.js)";', re.M)
+
+
+def gzipped(path) -> int:
+    return len(gzip.compress(path.read_bytes(), compresslevel=9))
+
+
+def loaded_by(assets, entry: str) -> set[str]:
+    """`entry` and every module it imports statically (what a quiz page downloads)."""
+    seen, todo = set(), [entry]
+    while todo:
+        name = todo.pop()
+        if name not in seen:
+            seen.add(name)
+            todo += IMPORT.findall((assets / name).read_text())
+    return seen
+
+
+def test_assets_quiz_page_fits_size_budget(site):
+    assets = site.root / "assets" / "course"
+    files = loaded_by(assets, "quiz.js") | {"course.css"}
+    assert {"quiz.js", "scoring.js", "store.js", "dom.js", "course.css"} <= files
+    sizes = {name: gzipped(assets / name) for name in sorted(files)}
+    assert sum(sizes.values()) <= BUDGET, sizes
+
+
+def test_assets_every_course_asset_fits_size_budget(site):
+    """Even the progress and certificate pages, which also load pages.js, stay within the budget."""
+    assets = site.root / "assets" / "course"
+    sizes = {path.name: gzipped(path) for path in assets.iterdir() if path.suffix in (".js", ".css")}
+    assert "pages.js" in sizes
+    assert sum(sizes.values()) <= BUDGET, sizes
+
+
+def test_assets_use_no_remote_urls(site):
+    for path in (site.root / "assets" / "course").iterdir():
+        assert not re.search(r"https?://|//cdn|@import", path.read_text()), path.name
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_page_loads_quiz_script_once_as_relative_module(site, name):
+    html = (site.root / PAGES[name] / "index.html").read_text()
+    depth = PAGES[name].count("/")
+    assert SCRIPT.findall(html) == ["../" * depth + "assets/course/quiz.js"]
+    assert "scoreQuiz" not in html and "localStorage.setItem(" not in html  # never inlined into the page
+
+
+def test_page_not_found_does_not_load_quiz_script(site):
+    assert "assets/course/quiz.js" not in (site.root / "404.html").read_text()
+
+
+def test_page_quiz_hooks_are_rendered(site):
+    html = (site.root / "alpha" / "index.html").read_text()
+    root = re.search(r"<section [^>]*data-quiz=\"alpha-check\"[^>]*>", html).group(0)
+    for hook in ("data-quiz-version=", "data-course=\"fixture-course\"", "data-pass-mark=\"75\"", "data-shuffle=\"true\"",
+                 "data-quiz-key="):
+        assert hook in root
+    quiz_html = html[html.index(root):html.index("</section>", html.index(root))]
+    assert quiz_html.count("data-quiz-submit") == quiz_html.count("data-quiz-retry") == 1
+    assert quiz_html.count("data-quiz-result") == 1
+    assert re.search(r"<button [^>]*data-quiz-submit hidden>", quiz_html)

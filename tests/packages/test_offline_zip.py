@@ -1,0 +1,74 @@
+"""The offline zip opens from file:// in Chromium: navigation, quizzes and progress work with no server."""
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import FIXTURES, run_course
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "browser"))
+from coursekit import CHROMIUM, CHROMIUM_ARGS, RIGHT, WRONG, answer, check  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def unzipped(tmp_path_factory) -> Path:
+    root = tmp_path_factory.mktemp("offline")
+    project = root / "project"
+    shutil.copytree(FIXTURES / "full", project)
+    result = run_course("export", "zip", "--out", str(root / "course.zip"), cwd=project, check=True)
+    assert "open index.html" in result.stdout
+    with zipfile.ZipFile(root / "course.zip") as archive:
+        archive.extractall(root / "unzipped")
+    return root / "unzipped"
+
+
+@pytest.fixture(scope="module")
+def file_page(unzipped):
+    if not CHROMIUM.exists():
+        assert os.environ.get("CI") != "true", f"{CHROMIUM} is missing under CI=true"
+        pytest.skip(f"{CHROMIUM} not found")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        page = browser.new_page()
+        errors: list[str] = []
+        page.on("pageerror", lambda error: errors.append(str(error)))
+        yield page, errors
+        browser.close()
+
+
+def test_offline_zip_has_plain_file_links_and_no_module_scripts(unzipped):
+    for page in unzipped.rglob("*.html"):
+        html = page.read_text()
+        assert 'type="module"' not in html, page
+        assert 'href="/' not in html and 'src="/' not in html, page
+    lesson = (unzipped / "alpha/index.html").read_text()
+    assert 'href="../beta/index.html"' in lesson
+    assert '<script defer src="../assets/course/quiz-offline.js"></script>' in lesson
+
+
+def test_offline_zip_quiz_scores_and_progress_persist_from_file_urls(unzipped, file_page):
+    page, errors = file_page
+    page.goto((unzipped / "alpha" / "index.html").as_uri())
+    page.locator('[data-quiz="alpha-check"] [data-quiz-submit]').wait_for(state="visible")
+    answer(page, "alpha-check", RIGHT["alpha-check"])
+    assert check(page, "alpha-check") == {"score": "100", "passed": "true",
+                                          "correct": {"single-one": "true", "multiple-two": "true",
+                                                      "tf-three": "true"}}
+    page.get_by_role("link", name="Beta lesson").first.click()
+    page.wait_for_url("**/beta/index.html")
+    page.locator('[data-quiz="beta-check"] [data-quiz-submit]').wait_for(state="visible")
+    answer(page, "beta-check", WRONG["beta-check"])
+    assert check(page, "beta-check")["score"] == "0"
+    page.goto((unzipped / "progress" / "index.html").as_uri())
+    row = page.locator('[data-progress-row="alpha"] [data-progress-status]')
+    row.filter(has_text="Passed").wait_for()
+    assert "Passed" in row.inner_text()
+    assert "100" in page.locator('[data-progress-row="alpha"] [data-progress-best]').inner_text()
+    assert errors == []

@@ -1,0 +1,218 @@
+"""The SCORM package run inside scorm-again, a real SCORM 1.2 runtime, in Debian's Chromium."""
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import sys
+import zipfile
+from pathlib import Path
+from urllib.parse import quote, urlsplit
+
+import pytest
+
+from builder.exporters.suspend import course_map, encode
+from builder.project import Project
+from builder.render import course_key
+from builder.validate import load_course
+from tests.conftest import FIXTURES, run_course
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "browser"))
+from coursekit import CHROMIUM, CHROMIUM_ARGS, RIGHT, WRONG, Site, answer, check, outcome  # noqa: E402
+
+HERE = Path(__file__).resolve().parent
+RUNTIME = HERE / "node_modules" / "scorm-again" / "dist" / "scorm12.min.js"
+STORAGE_KEY = "course-progress:fixture-course"
+
+
+@pytest.fixture(scope="module")
+def lms(tmp_path_factory):
+    """The fixture course exported as SCORM, unzipped beside the harness page and served on 127.0.0.1."""
+    if not RUNTIME.is_file():
+        assert os.environ.get("CI") != "true", "scorm-again is missing under CI=true (run `make test`)"
+        pytest.skip("tests/packages/node_modules is missing: run `make browser-deps`")
+    root = tmp_path_factory.mktemp("lms")
+    project = root / "project"
+    shutil.copytree(FIXTURES / "full", project)
+    result = run_course("export", "scorm", "--out", str(root / "course.zip"), cwd=project, check=True)
+    assert "SCORM 1.2 package" in result.stdout
+    with zipfile.ZipFile(root / "course.zip") as archive:
+        archive.extractall(root / "served" / "package")
+    shutil.copy(RUNTIME, root / "served" / "scorm12.min.js")
+    shutil.copy(HERE / "harness.html", root / "served" / "harness.html")
+    course, _ = load_course(Project(project))
+    site = Site(root / "served")
+    yield site, {**course_map(course), "course": course_key(course)}
+    site.close()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not CHROMIUM.exists():
+        assert os.environ.get("CI") != "true", f"{CHROMIUM} is missing under CI=true"
+        pytest.skip(f"{CHROMIUM} not found")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+class Launch:
+    """One launch of the package by the test LMS, in a fresh browser profile (no local storage)."""
+
+    def __init__(self, browser, site: Site, seed: dict | None = None):
+        self.context = browser.new_context(viewport={"width": 1280, "height": 900})
+        self.page = self.context.new_page()
+        self.requests: list[str] = []
+        self.page.on("request", lambda request: self.requests.append(request.url))
+        url = site.url("harness.html") + (f"?seed={quote(json.dumps(seed))}" if seed else "")
+        self.page.goto(url)
+        self.launch_frame().wait_for_function("document.documentElement.dataset.scormReady === 'lms'")
+
+    def launch_frame(self):
+        return next(f for f in self.page.frames if f.url.endswith("scorm-launch.html"))
+
+    def course_frame(self, path: str):
+        """Show a course page in the launch page's frame, as a click in the course would."""
+        launch = self.launch_frame()
+        frame = launch.child_frames[0]
+        with frame.expect_navigation(url=f"**/{path}", wait_until="load"):
+            launch.evaluate("p => document.getElementById('course-frame').src = p", path)
+        for root in frame.locator("[data-quiz]").all():
+            root.locator("[data-quiz-submit]").wait_for(state="visible")
+        return frame
+
+    def take(self, path: str, quiz_id: str, answers: dict) -> dict:
+        frame = self.course_frame(path)
+        retry = frame.locator(f'[data-quiz="{quiz_id}"] [data-quiz-retry]')
+        if retry.is_visible():
+            retry.click()
+        answer(frame, quiz_id, answers)
+        return check(frame, quiz_id)
+
+    def value(self, name: str) -> str:
+        return self.page.evaluate("n => window.API.LMSGetValue(n)", name)
+
+    def calls(self, name: str) -> list[list[str]]:
+        return [call for call in self.page.evaluate("window.lmsCalls") if call[0] == name]
+
+    def wait_for_value(self, name: str, expected: str) -> None:
+        self.page.wait_for_function("([n, v]) => window.API.LMSGetValue(n) === v", arg=[name, expected])
+
+    def leave(self) -> None:
+        """The learner closes the course: the LMS removes the SCO's frame."""
+        self.page.evaluate("document.getElementById('sco').remove()")
+
+    def close(self) -> None:
+        self.context.close()
+
+
+def test_scorm_first_launch_sets_incomplete_and_initializes_once(browser, lms):
+    site, _ = lms
+    launch = Launch(browser, site)
+    try:
+        assert launch.value("cmi.core.lesson_status") == "incomplete"
+        launch.course_frame("alpha/index.html")
+        launch.course_frame("beta/index.html")
+        assert len(launch.calls("LMSInitialize")) == 1
+        assert launch.value("cmi.core.lesson_location") == "beta/index.html"
+        assert launch.calls("LMSFinish") == []
+        launch.leave()
+        launch.page.wait_for_function("window.lmsCalls.some(c => c[0] === 'LMSFinish')")
+        assert len(launch.calls("LMSFinish")) == 1
+        session = [c for c in launch.calls("LMSSetValue") if c[1] == "cmi.core.session_time"]
+        assert len(session) == 1 and session[0][2].startswith("0000:00:")
+        assert all(urlsplit(url).hostname == "127.0.0.1" for url in launch.requests), launch.requests
+    finally:
+        launch.close()
+
+
+def test_scorm_failing_then_passing_runs_report_score_and_status(browser, lms):
+    site, cmap = lms
+    launch = Launch(browser, site)
+    try:
+        # failing run: every quiz answered wrongly
+        assert launch.take("alpha/index.html", "alpha-check", WRONG["alpha-check"])["score"] == "0"
+        assert launch.take("final-check/index.html", "final-check", WRONG["final-check"])["passed"] == "false"
+        launch.wait_for_value("cmi.core.score.raw", "0")
+        assert launch.value("cmi.core.lesson_status") == "incomplete"
+        assert launch.value("cmi.core.score.min") == "0" and launch.value("cmi.core.score.max") == "100"
+        assert len(launch.calls("LMSCommit")) >= 3  # the first launch, then once per checked quiz
+        # passing run
+        for path, quiz_id in (("alpha/index.html", "alpha-check"), ("beta/index.html", "beta-check"),
+                              ("final-check/index.html", "final-check")):
+            assert launch.take(path, quiz_id, RIGHT[quiz_id])["passed"] == "true"
+        launch.wait_for_value("cmi.core.lesson_status", "passed")
+        assert launch.value("cmi.core.score.raw") == "100"
+        statuses = [c[2] for c in launch.calls("LMSSetValue") if c[1] == "cmi.core.lesson_status"]
+        assert "failed" not in statuses and statuses[-1] == "passed"
+        calls = launch.calls("LMSSetValue")
+        first_passed = next(i for i, c in enumerate(calls) if c[1:] == ["cmi.core.lesson_status", "passed"])
+        assert calls[first_passed - 1][1:] == ["cmi.core.score.raw", "100"]  # the score goes first
+        # suspend_data is the Python encoder's text for what the pages stored
+        frame = launch.course_frame("final-check/index.html")
+        stored = json.loads(frame.evaluate("k => localStorage.getItem(k)", STORAGE_KEY))
+        assert launch.value("cmi.suspend_data") == encode(stored, cmap)
+        assert len(launch.value("cmi.suspend_data")) <= 4096
+    finally:
+        launch.close()
+
+
+def test_scorm_second_launch_resumes_from_suspend_data(browser, lms):
+    site, _ = lms
+    first = Launch(browser, site)
+    try:
+        first.take("alpha/index.html", "alpha-check",
+                   {"single-one": "Blue", "multiple-two": ["Apple", "Carrot"], "tf-three": "True"})
+        before = outcome(first.course_frame("alpha/index.html"), "alpha-check")
+        first.wait_for_value("cmi.core.lesson_location", "alpha/index.html")
+        saved = first.value("cmi.suspend_data")
+        assert saved
+        first.leave()
+        first.page.wait_for_function("window.lmsCalls.some(c => c[0] === 'LMSFinish')")
+    finally:
+        first.close()
+    assert before["score"] == "50" and before["passed"] == "false"
+
+    second = Launch(browser, site, seed={"suspend_data": saved, "core": {
+        "lesson_status": "incomplete", "lesson_location": "alpha/index.html", "entry": "resume"}})
+    try:
+        assert second.launch_frame().evaluate("document.getElementById('course-frame').getAttribute('src')") \
+            == "alpha/index.html"
+        frame = second.course_frame("alpha/index.html")
+        frame.locator('[data-quiz="alpha-check"] [data-quiz-result][data-score]').wait_for()
+        assert outcome(frame, "alpha-check") == before
+        question = frame.locator('[data-question="multiple-two"]')
+        assert question.get_by_label("Apple", exact=True).is_checked()
+        assert question.get_by_label("Carrot", exact=True).is_checked()
+        assert not question.get_by_label("Pear", exact=True).is_checked()
+    finally:
+        second.close()
+
+
+def test_scorm_manifest_lists_every_file_and_one_sco(lms, tmp_path):
+    import xml.etree.ElementTree as ET
+
+    site, _ = lms
+    package = site.root / "package"
+    ns = {"cp": "http://www.imsproject.org/xsd/imscp_rootv1p1p2", "adlcp": "http://www.adlnet.org/xsd/adlcp_rootv1p2"}
+    root = ET.parse(package / "imsmanifest.xml").getroot()
+    assert root.find("cp:metadata/cp:schemaversion", ns).text == "1.2"
+    assert len(root.findall("cp:organizations/cp:organization", ns)) == 1
+    items = root.findall("cp:organizations/cp:organization/cp:item", ns)
+    assert len(items) == 1 and items[0].get("identifierref") == "resource-1"
+    resources = root.findall("cp:resources/cp:resource", ns)
+    assert len(resources) == 1
+    resource = resources[0]
+    assert resource.get("type") == "webcontent"
+    assert resource.get("{http://www.adlnet.org/xsd/adlcp_rootv1p2}scormtype") == "sco"
+    assert resource.get("href") == "scorm-launch.html"
+    listed = {f.get("href") for f in resource.findall("cp:file", ns)}
+    actual = {p.relative_to(package).as_posix() for p in package.rglob("*") if p.is_file()} - {"imsmanifest.xml"}
+    assert listed == actual
+    for page in package.rglob("*.html"):
+        text = page.read_text()
+        assert 'href="/' not in text and 'src="/' not in text, page
+        assert 'href="./"' not in text, page

@@ -1,0 +1,47 @@
+"""The scoring rule in Python (builder/scoring.py) against the shared cases in tests/scoring_cases.json.
+
+tests/browser/test_scoring_shared.py runs the same cases through the browser's scoring module
+(builder/assets/scoring.js): one rule, two implementations, one list of cases.
+"""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from builder.scoring import normalise_answer, score_quiz
+
+CASES = json.loads((Path(__file__).resolve().parents[1] / "scoring_cases.json").read_text(encoding="utf-8"))
+
+
+def test_scoring_cases_are_well_formed():
+    names = [case["name"] for case in CASES]
+    assert len(names) == len(set(names)) and len(CASES) >= 15
+    kinds = {q["type"] for case in CASES for q in case["key"]["questions"].values()}
+    assert kinds == {"single", "multiple", "true_false", "short_text", "ordering", "matching"}
+    for case in CASES:
+        assert set(case["expected"]["correct"]) == set(case["key"]["questions"]), case["name"]
+
+
+@pytest.mark.parametrize("case", CASES, ids=[case["name"] for case in CASES])
+def test_score_quiz_matches_shared_case(case):
+    result = score_quiz(case["key"], case["responses"])
+    expected = case["expected"]
+    assert result.score == expected["score"]
+    assert result.passed is expected["passed"]
+    assert {q: r.correct for q, r in result.questions.items()} == expected["correct"]
+    if "blank" in expected:
+        assert {q: r.blank for q, r in result.questions.items()} == expected["blank"]
+    if "earned" in expected:
+        assert (result.earned, result.total) == (expected["earned"], expected["total"])
+
+
+@pytest.mark.parametrize(("typed", "normalised"), [
+    ("  Internal   CUSTOMER ", "internal customer"),
+    ("internal\tcustomer\n", "internal customer"),
+    ("internal\u00a0customer", "internal customer"),
+    ("", ""),
+])
+def test_normalise_answer_ignores_case_and_spaces(typed, normalised):
+    assert normalise_answer(typed) == normalised
