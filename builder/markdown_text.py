@@ -14,6 +14,9 @@ import xml.etree.ElementTree as etree
 import markdown
 from markdown.treeprocessors import Treeprocessor
 
+# Text with none of these needs no Markdown parser: it renders as itself (a speed-up for the
+# many short fields of a big course; tests check the shortcut agrees with the parser).
+_MARKUP = re.compile(r"[\\`*_\[\]<>&|\t]|^[ \t#=+>-]|[ \t]$|^\d+[.)]", re.MULTILINE)
 _ABSOLUTE = re.compile(r"^(?:[a-zA-Z][a-zA-Z0-9+.-]*:|/|#)")
 _HEADINGS = {f"h{n}": n for n in range(1, 7)}
 
@@ -53,11 +56,16 @@ class MarkdownText:
     def block(self, text: str | None) -> str:
         if not text:
             return ""
+        stripped = text.strip("\n")
+        if not _MARKUP.search(stripped):
+            return "\n".join(f"<p>{paragraph.strip(chr(10))}</p>" for paragraph in re.split(r"\n{2,}", stripped))
         return self._block.reset().convert(text)
 
     def inline(self, text: str | None) -> str:
         if not text:
             return ""
+        if "\n" not in text and not _MARKUP.search(text):
+            return text
         html = self._inline.reset().convert(text)
         if html.startswith("<p>") and html.endswith("</p>"):
             html = html[3:-4]

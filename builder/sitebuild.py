@@ -18,12 +18,36 @@ class SiteBuildError(Exception):
 
 def build_into(config_file: Path, folder: Path, *, strict: bool = False, **overrides: Any) -> None:
     """Build the site into `folder` (which should be empty), with config options overridden."""
-    from mkdocs.commands.build import build as mkdocs_build
+    _run(_load(config_file, strict=strict, site_dir=str(folder), **overrides))
+
+
+def build_site(config_file: Path, site_dir: Path | None = None, *, strict: bool = False) -> Path:
+    """Build and publish the site as one transaction; returns where it was published."""
+    config = _load(config_file, strict=strict)
+    target = (site_dir or Path(config.site_dir)).resolve()
+    with site_transaction(target) as staging:
+        config.site_dir = str(staging)
+        _run(config)
+    return target
+
+
+def _load(config_file: Path, **options: Any) -> Any:
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
 
     try:
-        config = load_config(config_file=str(config_file), strict=strict, site_dir=str(folder), **overrides)
+        return load_config(config_file=str(config_file), **options)
+    except MkDocsException as exc:
+        raise SiteBuildError(str(exc)) from None
+    except SystemExit as exc:
+        raise SiteBuildError(str(exc) or "MkDocs could not read its configuration") from None
+
+
+def _run(config: Any) -> None:
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.exceptions import MkDocsException
+
+    try:
         config.plugins.on_startup(command="build", dirty=False)
         try:
             mkdocs_build(config)
@@ -33,20 +57,6 @@ def build_into(config_file: Path, folder: Path, *, strict: bool = False, **overr
         raise SiteBuildError(str(exc)) from None
     except SystemExit as exc:  # MkDocs' Abort, raised after it logged the reason
         raise SiteBuildError(str(exc) or "MkDocs stopped the build") from None
-
-
-def build_site(config_file: Path, site_dir: Path | None = None, *, strict: bool = False) -> Path:
-    """Build and publish the site as one transaction; returns where it was published."""
-    target = (site_dir or _configured_site_dir(config_file)).resolve()
-    with site_transaction(target) as staging:
-        build_into(config_file, staging, strict=strict)
-    return target
-
-
-def _configured_site_dir(config_file: Path) -> Path:
-    from mkdocs.config import load_config
-
-    return Path(load_config(config_file=str(config_file)).site_dir)
 
 
 class _MkDocsFormatter(logging.Formatter):
