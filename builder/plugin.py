@@ -17,7 +17,7 @@ from .config import CoursePluginConfig
 from .diagnostics import Diagnostic, SourceLocation, format_report
 from .navigation import course_nav
 from .project import Project
-from .render import CourseRenderer, PageSpec, RenderedPage, course_pages, render_problems
+from .render import CourseRenderer, PageSpec, RenderedPage, course_pages, render_problems, restore_deferred
 from .validate import load_course
 
 log = get_plugin_logger("course")
@@ -44,6 +44,7 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):
         self.renderer: CourseRenderer | None = None
         self.problems: list[Diagnostic] = []
         self.pages: dict[str, PageSpec] = {}
+        self.deferred: dict[str, dict[str, str]] = {}
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
@@ -101,7 +102,13 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):
             return html
         rendered = self._render(spec)
         page.toc = TableOfContents([AnchorLink(title, anchor, level) for level, anchor, title in rendered.outline])
+        if rendered.deferred:
+            self.deferred[page.file.src_uri] = rendered.deferred
         return rendered.html
+
+    def on_post_page(self, output: str, *, page: Any, config: Any) -> str:
+        deferred = self.deferred.pop(page.file.src_uri, None)
+        return restore_deferred(output, deferred) if deferred else output
 
     def on_serve(self, server: Any, *, config: Any, builder: Any) -> Any:
         assert self.project is not None

@@ -43,6 +43,30 @@ class RenderedPage:
     html: str
     outline: list[tuple[int, str, str]] = field(default_factory=list)
     """(level, anchor id, title) of the page's headings, for a table of contents."""
+    deferred: dict[str, str] = field(default_factory=dict)
+    """Placeholder -> HTML put back only in the finished page (quiz forms), so the site
+    generator's search indexing never parses them: they are the bulk of a quiz page."""
+
+
+_DEFERRED = re.compile(r"<!--course-defer-->(.*?)<!--/course-defer-->", re.DOTALL)
+
+
+def _defer(html: str) -> tuple[str, dict[str, str]]:
+    deferred: dict[str, str] = {}
+
+    def hold(match: re.Match) -> str:
+        placeholder = f'<div hidden data-course-deferred="{len(deferred)}"></div>'
+        deferred[placeholder] = match.group(1)
+        return placeholder
+
+    return _DEFERRED.sub(hold, html), deferred
+
+
+def restore_deferred(html: str, deferred: dict[str, str]) -> str:
+    """The finished page with every deferred part back in place."""
+    for placeholder, part in deferred.items():
+        html = html.replace(placeholder, part, 1)
+    return html
 
 
 def course_pages(course: Course) -> list[PageSpec]:
@@ -123,7 +147,8 @@ class CourseRenderer:
         elif page.kind == "quiz":
             context.update(quiz=self.course.quizzes[page.ref], previous=self.course.lessons[-1])
         html = self._templates["quiz_page" if page.kind == "quiz" else page.kind].render(context)
-        return RenderedPage(html, outline.entries)
+        html, deferred = _defer(html)
+        return RenderedPage(html, outline.entries, deferred)
 
     def quiz_view(self, quiz: Quiz) -> dict[str, Any]:
         """Everything the quiz template shows, with choices in their first-attempt order."""

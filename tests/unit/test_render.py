@@ -4,11 +4,17 @@ import json
 import re
 from html.parser import HTMLParser
 
-from builder.render import CourseRenderer, course_pages
+from builder.render import CourseRenderer, course_pages, restore_deferred
 from builder.scoring import normalise_answer
 
 from .test_validate import FINAL, ONE, ONE_CHECK, make_project
 from builder.validate import load_course
+
+
+def page_html(renderer, page) -> str:
+    """The page as the learner gets it (deferred quiz forms put back)."""
+    rendered = renderer.render(page)
+    return restore_deferred(rendered.html, rendered.deferred)
 
 
 def build(tmp_path, directory_urls=True, **overrides):
@@ -42,7 +48,7 @@ def test_render_pages_follow_course_order(tmp_path):
 
 def test_render_home_lists_lessons_with_summary_duration_and_objectives(tmp_path):
     _, renderer, pages = build(tmp_path)
-    html = renderer.render(pages["index.md"]).html
+    html = page_html(renderer, pages["index.md"])
     assert "<h1" in html and "Test course" in html
     for text in ("Lesson one", "The first.", "About 5 minutes", "Spot the thing.", "Put things in order."):
         assert text in html
@@ -54,9 +60,10 @@ def test_render_lesson_shows_objectives_sections_by_kind_key_points_and_quiz(tmp
                       "    body: Mind the step.\n") + "key_points: [Keep it *short*.]\n"
     _, renderer, pages = build(tmp_path, content__one=one)
     page = renderer.render(pages["one/index.md"])
-    elements = Elements(page.html)
+    elements = Elements(restore_deferred(page.html, page.deferred))
     assert elements.find("section", class_="course-section course-section--warning")
     assert '<span class="course-section__kind">Warning' in page.html
+    assert "data-question" not in page.html  # the quiz form waits until the page is finished
     assert "<li>Keep it <em>short</em>.</li>" in page.html
     assert [title for _, _, title in page.outline] == ["In this lesson", "Start", "Careful", "Key points",
                                                         "Check one"]
@@ -67,7 +74,7 @@ def test_render_lesson_shows_objectives_sections_by_kind_key_points_and_quiz(tmp
 
 def test_render_quiz_inputs_are_labelled_by_their_visible_text(tmp_path):
     _, renderer, pages = build(tmp_path)
-    html = renderer.render(pages["final/index.md"]).html
+    html = page_html(renderer, pages["final/index.md"])
     elements = Elements(html)
     controls = elements.find("input") + elements.find("select")
     assert len(controls) == 2 + 3 + 2  # true/false radios, 3 ordering selects, 2 matching selects
@@ -82,7 +89,7 @@ def test_render_ordering_is_never_shown_in_the_correct_order(tmp_path):
     for items in ("[A, B]", "[A, B, C]", "[One, Two, Three, Four]"):
         final = FINAL.replace("[A, B, C]", items)
         _, renderer, pages = build(tmp_path, quizzes__final=final)
-        html = renderer.render(pages["final/index.md"]).html
+        html = page_html(renderer, pages["final/index.md"])
         shown = re.findall(r'<label class="course-row__label"[^>]*>([^<]+)</label>', html)[: items.count(",") + 1]
         assert shown != [s.strip() for s in items.strip("[]").split(",")]
 
@@ -90,7 +97,7 @@ def test_render_ordering_is_never_shown_in_the_correct_order(tmp_path):
 def test_render_answer_key_is_encoded_not_in_page_text(tmp_path):
     check = ONE_CHECK.replace("accept: [word]", "accept: [Secretword, '  Other   Word ']")
     _, renderer, pages = build(tmp_path, quizzes__one_check=check)
-    html = renderer.render(pages["one/index.md"]).html
+    html = page_html(renderer, pages["one/index.md"])
     assert "secretword" not in html.lower()
     encoded = re.search(r'data-quiz-key="([^"]+)"', html).group(1)
     key = json.loads(base64.b64decode(encoded))
@@ -102,7 +109,7 @@ def test_render_answer_key_is_encoded_not_in_page_text(tmp_path):
 def test_render_escapes_trainer_text_in_titles_and_attributes(tmp_path):
     one = ONE.replace("title: Lesson one", 'title: "<script>alert(1)</script> \\"quoted\\""')
     _, renderer, pages = build(tmp_path, content__one=one)
-    html = renderer.render(pages["one/index.md"]).html
+    html = page_html(renderer, pages["one/index.md"])
     assert "<script>alert(1)" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
 
@@ -110,11 +117,11 @@ def test_render_escapes_trainer_text_in_titles_and_attributes(tmp_path):
 def test_render_relative_links_follow_the_page_depth(tmp_path):
     one = ONE.replace("body: Hello.", "body: 'See [the map](images/map.png) or [top](#start) or [web](https://example.org).'")
     _, renderer, pages = build(tmp_path, content__one=one)
-    html = renderer.render(pages["one/index.md"]).html
+    html = page_html(renderer, pages["one/index.md"])
     assert 'href="../images/map.png"' in html and 'href="#start"' in html and 'href="https://example.org"' in html
 
 
 def test_render_without_directory_urls_links_to_index_files(tmp_path):
     _, renderer, pages = build(tmp_path, directory_urls=False)
-    html = renderer.render(pages["one/index.md"]).html
+    html = page_html(renderer, pages["one/index.md"])
     assert 'href="../two/index.html"' in html and 'href="../index.html"' in html
