@@ -1,4 +1,5 @@
-"""The `course` command: init, validate, build, serve and new, acting on the project in the current folder."""
+"""The `course` command: init, validate, check, report, build, serve, export, new and schema, acting on the
+project in the current folder."""
 from __future__ import annotations
 
 import argparse
@@ -7,7 +8,7 @@ import sys
 import time
 from pathlib import Path
 
-from .diagnostics import format_report
+from .diagnostics import format_report, sort_diagnostics
 from .project import Project
 from .render import course_pages
 from .scaffold import ScaffoldError, init_project, new_lesson, new_quiz
@@ -41,6 +42,22 @@ def _parser() -> argparse.ArgumentParser:
     validate = commands.add_parser("validate", help="check every lesson and quiz; list all problems")
     validate.set_defaults(handler=_validate)
 
+    check = commands.add_parser("check", help="validate, then list the course's weak spots (quality checks) "
+                                "as warnings with a code")
+    check.add_argument("--strict", action="store_true", help="fail (exit status 1) on any warning, for CI")
+    check.set_defaults(handler=_check)
+
+    report = commands.add_parser("report", help="summarise each lesson: words, minutes, objectives and the "
+                                 "questions that assess them")
+    report.add_argument("--format", choices=("text", "json", "markdown"), default="text",
+                        help="text (a table, the default), json or markdown")
+    report.set_defaults(handler=_course_report)
+
+    schema = commands.add_parser("schema", help="write the JSON Schemas editors use to complete and check "
+                                 "course, lesson and quiz files")
+    schema.add_argument("--out", metavar="DIR", default="schemas", help="where to write them (default: schemas/)")
+    schema.set_defaults(handler=_schema)
+
     build = commands.add_parser("build", help="validate, then build the site (the previous site is kept on failure)")
     build.add_argument("--site-dir", metavar="DIR", help="where to write the site (default: site/)")
     build.add_argument("--strict", action="store_true", help="treat warnings as errors")
@@ -63,10 +80,13 @@ def _parser() -> argparse.ArgumentParser:
         sub.add_argument("--strict", action="store_true", help="treat warnings as errors")
         sub.set_defaults(handler=handler)
 
-    new = commands.add_parser("new", help="add a new lesson or quiz file from a template")
+    new = commands.add_parser("new", help="add a new lesson (with its quiz, listed in course.yml) or quiz from a "
+                              "template")
     new_kinds = new.add_subparsers(title="what", metavar="KIND", required=True)
-    for kind, handler in (("lesson", _new_lesson), ("quiz", _new_quiz)):
-        sub = new_kinds.add_parser(kind, help=f"create a {kind} file")
+    for kind, handler, help_text in (
+            ("lesson", _new_lesson, "create a lesson file and its quiz ID-check, and add the lesson to course.yml"),
+            ("quiz", _new_quiz, "create a quiz file")):
+        sub = new_kinds.add_parser(kind, help=help_text)
         sub.add_argument("id", metavar="ID", help="lowercase letters, digits and hyphens")
         sub.add_argument("--title", help=f"the {kind}'s title")
         sub.set_defaults(handler=handler)
@@ -94,6 +114,76 @@ def _validate(args) -> int:
         return 1
     questions = sum(len(q.questions) for q in course.quizzes.values())
     print(f"ok: {len(course.lessons)} lessons, {len(course.quizzes)} quizzes, {questions} questions checked")
+    return 0
+
+
+def _checked_project():
+    """The project and its check settings, read from mkdocs.yml's `course` plugin options when there is one."""
+    from .checks import CheckSettings
+    from .config import ConfigError, load_plugin_config
+
+    config_file = _config_file()
+    if config_file is None:
+        return _project(), CheckSettings()
+    show_mkdocs_messages()
+    try:
+        options = load_plugin_config(config_file)
+    except ConfigError:
+        return None, None
+    if options is None:
+        return _project(), CheckSettings()
+    return Project(Path.cwd(), options.content_dir, options.quizzes_dir), options.check_settings()
+
+
+def _check(args) -> int:
+    from .checks import apply_levels, count, format_check_report, misplaced_objectives, run_checks
+
+    project, settings = _checked_project()
+    if project is None:
+        return _fail(f"error: {CONFIG_FILE} has problems (listed above); fix them first")
+    course, problems = load_course(project)
+    findings = misplaced_objectives(project)
+    if course is not None:
+        findings += run_checks(project, course, settings)
+    result = apply_levels(findings, settings)
+    warnings = sort_diagnostics([*(p for p in problems if not p.is_error), *result.warnings])
+    report = format_check_report([p for p in problems if p.is_error], warnings, result.notes)
+    if report:
+        print(report)
+    if course is None:
+        return _fail("error: the course has errors; fix them and run `course check` again for the quality checks")
+    questions = sum(len(q.questions) for q in course.quizzes.values())
+    checked = f"{len(course.lessons)} lessons, {len(course.quizzes)} quizzes, {questions} questions checked"
+    if not warnings:
+        print(f"ok: {checked}; no warnings" + (f" ({count(len(result.notes), 'note')})" if result.notes else ""))
+        return 0
+    print(f"{checked}: {count(len(warnings), 'warning')}")
+    if args.strict:
+        return _fail("error: warnings are treated as errors (--strict)")
+    return 0
+
+
+def _course_report(args) -> int:
+    from .report import course_report, format_report as format_course_report
+
+    project, settings = _checked_project()
+    if project is None:
+        return _fail(f"error: {CONFIG_FILE} has problems (listed above); fix them first")
+    course, problems = load_course(project)
+    _report(problems)
+    if course is None:
+        return 1
+    print(format_course_report(course_report(course, words_per_minute=settings.words_per_minute), args.format))
+    return 0
+
+
+def _schema(args) -> int:
+    from .jsonschema import write_schemas
+
+    written = write_schemas(Path(args.out))
+    print(f"wrote {', '.join(_shown(p) for p in written)}")
+    print("next: start each YAML file with `# yaml-language-server: $schema=PATH` (PATH to its schema, relative "
+          "to the file) so editors complete and check it")
     return 0
 
 
@@ -205,7 +295,17 @@ def _init(args) -> int:
 
 
 def _new_lesson(args) -> int:
-    return _new(new_lesson, args, "lesson")
+    project = _project()
+    try:
+        made = new_lesson(project, args.id, args.title)
+    except ScaffoldError as exc:
+        return _fail(f"error: {exc}")
+    print(f"created {_shown(made.lesson)}")
+    print(f"created {_shown(made.quiz)} (its quiz: `quiz: {made.quiz.stem}`)")
+    print(f"added '{args.id}' to the lessons in {_shown(made.course_file)}")
+    if made.schemas:
+        print(f"wrote {', '.join(_shown(p) for p in made.schemas)} for editor completion")
+    return 0
 
 
 def _new_quiz(args) -> int:
@@ -218,10 +318,7 @@ def _new(make, args, kind: str) -> int:
     except ScaffoldError as exc:
         return _fail(f"error: {exc}")
     print(f"created {_shown(path)}")
-    if kind == "lesson":
-        print(f"next: add '{args.id}' to `lessons` in content/course.yml")
-    else:
-        print(f"next: set `quiz: {args.id}` in the lesson it belongs to, and match each question's objective")
+    print(f"next: set `quiz: {args.id}` in the lesson it belongs to, and match each question's objective")
     return 0
 
 

@@ -17,7 +17,8 @@ from .config import CoursePluginConfig
 from .diagnostics import Diagnostic, SourceLocation, format_report
 from .navigation import course_nav
 from .project import Project
-from .render import CourseRenderer, PageSpec, RenderedPage, course_pages, render_problems, restore_deferred
+from .render import (CourseRenderer, PageSpec, RenderedPage, course_pages, restore_deferred,
+                     template_environment)
 from .validate import load_course
 
 log = get_plugin_logger("course")
@@ -25,6 +26,12 @@ log = get_plugin_logger("course")
 ASSETS = Path(__file__).parent / "assets"
 ASSET_URI = "assets/course"
 STYLESHEET = f"{ASSET_URI}/course.css"
+
+_last_good: dict[Path, tuple[list[PageSpec], list[Any]]] = {}
+"""While serving: the pages and navigation of each project's last build without errors. MkDocs
+makes a new plugin for every rebuild, so this lives in the module. When an edit breaks the
+course, every one of those pages is rebuilt showing the problems, so the page a trainer is
+looking at reloads with the messages instead of disappearing; fixed, the page comes back."""
 
 
 class CourseBuildError(PluginError):
@@ -63,13 +70,16 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):
             log.error("the course cannot be built; the preview shows these problems until they are fixed:\n"
                       + format_report(self.problems))
             self.renderer = None
-            self.pages = {"index.md": PageSpec("index.md", "Problems in the course", "problems")}
-            nav = [{page.title: page.src_uri} for page in self.pages.values()]
+            pages, nav = _last_good.get(root, ([PageSpec("index.md", "Problems in the course", "problems")], []))
+            self.pages = {page.src_uri: page for page in pages}
+            nav = nav or [{page.title: page.src_uri} for page in pages]
         else:
             self.renderer = CourseRenderer(course, directory_urls=config.use_directory_urls)
             pages = course_pages(course)
             self.pages = {page.src_uri: page for page in pages}
             nav = course_nav(course, pages)
+            if self.serving:
+                _last_good[root] = (pages, nav)
         if not config.nav:
             config.nav = nav
         if STYLESHEET not in config.extra_css:
@@ -119,7 +129,7 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):
 
     def _render(self, spec: PageSpec) -> RenderedPage:
         if self.renderer is None:
-            return RenderedPage(_problems_page(self.problems))
+            return RenderedPage(_problems_page(self.problems, spec))
         return self.renderer.render(spec)
 
     def _is_source(self, path: Path) -> bool:
@@ -132,5 +142,8 @@ def _location(project: Project, file: File) -> SourceLocation:
     return SourceLocation(project.display(Path(file.abs_src_path)) if file.abs_src_path else file.src_uri, 1, 1)
 
 
-def _problems_page(problems: list[Diagnostic]) -> str:
-    return render_problems([p for p in problems if p.is_error])
+def _problems_page(problems: list[Diagnostic], spec: PageSpec) -> str:
+    """The banner shown instead of a page while the course has errors (serve only)."""
+    waiting = spec.title if spec.kind != "problems" else None
+    return template_environment().get_template("problems.html").render(
+        problems=[p for p in problems if p.is_error], page_title=waiting)

@@ -2,8 +2,12 @@
 
 Each `Kind` checks one raw YAML value, reports problems in a trainer's words at the
 value's source location, and returns the cleaned value (or `INVALID`). The same
-definitions describe the format for documentation and, later, JSON Schema, so the
-format is written down once.
+definitions describe the format for documentation and, through `json_schema()`, for
+editors (JSON Schema draft-07, see builder/jsonschema.py), so the format is written down once.
+
+JSON Schema cannot say everything a kind checks; where the two differ, the schema is the more
+lenient one (so an editor never marks a file that `course validate` accepts) except in the few
+cases listed in `docs/authoring.md` ("What the editor cannot check").
 """
 from __future__ import annotations
 
@@ -17,6 +21,13 @@ from .loader import Document, Path_
 
 INVALID: Any = type("Invalid", (), {"__repr__": lambda self: "INVALID", "__bool__": lambda self: False})()
 SLUG_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+JSON_TEXT_TYPES = ["string", "number", "boolean"]
+"""Text may be a plain YAML scalar that YAML reads as a number or a boolean (`12`, `yes`): the
+validator keeps what the trainer typed, so the schema accepts those types too."""
+_JSON_NOT_BLANK = r"\S"
+_JSON_ONE_LINE = r"^\s*\S(?:[^\n]*\S)?\s*$"
+_JSON_SLUG = r"^\s*[a-z0-9]+(?:-[a-z0-9]+)*\s*$"
 
 
 class Checker:
@@ -68,6 +79,10 @@ class Kind:
     def check(self, value: Any, path: Path_, checker: Checker) -> Any:  # pragma: no cover - abstract
         raise NotImplementedError
 
+    def json_schema(self) -> dict[str, Any]:  # pragma: no cover - abstract
+        """The JSON Schema (draft-07) of the values this kind accepts."""
+        raise NotImplementedError
+
 
 @dataclass(frozen=True)
 class Text(Kind):
@@ -93,6 +108,10 @@ class Text(Kind):
             return INVALID
         return value.strip() if self.markdown != "block" else value
 
+    def json_schema(self):
+        pattern = _JSON_ONE_LINE if self.single_line else _JSON_NOT_BLANK
+        return {"type": list(JSON_TEXT_TYPES), "pattern": pattern}
+
 
 @dataclass(frozen=True)
 class Slug(Kind):
@@ -109,6 +128,10 @@ class Slug(Kind):
                           "slug")
             return INVALID
         return text
+
+    def json_schema(self):
+        # `id: 12` is a number to YAML but the validator keeps the digits as the id
+        return {"type": ["string", "integer"], "pattern": _JSON_SLUG, "minimum": 0}
 
 
 @dataclass(frozen=True)
@@ -135,6 +158,14 @@ class Integer(Kind):
             return INVALID
         return value
 
+    def json_schema(self):
+        schema: dict[str, Any] = {"type": "integer"}
+        if self.minimum is not None:
+            schema["minimum"] = self.minimum
+        if self.maximum is not None:
+            schema["maximum"] = self.maximum
+        return schema
+
 
 @dataclass(frozen=True)
 class Boolean(Kind):
@@ -145,6 +176,9 @@ class Boolean(Kind):
             checker.error(path, f"should be true or false, but is {describe(value)}", "type")
             return INVALID
         return value
+
+    def json_schema(self):
+        return {"type": "boolean"}
 
 
 @dataclass(frozen=True)
@@ -164,6 +198,9 @@ class Choice(Kind):
                                 f"{suggest(text, list(self.values))}", "choice")
             return INVALID
         return text
+
+    def json_schema(self):
+        return {"enum": list(self.values)}
 
 
 @dataclass(frozen=True)
@@ -190,6 +227,12 @@ class ListOf(Kind):
             return INVALID
         return items
 
+    def json_schema(self):
+        schema: dict[str, Any] = {"type": "array", "items": self.item.json_schema()}
+        if self.min_items:
+            schema["minItems"] = self.min_items
+        return schema
+
 
 @dataclass(frozen=True)
 class Field:
@@ -198,6 +241,22 @@ class Field:
     description: str
     required: bool = False
     default: Any = None
+
+    def json_schema(self) -> dict[str, Any]:
+        """The kind's schema with this field's description (shown on hover) and default."""
+        schema = {"description": self.description, **self.kind.json_schema()}
+        if self.default is not None:
+            schema["default"] = list(self.default) if isinstance(self.default, tuple) else self.default
+        return schema
+
+
+def _object_schema(fields: tuple[Field, ...]) -> dict[str, Any]:
+    schema: dict[str, Any] = {"type": "object", "properties": {f.name: f.json_schema() for f in fields}}
+    required = [f.name for f in fields if f.required]
+    if required:
+        schema["required"] = required
+    schema["additionalProperties"] = False
+    return schema
 
 
 @dataclass(frozen=True)
@@ -253,6 +312,15 @@ class Record(Kind):
                 ok = False
         return result if ok else INVALID
 
+    def json_schema(self):
+        schema = _object_schema(self.fields)
+        groups = [{"oneOf": [{"required": [name]} for name in group]} for group in self.exactly_one_of]
+        if len(groups) == 1:
+            schema.update(groups[0])
+        elif groups:
+            schema["allOf"] = groups
+        return schema
+
 
 @dataclass(frozen=True)
 class Variants(Kind):
@@ -287,3 +355,21 @@ class Variants(Kind):
         hints = {name: f" (a {variant} question has no '{name}'; {' and '.join(kinds)} questions use it)"
                  for name, kinds in users.items()}
         return Record().check_keys(value, path, checker, self.fields_for(variant), hints)
+
+    def json_schema(self):
+        """The discriminator and common keys, then one `if type is X then ...` per variant.
+
+        Editors (the YAML language server) follow the matching `then`, so once `type:` is set they
+        offer and explain only that variant's keys; each `then` lists every key its variant allows.
+        """
+        key = self.discriminator.name
+        base = _object_schema((self.discriminator, *self.common))
+        del base["additionalProperties"]  # each variant's `then` closes the key list
+        branches = []
+        for variant, own in self.variants.items():
+            then = _object_schema(own)
+            then["properties"] = {**{f.name: True for f in (self.discriminator, *self.common)},
+                                  **then["properties"]}
+            branches.append({"if": {"properties": {key: {"const": variant}}, "required": [key]}, "then": then})
+        base["allOf"] = branches
+        return base

@@ -1,0 +1,98 @@
+"""Live preview errors: while `course serve` runs, a YAML mistake shows on the page being viewed, in
+Chromium, and disappears when it is fixed (MkDocs' live reload reloads the page each time).
+
+Debian's Chromium is driven by Playwright (never a downloaded browser). With CI=true a missing
+/usr/bin/chromium fails the test; elsewhere it is skipped.
+"""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Iterator
+
+import pytest
+
+from tests.integration.test_cli import fetch, free_port, wait_for
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync", "--no-first-run"]
+TIMEOUT_MS = 30_000
+
+
+@pytest.fixture
+def browser() -> Iterator:
+    if not CHROMIUM.exists():
+        if os.environ.get("CI"):
+            pytest.fail(f"CI needs Debian's Chromium at {CHROMIUM} (apt-get install chromium)")
+        pytest.skip(f"no Chromium at {CHROMIUM}")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        try:
+            yield launched
+        finally:
+            launched.close()
+
+
+@pytest.fixture
+def served(course_copy) -> Iterator[tuple[Path, str]]:
+    """The `full` fixture course served by the real `course serve` on a free port: (project, base URL)."""
+    project = course_copy("full")
+    port = free_port()
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    server = subprocess.Popen([sys.executable, "-m", "builder.cli", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+                              cwd=project, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        assert wait_for(lambda: "Alpha check" in fetch(f"{base}/alpha/")), "course serve did not start"
+        yield project, base
+        assert server.poll() is None, "the server stopped"
+    finally:
+        server.terminate()
+        output = server.communicate(timeout=20)[0]
+    assert "Traceback" not in output
+
+
+def test_preview_errors_show_on_the_open_lesson_and_clear_when_fixed(served, browser):
+    from playwright.sync_api import expect
+
+    project, base = served
+    page = browser.new_page()
+    page.goto(f"{base}/alpha/")
+    quiz_root = page.locator('[data-quiz="alpha-check"]')
+    banner = page.locator("[data-course-problems]")
+    expect(quiz_root).to_have_count(1)
+    expect(banner).to_have_count(0)
+
+    quiz = project / "quizzes/alpha-check.yml"
+    good = quiz.read_text()
+    quiz.write_text(good.replace("title: Alpha check", "titl: Alpha check"))
+    expect(banner).to_be_visible(timeout=TIMEOUT_MS)
+    expect(banner.locator("li")).to_have_text([
+        "quizzes/alpha-check.yml:1:1 missing required key 'title': the quiz title",
+        "quizzes/alpha-check.yml:2:1 titl: unknown key 'titl' (did you mean 'title'?)"])
+    expect(banner).to_contain_text("The page Alpha lesson comes back then.")
+    assert page.url == f"{base}/alpha/"
+    expect(quiz_root).to_have_count(0)
+
+    quiz.write_text(good)
+    expect(banner).to_have_count(0, timeout=TIMEOUT_MS)
+    expect(quiz_root).to_have_count(1)
+    assert page.url == f"{base}/alpha/"
+
+
+def test_preview_errors_keep_every_page_of_the_course_reachable(served):
+    project, base = served
+    lesson = project / "content/beta.yml"
+    good = lesson.read_text()
+    lesson.write_text(good.replace("duration_minutes: 8", "duration_minutes: eight"))
+    message = "content/beta.yml:4:19</code> duration_minutes: should be a whole number, but is text &#39;eight&#39;"
+    for path in ("", "alpha/", "beta/", "final-check/", "progress/"):
+        assert wait_for(lambda: message in fetch(f"{base}/{path}")), path
+    lesson.write_text(good)
+    assert wait_for(lambda: 'data-quiz="beta-check"' in fetch(f"{base}/beta/"))
+    assert "data-course-problems" not in fetch(f"{base}/alpha/")

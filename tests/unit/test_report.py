@@ -1,0 +1,80 @@
+"""`course report` (builder/report.py): per-lesson words, time, questions by type and objectives."""
+from __future__ import annotations
+
+import json
+
+from builder.project import Project
+from builder.report import course_report, format_json, format_markdown, format_text
+from builder.validate import load_course
+from tests.conftest import FIXTURES, REPO
+
+
+def report_of(root, **options):
+    course, problems = load_course(Project(root))
+    assert course is not None, [str(p) for p in problems]
+    return course_report(course, **options)
+
+
+def test_report_full_fixture_counts_words_time_and_types():
+    report = report_of(FIXTURES / "full")
+    alpha, beta = report.lessons
+    assert (alpha.id, alpha.words, alpha.stated_minutes, alpha.quiz) == ("alpha", 47, 6, "alpha-check")
+    assert alpha.estimated_minutes == round(47 / 200 + 3 * 0.5, 1)
+    assert alpha.questions == {"single": 1, "multiple": 1, "true_false": 1}
+    assert beta.questions == {"short_text": 1, "ordering": 1, "matching": 1}
+    assert report.final_quiz == "final-check"
+    assert report.final_questions == {"single": 1, "true_false": 1}
+    assert report.total_questions == 8
+
+
+def test_report_lists_the_questions_that_assess_each_objective():
+    alpha = report_of(FIXTURES / "full").lessons[0]
+    assert [(o.id, o.assessed_by) for o in alpha.objectives] == [
+        ("pick-one", ["alpha-check/single-one", "alpha-check/tf-three", "final-check/f1"]),
+        ("pick-many", ["alpha-check/multiple-two"]),
+    ]
+
+
+def test_report_text_table():
+    text = format_text(report_of(FIXTURES / "full"))
+    assert text.splitlines()[:7] == [
+        "Fixture Course: 2 lessons, final quiz 'final-check', 8 questions, 59 words. The lessons take about 3 "
+        "minutes (they state 14); the final quiz about 1.",
+        "",
+        "lesson               words  est. min  stated  questions  by type",
+        "-------------------  -----  --------  ------  ---------  ------------------------------------",
+        "alpha                   47       1.7       6          3  single 1, multiple 1, true_false 1",
+        "beta                    12       1.6       8          3  short_text 1, ordering 1, matching 1",
+        "(final) final-check                                   2  single 1, true_false 1",
+    ]
+    assert "    pick-one   alpha-check: single-one, tf-three; final-check: f1" in text
+    assert "    match-up      beta-check: match-three" in text
+
+
+def test_report_marks_objectives_nobody_assesses():
+    text = format_text(report_of(FIXTURES / "minimal"))
+    assert "    read  NOT ASSESSED" in text
+
+
+def test_report_json_is_the_same_data():
+    data = json.loads(format_json(report_of(FIXTURES / "full")))
+    assert data["title"] == "Fixture Course"
+    assert data["total_questions"] == 8
+    assert data["lessons"][1]["objectives"][0] == {"id": "name-it", "text": "Name the thing.",
+                                                   "assessed_by": ["beta-check/short-one", "final-check/f2"]}
+    assert data["final_estimated_minutes"] == 1.0
+
+
+def test_report_markdown_tables():
+    markdown = format_markdown(report_of(FIXTURES / "full"))
+    lines = markdown.splitlines()
+    assert lines[0] == "# Fixture Course"
+    assert "| Alpha lesson (`alpha`) | 47 | 1.7 | 6 | 3 | single 1, multiple 1, true_false 1 |" in lines
+    assert "| `pick-many`: Pick every right answer. | alpha-check: multiple-two |" in lines
+
+
+def test_report_words_per_minute_changes_the_estimate():
+    slow = report_of(REPO, words_per_minute=100).lessons[0]
+    fast = report_of(REPO).lessons[0]
+    assert slow.words == fast.words
+    assert slow.estimated_minutes > fast.estimated_minutes
