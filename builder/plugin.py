@@ -5,12 +5,14 @@ move to another static-site generator means replacing this file, not the builder
 """
 from __future__ import annotations
 
+import copy
 from pathlib import Path
 from typing import Any
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Link, Navigation, Section
 from mkdocs.structure.toc import AnchorLink, TableOfContents
 
 from .config import CoursePluginConfig
@@ -116,6 +118,11 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):
             self.deferred[page.file.src_uri] = rendered.deferred
         return rendered.html
 
+    def on_page_context(self, context: dict, *, page: Any, config: Any, nav: Any) -> dict:
+        if self.renderer is not None and self.renderer.course.modules and nav is not None:
+            context["nav"] = _nav_for(nav)
+        return context
+
     def on_post_page(self, output: str, *, page: Any, config: Any) -> str:
         deferred = self.deferred.pop(page.file.src_uri, None)
         return restore_deferred(output, deferred) if deferred else output
@@ -136,6 +143,24 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):
         assert self.project is not None
         resolved = path.resolve()
         return any(resolved.is_relative_to(folder.resolve()) for folder in self.project.source_dirs())
+
+
+def _nav_for(nav: Navigation) -> Navigation:
+    """The navigation one page shows in a course with modules: its own module's lessons, and every
+    other module as a single link to its first page. Page size then stays bounded however many
+    modules a course has, instead of every page linking to every lesson."""
+    pruned = copy.copy(nav)
+    pruned.items = [item if not isinstance(item, Section) or item.active else _first_link(item) for item in nav.items]
+    return pruned
+
+
+def _first_link(section: Section) -> Section | Link:
+    first = next((child for child in section.children if getattr(child, "url", None)), None)
+    if first is None:
+        return section
+    link = Link(section.title, first.url)
+    link.parent = section.parent
+    return link
 
 
 def _location(project: Project, file: File) -> SourceLocation:
