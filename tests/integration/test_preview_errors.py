@@ -7,14 +7,12 @@ Debian's Chromium is driven by Playwright (never a downloaded browser). With CI=
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
 from pathlib import Path
 from typing import Iterator
 
 import pytest
 
-from tests.integration.test_cli import fetch, free_port, wait_for
+from tests.conftest import course_server, fetch, wait_for
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
@@ -42,19 +40,10 @@ def browser() -> Iterator:
 def served(course_copy) -> Iterator[tuple[Path, str]]:
     """The `full` fixture course served by the real `course serve` on a free port: (project, base URL)."""
     project = course_copy("full")
-    port = free_port()
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    server = subprocess.Popen([sys.executable, "-m", "builder.cli", "serve", "--dev-addr", f"127.0.0.1:{port}"],
-                              cwd=project, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    base = f"http://127.0.0.1:{port}"
-    try:
+    with course_server(project) as (server, base):
         assert wait_for(lambda: "Alpha check" in fetch(f"{base}/alpha/")), "course serve did not start"
         yield project, base
         assert server.poll() is None, "the server stopped"
-    finally:
-        server.terminate()
-        output = server.communicate(timeout=20)[0]
-    assert "Traceback" not in output
 
 
 def test_preview_errors_show_on_the_open_lesson_and_clear_when_fixed(served, browser):
