@@ -6,6 +6,7 @@ move to another static-site generator means replacing this file, not the builder
 from __future__ import annotations
 
 import copy
+from html import escape
 from pathlib import Path
 from typing import Any
 
@@ -100,7 +101,7 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):
                 raise CourseBuildError([Diagnostic(
                     _location(self.project, existing), f"this page would replace the course's generated page "
                     f"'{page.src_uri}'; rename or move it", "page-clash")])
-            files.append(File.generated(config, page.src_uri, content=f"# {page.title}\n",
+            files.append(File.generated(config, page.src_uri, content=f"# {escape(page.title)}\n",
                                         inclusion=InclusionLevel.INCLUDED))
         for asset in sorted(ASSETS.rglob("*")):
             if asset.is_file():
@@ -113,7 +114,12 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):
         if spec is None:
             return html
         rendered = self._render(spec)
-        page.toc = TableOfContents([AnchorLink(title, anchor, level) for level, anchor, title in rendered.outline])
+        # Material prints page.meta.title as HTML in <title> (page.title goes through striptags, which
+        # would unescape it): give it the escaped title
+        page.meta["title"] = escape(spec.title)
+        # AnchorLink titles are HTML to MkDocs themes; the outline holds trainers' plain text
+        page.toc = TableOfContents([AnchorLink(escape(title), anchor, level)
+                                    for level, anchor, title in rendered.outline])
         if rendered.deferred:
             self.deferred[page.file.src_uri] = rendered.deferred
         return rendered.html
@@ -121,6 +127,12 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):
     def on_page_context(self, context: dict, *, page: Any, config: Any, nav: Any) -> dict:
         if self.renderer is not None and self.renderer.course.modules and nav is not None:
             context["nav"] = _nav_for(nav)
+        return context
+
+    def on_template_context(self, context: dict, *, template_name: str, config: Any) -> dict:
+        # pages built from theme templates (404.html) show the same bounded navigation
+        if self.renderer is not None and self.renderer.course.modules and context.get("nav") is not None:
+            context["nav"] = _nav_for(context["nav"])
         return context
 
     def on_post_page(self, output: str, *, page: Any, config: Any) -> str:

@@ -9,11 +9,26 @@ const KEPT = "Your results are saved only in this browser; nothing is sent anywh
 const NOT_KEPT = "This browser is not keeping your progress (storage is turned off or full), "
   + "so results will be lost when you leave the page.";
 
-/** Status of the quiz an element refers to (data-quiz-ref, data-quiz-version, data-pass-mark). */
+const num = (n) => n.toLocaleString("en");
+const quizzes = (n) => `${num(n)} quiz${n === 1 ? "" : "zes"}`;
+
+/** Status of the quiz an element refers to (data-quiz-ref, data-quiz-version, data-pass-mark), or
+ * of a module's quizzes (data-quiz-group="id:version:pass-mark ..."): passed when all are passed. */
 function statusOf(progress, element) {
-  const entry = entryFor(progress, element.dataset.quizRef, element.dataset.quizVersion);
-  const passed = Boolean(entry) && entry.best >= Number(element.dataset.passMark);
-  return { entry, passed, state: entry ? (passed ? "passed" : "attempted") : "not-started" };
+  const { quizGroup, quizRef, quizVersion, passMark } = element.dataset;
+  const group = quizGroup ? quizGroup.split(" ").map((quiz) => quiz.split(":")) : [[quizRef, quizVersion, passMark]];
+  const entries = [];
+  let count = 0;
+  for (const [ref, version, mark] of group) {
+    const entry = entryFor(progress, ref, version);
+    if (entry) entries.push(entry);
+    count += Boolean(entry) && entry.best >= Number(mark);
+  }
+  const passed = count === group.length;
+  const entry = entries[0];
+  const best = !entry ? "—" : quizGroup ? `${count} of ${group.length} passed` : `${entry.best}%`;
+  return { entry, entries, count, total: group.length, group: quizGroup, best, passed,
+    state: passed ? "passed" : entry ? "attempted" : "not-started" };
 }
 
 const statusLabel = (state) => h("span", { class: `course-status course-status--${state}` },
@@ -21,23 +36,24 @@ const statusLabel = (state) => h("span", { class: `course-status course-status--
 
 function progressPage(page) {
   const progress = store.get(page.dataset.courseProgress);
-  const rows = all("tr[data-quiz-ref]", page);
   let passed = 0;
+  let total = 0;
   let started = 0;
-  for (const row of rows) {
+  for (const row of all("tr[data-quiz-ref], tr[data-quiz-group]", page)) {
     const status = statusOf(progress, row);
     row.dataset.status = status.state;
     row.querySelector("[data-progress-status]").replaceChildren(statusLabel(status.state));
-    row.querySelector("[data-progress-best]").textContent = status.entry ? `${status.entry.best}%` : "—";
-    passed += status.passed;
+    row.querySelector("[data-progress-best]").textContent = status.best;
+    passed += status.count;
+    total += status.total;
     started += Boolean(status.entry);
   }
   const overall = page.querySelector("[data-progress-overall]");
-  const state = passed === rows.length ? "complete" : started ? "in-progress" : "not-started";
-  const count = `${rows.length} quiz${rows.length === 1 ? "" : "zes"}`;
+  const state = passed === total ? "complete" : started ? "in-progress" : "not-started";
+  const count = quizzes(total);
   const parts = {
     complete: [h("strong", null, "Course complete:"), ` you have passed all ${count}. `],
-    "in-progress": [h("strong", null, "In progress:"), ` you have passed ${passed} of ${count}. `],
+    "in-progress": [h("strong", null, "In progress:"), ` you have passed ${num(passed)} of ${count}. `],
     "not-started": [h("strong", null, "Not started:"), " you have not taken a quiz yet. "],
   }[state];
   const certificate = overall.dataset.certificateUrl;
@@ -61,25 +77,28 @@ function certificatePage(page) {
     const status = statusOf(progress, item);
     item.dataset.status = status.state;
     item.querySelector("[data-requirement-status]").replaceChildren(statusLabel(status.state),
-      status.entry ? ` (best score ${status.entry.best}%)` : "");
-    return { ...status, ref: item.dataset.quizRef };
+      status.entry ? ` (${status.group ? status.best : `best score ${status.best}`})` : "");
+    return { ...status, ref: item.dataset.certificateRequirement || item.dataset.quizRef };
   });
-  const missing = statuses.filter((status) => !status.passed).length;
+  const missing = statuses.reduce((sum, status) => sum + status.total - status.count, 0);
   const unlocked = missing === 0;
   page.dataset.certificateStatus = unlocked ? "unlocked" : "locked";
   find("[data-certificate-summary]").textContent = unlocked
     ? "You have passed every quiz of the course: your certificate is ready."
-    : `Your certificate is not available yet: you still need to pass ${missing} `
-      + `quiz${missing === 1 ? "" : "zes"}. These are the quizzes and how you did:`;
+    : `Your certificate is not available yet: you still need to pass ${quizzes(missing)}. `
+      + "These are the quizzes and how you did:";
   find("[data-certificate-locked]").hidden = unlocked;
   find("[data-certificate-unlocked]").hidden = !unlocked;
   if (!unlocked) return;
 
   for (const cell of all("[data-certificate-score]", page)) {
     const status = statuses.find((s) => s.ref === cell.dataset.certificateScore);
-    cell.textContent = status && status.entry ? `${status.entry.best}%` : "—";
+    // A module: the mean of its quizzes' best scores, rounded down as the SCORM score is.
+    cell.textContent = !status || !status.entry ? "—" : status.group
+      ? `${Math.floor(status.entries.reduce((sum, e) => sum + e.best, 0) / status.total)}% average over ${quizzes(status.total)}`
+      : status.best;
   }
-  const dates = statuses.map((s) => s.entry.passedAt).filter((d) => d && !Number.isNaN(Date.parse(d))).sort();
+  const dates = statuses.flatMap((s) => s.entries.map((e) => e.passedAt)).filter((d) => d && !Number.isNaN(Date.parse(d))).sort();
   const date = new Date(dates.length ? dates[dates.length - 1] : Date.now());
   const time = find("[data-certificate-date]");
   time.dateTime = date.toISOString().slice(0, 10);
@@ -127,7 +146,8 @@ export function syncPages(scope = document) {
   homeMarks(scope);
   for (const page of all("[data-certificate-page]", scope)) certificatePage(page);
   // Shown: tools and tests may wait for this, as they wait for a quiz's check button.
-  for (const view of all("[data-course-progress], [data-certificate-page], .course-home[data-course]", scope)) {
+  const views = "[data-course-progress], [data-certificate-page], .course-home[data-course], .course-module[data-course]";
+  for (const view of all(views, scope)) {
     view.setAttribute("data-course-synced", "");
   }
 }
