@@ -7,7 +7,7 @@ spot a trainer has to fix.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -31,28 +31,67 @@ MAX_DEPTH = 60
 """Nesting depth of mappings and lists."""
 
 
+_STR_TAG = "tag:yaml.org,2002:str"
+
+
 @dataclass(slots=True)
 class Document:
-    """A loaded YAML file: plain data plus where each part of it was written."""
+    """A loaded YAML file: plain data, and the YAML nodes that say where each part was written.
+
+    Locations are looked up by walking the nodes along a path only when one is needed (for a
+    problem or a model object's origin), so loading records nothing per value."""
 
     path: str
     data: Any
-    value_marks: dict[Path_, tuple[int, int]] = field(default_factory=dict)
-    key_marks: dict[Path_, tuple[int, int]] = field(default_factory=dict)
-    scalar_text: dict[Path_, str] = field(default_factory=dict)
-    """Source text of plain scalars YAML read as something other than text (`yes`, `12`)."""
+    root: Node | None = None
 
     def location(self, path: Path_ = (), *, key: bool = False) -> SourceLocation:
         """Where the value at `path` (or its key) was written; falls back to the nearest parent."""
-        marks = self.key_marks if key else self.value_marks
-        probe = tuple(path)
-        while True:
-            mark = marks.get(probe) or (self.value_marks.get(probe) if key else None)
-            if mark is not None:
-                return SourceLocation(self.path, *mark)
-            if not probe:
-                return SourceLocation(self.path, 1, 1)
-            probe = probe[:-1]
+        node, key_node, found = self._walk(path)
+        mark = (key_node if key and found and key_node is not None else node).start_mark if node else None
+        return SourceLocation(self.path, mark.line + 1, mark.column + 1) if mark else SourceLocation(self.path, 1, 1)
+
+    @property
+    def scalar_text(self) -> "_ScalarText":
+        """Source text of plain scalars YAML read as something other than text (`yes`, `12`), by path."""
+        return _ScalarText(self)
+
+    def _walk(self, path: Path_) -> tuple[Node | None, Node | None, bool]:
+        """The node at `path` (or its nearest parent), its key node, and whether the whole path was found."""
+        node, key_node = self.root, None
+        for part in path:
+            child = None
+            if isinstance(node, MappingNode):
+                for k, v in node.value:
+                    if isinstance(k, ScalarNode) and k.value == part:
+                        child, key_node = v, k
+                        break
+            elif isinstance(node, SequenceNode) and isinstance(part, int) and 0 <= part < len(node.value):
+                child, key_node = node.value[part], None
+            if child is None:
+                return node, None, False
+            node = child
+        return node, key_node, True
+
+
+class _ScalarText:
+    def __init__(self, doc: Document):
+        self.doc = doc
+
+    def get(self, path: Path_, default: Any = None) -> Any:
+        node, _, found = self.doc._walk(path)
+        if found and isinstance(node, ScalarNode) and not node.style and node.tag != _STR_TAG:
+            return node.value
+        return default
+
+    def __getitem__(self, path: Path_) -> str:
+        value = self.get(path)
+        if value is None:
+            raise KeyError(path)
+        return value
+
+    def __contains__(self, path: Path_) -> bool:
+        return self.get(path) is not None
 
 
 class _TooLarge(Exception):
@@ -91,9 +130,9 @@ def parse_document(text: str, display_path: str) -> tuple[Document | None, list[
         root = loader.get_single_node()
         if root is None:
             return None, [_problem(display_path, 1, 1, "the file holds no YAML values (only comments?)", "empty")]
-        doc = Document(display_path, None)
+        doc = Document(display_path, None, root)
         builder = _Builder(loader, doc)
-        doc.data = builder.build(root, (), 0)
+        doc.data = builder.build(root, 0)
     except yaml.MarkedYAMLError as exc:
         return None, [_yaml_problem(display_path, exc, text)]
     except yaml.YAMLError as exc:  # unmarked errors are rare (e.g. stream-level problems)
@@ -114,37 +153,35 @@ class _Builder:
         self.count = 0
         self.active: set[int] = set()
 
-    def build(self, node: Node, path: Path_, depth: int) -> Any:
+    def build(self, node: Node, depth: int) -> Any:
         self.count += 1
         if self.count > MAX_NODES:
             raise _TooLarge(f"the file expands to more than {MAX_NODES:,} values "
                             "(are aliases (*name) repeating large parts?)", node)
         if depth > MAX_DEPTH:
             raise _TooLarge(f"values are nested more than {MAX_DEPTH} levels deep", node)
-        self.doc.value_marks[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
         if isinstance(node, ScalarNode):
-            return self._scalar(node, path)
+            if node.tag == _STR_TAG:  # most values: no constructor needed
+                return node.value
+            return self._scalar(node)
         if id(node) in self.active:
             raise _TooLarge("an alias (*name) refers to the value that contains it", node)
         self.active.add(id(node))
         try:
             if isinstance(node, SequenceNode):
-                return [self.build(item, path + (i,), depth + 1) for i, item in enumerate(node.value)]
-            return self._mapping(node, path, depth)
+                return [self.build(item, depth + 1) for item in node.value]
+            return self._mapping(node, depth)
         finally:
             self.active.discard(id(node))
 
-    def _scalar(self, node: ScalarNode, path: Path_) -> Any:
+    def _scalar(self, node: ScalarNode) -> Any:
         try:
-            value = self.loader.construct_object(node, deep=True)
+            return self.loader.construct_object(node, deep=True)
         except yaml.constructor.ConstructorError as exc:
             self._error(node, f"cannot read this value: {exc.problem}", "yaml")
             return node.value
-        if not isinstance(value, str) and not node.style:  # plain (unquoted): '' from libyaml, None from PyYAML
-            self.doc.scalar_text[path] = node.value
-        return value
 
-    def _mapping(self, node: MappingNode, path: Path_, depth: int) -> dict[str, Any]:
+    def _mapping(self, node: MappingNode, depth: int) -> dict[str, Any]:
         if node.tag == "tag:yaml.org,2002:set":
             self._error(node, "YAML sets (`? item`) are not supported here; write a list", "yaml")
         result: dict[str, Any] = {}
@@ -155,15 +192,12 @@ class _Builder:
                 self._error(key_node, "a key must be a plain word such as 'title', not a list or mapping", "key-type")
                 continue
             key = key_node.value
-            line = key_node.start_mark.line + 1
             if key in seen:
                 self._error(key_node, f"duplicate key '{key}' (already set on line {seen[key]}); "
                                       "YAML would silently keep only the last one", "duplicate-key")
                 continue
-            seen[key] = line
-            child = path + (key,)
-            self.doc.key_marks[child] = (line, key_node.start_mark.column + 1)
-            result[key] = self.build(value_node, child, depth + 1)
+            seen[key] = key_node.start_mark.line + 1
+            result[key] = self.build(value_node, depth + 1)
         return result
 
     def _error(self, node: Node, message: str, code: str) -> None:
