@@ -8,7 +8,7 @@ CHROMIUM := /usr/bin/chromium
 NODE_DIRS := tests/browser tests/packages tests/exporters
 NODE_TOOLS := $(addsuffix /node_modules/.installed,$(NODE_DIRS))
 
-.PHONY: setup build serve validate test test-unit browser-deps clean
+.PHONY: setup build serve validate test test-unit browser-deps bench clean
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -40,8 +40,12 @@ browser-deps: $(CHROMIUM) $(NODE_TOOLS)
 test: setup browser-deps
 	$(BIN)/python -m pytest
 
+# Speed and memory against plain MkDocs at 100 and 1,000 lessons; writes docs/performance.md.
+bench: setup
+	$(BIN)/python bench/run.py
+
 test-unit: setup
 	$(BIN)/python -m pytest tests/unit tests/integration
 
 clean:
-	rm -rf site $(VENV) $(addsuffix /node_modules,$(NODE_DIRS))
+	rm -rf site bench/out $(VENV) $(addsuffix /node_modules,$(NODE_DIRS))
