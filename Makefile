@@ -8,7 +8,7 @@ CHROMIUM := /usr/bin/chromium
 NODE_DIRS := tests/browser tests/packages tests/exporters
 NODE_TOOLS := $(addsuffix /node_modules/.installed,$(NODE_DIRS))
 
-.PHONY: setup build serve validate test test-unit browser-deps bench clean
+.PHONY: setup build serve validate test test-unit fuzz browser-deps bench clean
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -46,6 +46,10 @@ bench: setup
 
 test-unit: setup
 	$(BIN)/python -m pytest tests/unit tests/integration
+
+# The fuzz tests with 20 times the examples `make test` runs (the `long` Hypothesis profile).
+fuzz: setup
+	HYPOTHESIS_PROFILE=long $(BIN)/python -m pytest tests/fuzz -q --hypothesis-show-statistics
 
 clean:
 	rm -rf site bench/out $(VENV) $(addsuffix /node_modules,$(NODE_DIRS))

@@ -7,6 +7,7 @@ spot a trainer has to fix.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -30,8 +31,18 @@ MAX_NODES = 200_000
 MAX_DEPTH = 60
 """Nesting depth of mappings and lists."""
 
+_MERGE_TAG = "tag:yaml.org,2002:merge"
+_READ_AS = {"tag:yaml.org,2002:int": "a whole number", "tag:yaml.org,2002:float": "a number",
+            "tag:yaml.org,2002:bool": "true or false", "tag:yaml.org,2002:timestamp": "a date",
+            "tag:yaml.org,2002:binary": "base64 data", "tag:yaml.org,2002:null": "nothing"}
+
 
 _STR_TAG = "tag:yaml.org,2002:str"
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+r"""Control characters (tab and line break aside): they reach a value only through escapes such as
+"\e" or "\x1b" in double quotes; no course text needs them, and echoed in a message they could
+rewrite the trainer's terminal. Keys may not hold tabs or line breaks either."""
+_KEY_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
 
 @dataclass(slots=True)
@@ -107,9 +118,7 @@ def load_document(file: Path, display_path: str) -> tuple[Document | None, list[
     except OSError as exc:
         return None, [_problem(display_path, 1, 1, f"cannot read the file: {exc.strerror or exc}", "unreadable")]
     if len(raw) > MAX_FILE_BYTES:
-        return None, [_problem(display_path, 1, 1,
-                               f"the file is {len(raw):,} bytes; files over {MAX_FILE_BYTES:,} bytes are refused "
-                               "(split it into smaller lessons or quizzes)", "too-large")]
+        return None, [_too_large(display_path, f"{len(raw):,} bytes")]
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -123,6 +132,9 @@ def load_document(file: Path, display_path: str) -> tuple[Document | None, list[
 
 
 def parse_document(text: str, display_path: str) -> tuple[Document | None, list[Diagnostic]]:
+    """Parse YAML text; returns the document or the problems that stop it loading, never raises."""
+    if len(text) > MAX_FILE_BYTES:  # each character is at least one byte
+        return None, [_too_large(display_path, f"{len(text):,} characters")]
     if not text.strip():
         return None, [_problem(display_path, 1, 1, "the file is empty", "empty")]
     loader = _Loader(text)
@@ -159,11 +171,12 @@ class _Builder:
             raise _TooLarge(f"the file expands to more than {MAX_NODES:,} values "
                             "(are aliases (*name) repeating large parts?)", node)
         if depth > MAX_DEPTH:
-            raise _TooLarge(f"values are nested more than {MAX_DEPTH} levels deep", node)
+            raise _TooLarge(_TOO_DEEP, node)
         if isinstance(node, ScalarNode):
             if node.tag == _STR_TAG:  # most values: no constructor needed
-                return node.value
-            return self._scalar(node)
+                return self._text(node, node.value, _CONTROL)
+            value = self._scalar(node)
+            return self._text(node, value, _CONTROL) if isinstance(value, str) else value
         if id(node) in self.active:
             raise _TooLarge("an alias (*name) refers to the value that contains it", node)
         self.active.add(id(node))
@@ -180,29 +193,67 @@ class _Builder:
         except yaml.constructor.ConstructorError as exc:
             self._error(node, f"cannot read this value: {exc.problem}", "yaml")
             return node.value
+        except Exception as exc:  # noqa: BLE001 - PyYAML's converters raise anything for odd values
+            # e.g. `2024-13-45`, a 5,000-digit number or `!!int` with no digits: the conversion failed
+            self._error(node, _unreadable(node, exc), "yaml")
+            return node.value
+
+    def _text(self, node: Node, text: str, control: re.Pattern) -> str:
+        """The text, with any control character reported and replaced by U+FFFD."""
+        found = control.search(text)
+        if found is None:
+            return text
+        what, where = ("key", "keys") if control is _KEY_CONTROL else ("value", "course text")
+        self._error(node, f"this {what} holds the control character U+{ord(found.group()):04X}, which {where} may "
+                          "not contain (an escape such as \\x1b or \\e in double quotes?)", "control-character")
+        return control.sub("\ufffd", text)
 
     def _mapping(self, node: MappingNode, depth: int) -> dict[str, Any]:
         if node.tag == "tag:yaml.org,2002:set":
             self._error(node, "YAML sets (`? item`) are not supported here; write a list", "yaml")
         result: dict[str, Any] = {}
         seen: dict[str, int] = {}
-        self.loader.flatten_mapping(node)  # resolves `<<: *defaults` merge keys
+        kept: dict[str, tuple[Node, Node]] = {}
+        own = {id(key) for key, _ in node.value if not (isinstance(key, ScalarNode) and key.tag == _MERGE_TAG)}
+        self.loader.flatten_mapping(node)  # resolves `<<: *defaults` merge keys: merged pairs come first
+        merged: set[str] = set()  # keys that came from `<<:`, which the mapping's own keys override
         for key_node, value_node in node.value:
             if not isinstance(key_node, ScalarNode):
                 self._error(key_node, "a key must be a plain word such as 'title', not a list or mapping", "key-type")
                 continue
-            key = key_node.value
-            if key in seen:
+            key = self._text(key_node, key_node.value, _KEY_CONTROL)
+            if key in merged:
+                if id(key_node) not in own:
+                    continue  # merged from a later `<<:` source: the first one wins
+                merged.discard(key)  # the mapping's own key overrides a merged one
+            elif key in seen:
                 self._error(key_node, f"duplicate key '{key}' (already set on line {seen[key]}); "
                                       "YAML would silently keep only the last one", "duplicate-key")
                 continue
+            elif id(key_node) not in own:
+                merged.add(key)
             seen[key] = key_node.start_mark.line + 1
+            kept[key] = (key_node, value_node)
             result[key] = self.build(value_node, depth + 1)
+        node.value = list(kept.values())  # so locations found later point at the values kept
         return result
 
     def _error(self, node: Node, message: str, code: str) -> None:
         mark = node.start_mark
         self.problems.append(_problem(self.doc.path, mark.line + 1, mark.column + 1, message, code))
+
+
+def _unreadable(node: ScalarNode, exc: Exception) -> str:
+    what = _READ_AS.get(node.tag, "a value of its type")
+    short = node.value if len(node.value) <= 30 else node.value[:27] + "..."
+    because = ""
+    if node.tag == "tag:yaml.org,2002:timestamp" and isinstance(exc, ValueError) and (
+            "must be" in str(exc) or "out of range" in str(exc)):
+        because = f" ({exc})"  # datetime's own words: "month must be in 1..12", "day is out of range for month"
+    elif "digits" in str(exc):
+        because = " (it has too many digits)"
+    return (f"cannot read this value: YAML reads '{short}' as {what}, but it is not a valid one{because}; "
+            "put it in quotes if it is text")
 
 
 _TAB_HINT = "a tab character is used for indentation; YAML needs spaces"
@@ -228,6 +279,9 @@ _YAML_CONTEXT_HINTS = {
 def _yaml_problem(path: str, exc: yaml.MarkedYAMLError, source: str) -> Diagnostic:
     mark = exc.problem_mark or exc.context_mark
     problem = (exc.problem or "").strip()
+    if problem == "exceeded maximum nesting depth":  # libyaml's own limit (1,000) stops deeper files early
+        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        return _problem(path, line, col, _TOO_DEEP, "too-large")
     hint = next((text for key, text in _YAML_HINTS.items() if problem.startswith(key)), None)
     if mark is not None and 0 <= mark.index < len(source) and source[mark.index] == "\t":
         hint = _TAB_HINT
@@ -237,6 +291,14 @@ def _yaml_problem(path: str, exc: yaml.MarkedYAMLError, source: str) -> Diagnost
     message = f"this is not valid YAML: {hint or problem}"
     line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
     return _problem(path, line, col, message, "yaml")
+
+
+_TOO_DEEP = f"values are nested more than {MAX_DEPTH} levels deep"
+
+
+def _too_large(path: str, size: str) -> Diagnostic:
+    return _problem(path, 1, 1, f"the file is {size}; files over {MAX_FILE_BYTES:,} bytes are refused "
+                                "(split it into smaller lessons or quizzes)", "too-large")
 
 
 def _problem(path: str, line: int, col: int, message: str, code: str) -> Diagnostic:

@@ -5,24 +5,68 @@ tables and code; its headings are shifted below the page's own section headings.
 Inline text (options, feedback, objectives, key points) keeps emphasis, code and
 links but never becomes a list or a paragraph, so "1. Greet them" stays text.
 Relative links and images are resolved from the page's depth in the site.
+
+Every result is safe to put in a page: inline HTML that trainers write is cleaned by the
+allowlist sanitiser (builder/sanitize.py). Markdown escapes text itself, so a result needs the
+sanitiser only when its source holds `<` or `&` (raw HTML, entities) or a link or image URL
+that is not plainly http(s), mailto or relative; everything else is Markdown's own safe output.
 """
 from __future__ import annotations
 
+import html as html_text
 import re
 import xml.etree.ElementTree as etree
+from typing import Iterable
 
 import markdown
 from markdown.treeprocessors import Treeprocessor
+
+from .sanitize import URL_SCHEMES, Removal, Sanitizer, url_scheme
 
 # Text with none of these needs no Markdown parser: it renders as itself (a speed-up for the
 # many short fields of a big course; tests check the shortcut agrees with the parser).
 _MARKUP = re.compile(r"[\\`*_\[\]<>&|\t]|^[ \t#=+>-]|[ \t]$|^\d+[.)]", re.MULTILINE)
 _ABSOLUTE = re.compile(r"^(?:[a-zA-Z][a-zA-Z0-9+.-]*:|/|#)")
 _HEADINGS = {f"h{n}": n for n in range(1, 7)}
+_RAW_HTML = re.compile(r"[<&]")
+
+MAX_TEXT_CHARS = 50_000
+"""Characters one Markdown field may hold (a section of 5,000 words is about 30,000)."""
+MAX_MARKUP = 1_000
+"""`[` and `<` characters one Markdown field may hold. Python-Markdown's link and HTML scanning and
+the sanitiser's HTML parsing slow down with the square of their number: 1,000 take at most about
+0.2 s to convert, 10,000 take half a minute."""
+MAX_FILE_MARKUP = 10_000
+"""`[` and `<` characters all the Markdown fields of one file may hold together (checked in validation)."""
+MAX_INDENT = 200
+"""Columns a line may be indented (a tab counts 4): every 4 are a level of nested lists, and the
+Markdown parser recurses once per level (about 250 levels exhaust Python's stack)."""
+
+
+def markup_count(text: str) -> int:
+    """The `[` and `<` characters that make Markdown conversion slow when there are very many."""
+    return text.count("[") + text.count("<")
+
+
+def limit_problem(text: str) -> str | None:
+    """Why a Markdown text is too large or too deeply nested to convert in bounded time, or None."""
+    if len(text) > MAX_TEXT_CHARS:
+        return (f"is {len(text):,} characters long; the limit is {MAX_TEXT_CHARS:,} "
+                "(split it into several sections or questions)")
+    markup = markup_count(text)
+    if markup > MAX_MARKUP:
+        return (f"holds {markup:,} '[' and '<' characters; the limit is {MAX_MARKUP:,} "
+                "(split it into several sections)")
+    indent = max((len(line.expandtabs(4)) - len(line.expandtabs(4).lstrip(" "))
+                  for line in text.split("\n") if line[:1] in (" ", "\t")), default=0)
+    if indent > MAX_INDENT:
+        return f"has a line indented {indent:,} columns; the limit is {MAX_INDENT} (lists nest too deeply)"
+    return None
 
 
 class _PageAware(Treeprocessor):
-    """Rewrite relative URLs for the current page and move headings below the page outline."""
+    """Rewrite relative URLs for the current page, move headings below the page outline, and note
+    any URL the sanitiser has to look at."""
 
     def __init__(self, md: markdown.Markdown, converter: "MarkdownText"):
         super().__init__(md)
@@ -36,16 +80,22 @@ class _PageAware(Treeprocessor):
                 element.tag = f"h{min(6, _HEADINGS[element.tag] + shift)}"
             for attribute in ("href", "src"):
                 url = element.get(attribute)
-                if url is not None and prefix and not _ABSOLUTE.match(url):
+                if url is None:
+                    continue
+                if url_scheme(url) not in (None, *URL_SCHEMES):
+                    self.converter._unsafe_url = True
+                if prefix and not _ABSOLUTE.match(url):
                     element.set(attribute, prefix + url)
 
 
 class MarkdownText:
     """Converts trainers' Markdown to HTML; set `root` to the page's path to the site root first."""
 
-    def __init__(self) -> None:
+    def __init__(self, allowed_embed_hosts: Iterable[str] = ()) -> None:
         self.root = ""
         self.heading_shift = 2
+        self.sanitizer = Sanitizer(allowed_embed_hosts)
+        self._unsafe_url = False
         self._block = markdown.Markdown(extensions=["tables", "fenced_code", "sane_lists"])
         self._block.treeprocessors.register(_PageAware(self._block, self), "course_page_aware", 1)
         self._inline = markdown.Markdown()
@@ -59,18 +109,56 @@ class MarkdownText:
         stripped = text.strip("\n")
         if not _MARKUP.search(stripped):
             return "\n".join(f"<p>{paragraph.strip(chr(10))}</p>" for paragraph in re.split(r"\n{2,}", stripped))
-        return self._block.reset().convert(text)
+        if limit_problem(text) is None:  # validation refuses text over the limits: shown as plain text
+            try:
+                return self._safe(text, self._convert_block(text))
+            except RecursionError:
+                pass
+        return "\n".join(f"<p>{html_text.escape(p)}</p>" for p in re.split(r"\n{2,}", stripped))
 
     def inline(self, text: str | None) -> str:
         if not text:
             return ""
         if "\n" not in text and not _MARKUP.search(text):
             return text
+        if limit_problem(text) is None:
+            try:
+                return self._safe(text, self._convert_inline(text))
+            except RecursionError:
+                pass
+        return html_text.escape(" ".join(text.split()))
+
+    def removals(self, text: str | None, kind: str) -> list[Removal]:
+        """What the sanitiser removes from this text as `kind` ("block" or "inline") Markdown.
+
+        Call it only for text within the limits (`limit_problem` returns None)."""
+        if not text or not (_RAW_HTML.search(text) or ":" in text):
+            return []  # no raw HTML, no entity and no URL scheme: nothing to remove
+        try:
+            html = self._convert_block(text) if kind == "block" else self._convert_inline(text)
+        except RecursionError:
+            return []  # shown as plain text: nothing of it is HTML
+        if not (self._unsafe_url or _RAW_HTML.search(text)):
+            return []
+        return self.sanitizer.removals(html)
+
+    def _convert_block(self, text: str) -> str:
+        self._unsafe_url = False
+        return self._block.reset().convert(text)
+
+    def _convert_inline(self, text: str) -> str:
+        self._unsafe_url = False
         html = self._inline.reset().convert(text)
         if html.startswith("<p>") and html.endswith("</p>"):
             html = html[3:-4]
         # several paragraphs in an inline field (a blank line) become one line
         return html.replace("</p>\n<p>", " ")
+
+    def _safe(self, text: str, html: str) -> str:
+        """The converted HTML, through the sanitiser unless Markdown alone produced it from safe input."""
+        if self._unsafe_url or _RAW_HTML.search(text):
+            return self.sanitizer.clean(html)
+        return html
 
     def as_single_paragraph(self, text: str) -> str | None:
         """The inline HTML of block text that is just one paragraph, else None."""

@@ -14,12 +14,13 @@ from typing import Any
 from . import format as fmt
 from .diagnostics import ContentError, Diagnostic, Severity, SourceLocation, has_errors, sort_diagnostics
 from .loader import Document, load_document
+from .markdown_text import MAX_FILE_MARKUP, MarkdownText, limit_problem, markup_count
 from .model import (Course, Lesson, Matching, Module, MultipleChoice, Objective, Option, Ordering, Pair, Question,
                     Quiz, Section, ShortText, SingleChoice, TrueFalse)
 from .project import Project
-from .schema import INVALID, Checker, Record, suggest
+from .schema import INVALID, Checker, Kind, ListOf, Record, Text, Variants, format_path, suggest
 
-RESERVED_PAGE_IDS = frozenset({"progress", "certificate", "assets", "search", "index", "404"})
+RESERVED_PAGE_IDS = frozenset({"progress", "certificate", "modules", "assets", "search", "index", "404"})
 """Ids that would clash with pages and folders the builder itself creates."""
 
 
@@ -36,18 +37,20 @@ class _Loaded:
 _last_result: dict[tuple, tuple[Course | None, list[Diagnostic]]] = {}
 
 
-def load_course(project: Project) -> tuple[Course | None, list[Diagnostic]]:
+def load_course(project: Project, *, allowed_embed_hosts: tuple[str, ...] = ()) -> tuple[Course | None,
+                                                                                           list[Diagnostic]]:
     """Validate the whole project; returns the course (None if any error) and every diagnostic.
 
     The last result is reused while no source file has changed, so `course build` (which
     validates before starting MkDocs) and the plugin inside that build read the files once.
+    `allowed_embed_hosts` (mkdocs.yml's `allow_embeds_from`) are the hosts whose iframes are kept.
     """
     files = [project.course_file, *project.lesson_files(), *project.quiz_files()]
-    fingerprint = (project, tuple((str(f), *_stat(f)) for f in files))
+    fingerprint = (project, tuple(allowed_embed_hosts), tuple((str(f), *_stat(f)) for f in files))
     if fingerprint in _last_result:
         course, problems = _last_result[fingerprint]
         return course, list(problems)
-    result = _load_course(project)
+    result = _load_course(project, tuple(allowed_embed_hosts))
     _last_result.clear()
     _last_result[fingerprint] = result
     return result[0], list(result[1])
@@ -61,7 +64,8 @@ def _stat(path: Path) -> tuple[int, int]:
     return (info.st_mtime_ns, info.st_size)
 
 
-def _load_course(project: Project) -> tuple[Course | None, list[Diagnostic]]:
+def _load_course(project: Project, allowed_embed_hosts: tuple[str, ...] = ()) -> tuple[Course | None,
+                                                                                     list[Diagnostic]]:
     problems: list[Diagnostic] = []
     course_path = project.display(project.course_file)
     if not project.course_file.is_file():
@@ -82,6 +86,8 @@ def _load_course(project: Project) -> tuple[Course | None, list[Diagnostic]]:
     for loaded in (course_file, *lessons.values(), *quizzes.values()):
         if loaded is not None and loaded.checker is not None:
             problems.extend(loaded.checker.problems)
+    problems.extend(_check_markdown(((course_file, fmt.COURSE), *((f, fmt.LESSON) for f in lessons.values()),
+                                     *((f, fmt.QUIZ) for f in quizzes.values())), allowed_embed_hosts, problems))
     problems = sort_diagnostics(problems)
     if has_errors(problems) or course_file is None:
         return None, problems
@@ -210,8 +216,15 @@ def _raw(loaded: _Loaded | None, *path: Any) -> Any:
 
 
 def _raw_text(loaded: _Loaded | None, *path: Any) -> str | None:
-    value = _raw(loaded, *path)
+    value = _as_written(loaded, path, _raw(loaded, *path))
     return value.strip() if isinstance(value, str) and value.strip() else None
+
+
+def _as_written(loaded: _Loaded | None, path: tuple, value: Any) -> Any:
+    """A scalar as the trainer typed it (`quiz: 12`, `final_quiz: no`): the text the cleaned data keeps too."""
+    if value is None or isinstance(value, (str, dict, list)) or loaded is None or loaded.doc is None:
+        return value
+    return loaded.doc.scalar_text.get(tuple(path), str(value))
 
 
 def _listed_lessons(course_file: _Loaded) -> list[tuple[str, tuple]]:
@@ -220,6 +233,7 @@ def _listed_lessons(course_file: _Loaded) -> list[tuple[str, tuple]]:
 
     def collect(values: Any, path: tuple) -> None:
         for index, value in enumerate(values if isinstance(values, list) else []):
+            value = _as_written(course_file, path + (index,), value)
             if isinstance(value, str) and value.strip():
                 found.append((value.strip(), path + (index,)))
 
@@ -382,9 +396,60 @@ def _check_objectives(quiz: _Loaded, lessons: dict[str, _Loaded], *, final: bool
         else:
             lesson_id, objective_id = next(iter(lessons)), ref
         objectives = _raw(lessons[lesson_id], "objectives")
-        objective_ids = [o["id"].strip() for o in objectives or [] if isinstance(o, dict) and isinstance(o.get("id"), str)]
+        count = len(objectives) if isinstance(objectives, list) else 0
+        objective_ids = [_raw_text(lessons[lesson_id], "objectives", i, "id") for i in range(count)]
+        objective_ids = [objective for objective in objective_ids if objective is not None]
         if objective_id not in objective_ids:
             listing = suggest(objective_id, objective_ids) or (
                 "; its objectives are: " + ", ".join(objective_ids) if objective_ids else "")
             quiz.checker.error(path, f"'{objective_id}' is not an objective of lesson '{lesson_id}'{listing}",
                                "objective")
+
+
+def _check_markdown(files, allowed_embed_hosts: tuple[str, ...], problems: list[Diagnostic]) -> list[Diagnostic]:
+    """Markdown fields too large to convert in bounded time (errors), then, if the course has no
+    errors, a warning at the field for each piece of HTML the sanitiser removes from it."""
+    found: list[Diagnostic] = []
+    fields = []
+    for loaded, record in files:
+        if loaded is None or loaded.doc is None:
+            continue
+        doc, total = loaded.doc, 0
+        for path, kind, text in _markdown_fields(record, doc.data, ()):
+            total += markup_count(text)
+            problem = limit_problem(text)
+            if problem is not None:
+                found.append(Diagnostic(doc.location(path), f"{format_path(path)}: {problem}", "too-large"))
+            else:
+                fields.append((doc, path, kind, text))
+        if total > MAX_FILE_MARKUP:
+            found.append(Diagnostic(doc.location(), f"the Markdown text of this file holds {total:,} '[' and '<' "
+                                    f"characters; the limit is {MAX_FILE_MARKUP:,} per file (split it into "
+                                    "several lessons or quizzes)", "too-large"))
+    if found or has_errors(problems):
+        return found
+    converter = MarkdownText(allowed_embed_hosts)
+    for doc, path, kind, text in fields:
+        for removal in converter.removals(text, kind):
+            found.append(Diagnostic(doc.location(path), f"{format_path(path)}: {removal}", "unsafe-html",
+                                    Severity.WARNING))
+    return found
+
+
+def _markdown_fields(kind: Kind, value: Any, path: tuple):
+    """(path, "inline" | "block", text) of every Markdown text in a file, following format.py."""
+    if isinstance(kind, Text):
+        if kind.markdown and isinstance(value, str):
+            yield path, kind.markdown, value
+    elif isinstance(kind, ListOf) and isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _markdown_fields(kind.item, item, path + (index,))
+    elif isinstance(kind, (Record, Variants)) and isinstance(value, dict):
+        if isinstance(kind, Variants):
+            variant = value.get(kind.discriminator.name)
+            fields = kind.fields_for(variant) if isinstance(variant, str) and variant in kind.variants else ()
+        else:
+            fields = kind.fields
+        for field in fields:
+            if field.name in value:
+                yield from _markdown_fields(field.kind, value[field.name], path + (field.name,))

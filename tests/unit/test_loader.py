@@ -1,6 +1,8 @@
 from pathlib import Path
 
-from builder.loader import MAX_NODES, load_document, parse_document
+import pytest
+
+from builder.loader import MAX_DEPTH, MAX_FILE_BYTES, MAX_NODES, load_document, parse_document
 
 
 def parse(text: str):
@@ -101,3 +103,68 @@ def test_loader_rejects_non_text_keys():
     _, problems = parse("? [a, b]\n: value\n")
     assert messages(problems) == [
         "quizzes/q.yml:1:3: a key must be a plain word such as 'title', not a list or mapping"]
+
+
+# -- values YAML's patterns match but cannot convert, merge keys, and the limits ----------------
+
+@pytest.mark.parametrize("value, message", [
+    ("2024-13-45", "YAML reads '2024-13-45' as a date, but it is not a valid one (month must be in 1..12)"),
+    ("2024-02-30 10:00:00", "YAML reads '2024-02-30 10:00:00' as a date, but it is not a valid one "
+                            "(day is out of range for month)"),
+    ("1" * 5000, f"YAML reads '{'1' * 27}...' as a whole number, but it is not a valid one (it has too many digits)"),
+    ("!!int twelve", "YAML reads 'twelve' as a whole number, but it is not a valid one"),
+    ("!!float x", "YAML reads 'x' as a number, but it is not a valid one"),
+    ("!!bool maybe", "YAML reads 'maybe' as true or false, but it is not a valid one"),
+    ("!!timestamp soon", "YAML reads 'soon' as a date, but it is not a valid one"),
+])
+def test_loader_values_yaml_cannot_convert_are_problems_not_crashes(value, message):
+    doc, problems = parse(f"id: q\ntitle: {value}\n")
+    assert messages(problems) == [f"quizzes/q.yml:2:8: cannot read this value: {message}; put it in quotes if it "
+                                  "is text"]
+    assert doc.data["title"] == (value.split(" ", 1)[1] if value.startswith("!!") else value)  # kept as written
+
+
+def test_loader_merge_keys_follow_yaml_precedence():
+    doc, problems = parse("base: &base {title: Base, pass_mark: 70}\nother: &other {title: Other, shuffle: no}\n"
+                          "quiz:\n  <<: [*base, *other]\n  title: Own\n")
+    assert problems == []
+    assert doc.data["quiz"] == {"title": "Own", "pass_mark": 70, "shuffle": False}
+    assert str(doc.location(("quiz", "title"))) == "quizzes/q.yml:5:10"
+
+
+def test_loader_own_duplicate_keys_stay_errors_with_merge_keys():
+    _, problems = parse("base: &base {title: Base}\nquiz:\n  <<: *base\n  id: a\n  id: b\n")
+    assert messages(problems) == ["quizzes/q.yml:5:3: duplicate key 'id' (already set on line 4); "
+                                  "YAML would silently keep only the last one"]
+
+
+def test_loader_deep_nesting_stops_with_the_limit_message():
+    for text in ("a: " + "[" * 100_000 + "]" * 100_000,
+                 "".join("  " * i + "k:\n" for i in range(MAX_DEPTH + 5)) + "  " * (MAX_DEPTH + 5) + "v\n"):
+        doc, problems = parse(text)
+        assert doc is None
+        assert [p.message for p in problems] == [f"values are nested more than {MAX_DEPTH} levels deep"]
+        assert problems[0].code == "too-large"
+
+
+def test_loader_refuses_oversized_text_and_files(tmp_path: Path):
+    doc, problems = parse("a: " + "x" * MAX_FILE_BYTES)
+    assert doc is None and messages(problems) == [
+        f"quizzes/q.yml:1:1: the file is {MAX_FILE_BYTES + 3:,} characters; files over {MAX_FILE_BYTES:,} bytes "
+        "are refused (split it into smaller lessons or quizzes)"]
+    file = tmp_path / "q.yml"
+    file.write_bytes(b"a: " + "\u00e9".encode() * (MAX_FILE_BYTES // 2))
+    doc, problems = load_document(file, "quizzes/q.yml")
+    assert doc is None and problems[0].code == "too-large"
+
+
+def test_loader_refuses_control_characters_that_could_rewrite_a_terminal():
+    doc, problems = parse('id: q\ntitle: "Clear \\e[2J screen"\n"bad\\rkey": 1\n')
+    assert messages(problems) == [
+        "quizzes/q.yml:2:8: this value holds the control character U+001B, which course text may not contain "
+        "(an escape such as \\x1b or \\e in double quotes?)",
+        "quizzes/q.yml:3:1: this key holds the control character U+000D, which keys may not contain "
+        "(an escape such as \\x1b or \\e in double quotes?)"]
+    assert doc.data == {"id": "q", "title": "Clear \ufffd[2J screen", "bad\ufffdkey": 1}
+    doc, problems = parse('text: "tabs\\tand\\nlines are fine"\n')
+    assert problems == [] and doc.data["text"] == "tabs\tand\nlines are fine"
