@@ -9,7 +9,7 @@ import time
 from pathlib import Path
 
 from .diagnostics import format_report, sort_diagnostics
-from .project import Project
+from .project import Project, embed_hosts
 from .render import course_pages
 from .scaffold import ScaffoldError, init_project, new_lesson, new_quiz
 from .sitebuild import SiteBuildError, build_site, show_mkdocs_messages
@@ -108,7 +108,7 @@ def _report(problems) -> None:
 
 
 def _validate(args) -> int:
-    course, problems = load_course(_project())
+    course, problems = load_course(_project(), allowed_embed_hosts=embed_hosts(_config_file()))
     _report(problems)
     if course is None:
         return 1
@@ -141,7 +141,7 @@ def _check(args) -> int:
     project, settings = _checked_project()
     if project is None:
         return _fail(f"error: {CONFIG_FILE} has problems (listed above); fix them first")
-    course, problems = load_course(project)
+    course, problems = load_course(project, allowed_embed_hosts=embed_hosts(_config_file()))
     findings = misplaced_objectives(project)
     if course is not None:
         findings += run_checks(project, course, settings)
@@ -169,7 +169,7 @@ def _course_report(args) -> int:
     project, settings = _checked_project()
     if project is None:
         return _fail(f"error: {CONFIG_FILE} has problems (listed above); fix them first")
-    course, problems = load_course(project)
+    course, problems = load_course(project, allowed_embed_hosts=embed_hosts(_config_file()))
     _report(problems)
     if course is None:
         return 1
@@ -212,7 +212,7 @@ def _build(args) -> int:
 
 def _validated(*, strict: bool = False):
     """The project's course after printing its problems; None when it must not be built."""
-    course, problems = load_course(_project())
+    course, problems = load_course(_project(), allowed_embed_hosts=embed_hosts(_config_file()))
     _report(problems)
     if course is not None and strict and problems:
         print("error: warnings are treated as errors (--strict)", file=sys.stderr)

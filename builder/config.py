@@ -54,6 +54,10 @@ class CoursePluginConfig(base.Config):
     words_per_minute = c.Type(int, default=WORDS_PER_MINUTE)
     """Reading speed for the lesson time estimates of `course check` and `course report`."""
 
+    allow_embeds_from = c.ListOfItems(c.Type(str), default=[])
+    """Hosts whose https video embeds (`<iframe>`) course text may hold, e.g. www.youtube-nocookie.com;
+    none by default, so every iframe is removed."""
+
     def check_settings(self) -> CheckSettings:
         return CheckSettings(levels=dict(self.checks), max_reading_grade=float(self.max_reading_grade),
                              words_per_minute=self.words_per_minute)
@@ -74,3 +78,4 @@ def load_plugin_config(config_file: Path) -> CoursePluginConfig | None:
         raise ConfigError(str(exc) or "mkdocs.yml could not be read") from None
     plugin = config.plugins.get("course")
     return plugin.config if plugin is not None else None
+

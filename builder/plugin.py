@@ -62,7 +62,8 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):
     def on_config(self, config: Any) -> Any:
         root = Path(config.config_file_path).resolve().parent if config.config_file_path else Path.cwd()
         self.project = Project(root, self.config.content_dir, self.config.quizzes_dir)
-        course, self.problems = load_course(self.project)
+        hosts = tuple(self.config.allow_embeds_from)
+        course, self.problems = load_course(self.project, allowed_embed_hosts=hosts)
         for problem in self.problems:
             if not problem.is_error:
                 log.warning(str(problem))
@@ -77,7 +78,8 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):
             self.pages = {page.src_uri: page for page in pages}
             nav = nav or [{page.title: page.src_uri} for page in pages]
         else:
-            self.renderer = CourseRenderer(course, directory_urls=config.use_directory_urls)
+            self.renderer = CourseRenderer(course, directory_urls=config.use_directory_urls,
+                                           allowed_embed_hosts=hosts)
             pages = course_pages(course)
             self.pages = {page.src_uri: page for page in pages}
             nav = course_nav(course, pages)

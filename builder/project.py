@@ -46,3 +46,27 @@ def _yaml_files(folder: Path) -> list[Path]:
     if not folder.is_dir():
         return []
     return sorted(p for p in folder.iterdir() if p.suffix in (".yml", ".yaml") and p.is_file())
+
+
+def embed_hosts(config_file: Path | None) -> tuple[str, ...]:
+    """`allow_embeds_from` from mkdocs.yml, read without starting MkDocs (validation needs only this).
+
+    Tags MkDocs understands (`!ENV`, `!!python/name`) are read as nothing here."""
+    import yaml
+
+    class _Lenient(yaml.SafeLoader):
+        pass
+
+    _Lenient.add_multi_constructor("", lambda loader, suffix, node: None)
+    if config_file is None or not config_file.is_file():
+        return ()
+    try:
+        data = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_Lenient)  # noqa: S506 - SafeLoader subclass
+    except (yaml.YAMLError, UnicodeDecodeError):
+        return ()  # MkDocs itself reports a broken mkdocs.yml
+    plugins = data.get("plugins") if isinstance(data, dict) else None
+    for plugin in plugins if isinstance(plugins, list) else []:
+        if isinstance(plugin, dict) and isinstance(plugin.get("course"), dict):
+            hosts = plugin["course"].get("allow_embeds_from")
+            return tuple(h for h in hosts if isinstance(h, str)) if isinstance(hosts, list) else ()
+    return ()

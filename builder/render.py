@@ -129,10 +129,10 @@ class _Outline:
 
 
 class CourseRenderer:
-    def __init__(self, course: Course, *, directory_urls: bool = True):
+    def __init__(self, course: Course, *, directory_urls: bool = True, allowed_embed_hosts: tuple[str, ...] = ()):
         self.course = course
         self.directory_urls = directory_urls
-        self.text = MarkdownText()
+        self.text = MarkdownText(allowed_embed_hosts)
         self.env = template_environment()
         self.env.filters["md_block"] = self._md_block
         self.env.filters["md_inline"] = self._md_inline
