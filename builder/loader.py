@@ -167,6 +167,7 @@ class _Builder:
 
     def build(self, node: Node, depth: int) -> Any:
         self.count += 1
+        node.end_mark = None  # only start marks are ever reported; this halves what the kept nodes hold
         if self.count > MAX_NODES:
             raise _TooLarge(f"the file expands to more than {MAX_NODES:,} values "
                             "(are aliases (*name) repeating large parts?)", node)
