@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Iterator
 
 import pytest
-from coursekit import (FIXTURE, REPO, RIGHT, STORAGE_KEY, WRONG, Site, format_violations, open_page, pass_all,
+from coursekit import (FIXTURE, REPO, RIGHT, WRONG, Site, format_violations, open_page, pass_all,
                        run_axe, take, visible_text)
 
 PHONE = {"viewport": {"width": 375, "height": 740}, "is_mobile": True, "has_touch": True, "device_scale_factor": 2}

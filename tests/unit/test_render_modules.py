@@ -7,7 +7,7 @@ from builder.render import CourseRenderer, PageSpec, course_pages
 from builder.scoring import quiz_version
 
 from .test_render import Elements, build, page_html
-from .test_validate import ONE, ONE_CHECK, TWO
+from .test_validate import ONE_CHECK, TWO
 
 MODULES = """\
 title: Test course
