@@ -1,7 +1,6 @@
 """The offline zip opens from file:// in Chromium: navigation, quizzes and progress work with no server."""
 from __future__ import annotations
 
-import os
 import shutil
 import sys
 import zipfile
@@ -12,7 +11,7 @@ import pytest
 from tests.conftest import FIXTURES, run_course
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "browser"))
-from coursekit import CHROMIUM, CHROMIUM_ARGS, RIGHT, WRONG, answer, check  # noqa: E402
+from coursekit import RIGHT, WRONG, answer, check  # noqa: E402
 
 
 @pytest.fixture(scope="module")
@@ -28,19 +27,12 @@ def unzipped(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="module")
-def file_page(unzipped):
-    if not CHROMIUM.exists():
-        assert os.environ.get("CI") != "true", f"{CHROMIUM} is missing under CI=true"
-        pytest.skip(f"{CHROMIUM} not found")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        page = browser.new_page()
-        errors: list[str] = []
-        page.on("pageerror", lambda error: errors.append(str(error)))
-        yield page, errors
-        browser.close()
+def file_page(unzipped, browser):
+    page = browser.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    yield page, errors
+    page.close()
 
 
 def test_offline_zip_has_plain_file_links_and_no_module_scripts(unzipped):

@@ -18,7 +18,7 @@ from builder.validate import load_course
 from tests.conftest import FIXTURES, run_course
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "browser"))
-from coursekit import CHROMIUM, CHROMIUM_ARGS, RIGHT, WRONG, Site, answer, check, outcome  # noqa: E402
+from coursekit import RIGHT, WRONG, Site, answer, check, outcome  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
 RUNTIME = HERE / "node_modules" / "scorm-again" / "dist" / "scorm12.min.js"
@@ -44,19 +44,6 @@ def lms(tmp_path_factory):
     site = Site(root / "served")
     yield site, {**course_map(course), "course": course_key(course)}
     site.close()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    if not CHROMIUM.exists():
-        assert os.environ.get("CI") != "true", f"{CHROMIUM} is missing under CI=true"
-        pytest.skip(f"{CHROMIUM} not found")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
 
 
 class Launch:
