@@ -5,10 +5,16 @@ from them, so they never drift apart.
 """
 from __future__ import annotations
 
-from .schema import Boolean, Choice, Field, Integer, ListOf, Record, Slug, Text, Variants
+from .schema import Boolean, Choice, Field, Integer, ListOf, MapOf, Record, Slug, Text, Variants
 
 SECTION_KINDS = ("text", "scenario", "example", "tip", "warning")
 QUESTION_TYPES = ("single", "multiple", "true_false", "short_text", "ordering", "matching")
+FILE_KINDS = ("quiz", "scenario")
+"""What a file in quizzes/ holds, by its `kind` key (a quiz when left out)."""
+DEFAULT_DIMENSIONS = ("caring", "competency", "integrity")
+"""What a role-play scores unless it names its own dimensions: the course's trust model."""
+MAX_SCENARIO_NODES = 200
+"""More steps than any role-play a learner would finish; it also bounds the path analysis."""
 
 INLINE = Text(markdown="inline")
 BLOCK = Text(markdown="block")
@@ -57,6 +63,8 @@ LESSON = Record(what="lesson", fields=(
     Field("key_points", ListOf(INLINE, 0, what="key point"), "Short takeaways shown at the end of the lesson.",
           default=()),
     Field("quiz", Slug(), "The id of the lesson's quiz (quizzes/<id>.yml)."),
+    Field("scenarios", ListOf(Slug(), 1, what="role-play id"), "Ids of role-plays (quizzes/<id>.yml with "
+          "`kind: scenario`) shown after the sections and before the quiz.", default=()),
 ))
 
 OPTION = Record(what="option", fields=(
@@ -96,8 +104,37 @@ QUESTION = Variants(
 
 QUIZ = Record(what="quiz", fields=(
     Field("id", Slug(), "The quiz id; must equal the file name without .yml.", required=True),
+    Field("kind", Choice(FILE_KINDS), "What this file is: a quiz (the default when left out) or, with "
+          "`scenario`, a branching role-play.", default="quiz"),
     Field("title", Text(single_line=True), "The quiz title.", required=True),
     Field("pass_mark", Integer(0, 100), "The percent needed to pass; the course's pass mark if left out."),
     Field("shuffle", Boolean(), "Whether options are shuffled for each attempt.", default=True),
     Field("questions", ListOf(QUESTION, 1, what="question"), "The questions, in order.", required=True),
+))
+
+SCENARIO_CHOICE = Record(what="choice", fields=(
+    Field("text", INLINE, "What the learner does or says (inline Markdown).", required=True),
+    Field("next", Slug(), "The id of the node this choice leads to.", required=True),
+    Field("scores", MapOf(Integer(-100, 100), what="dimension"), "How the choice moves each dimension, such "
+          "as `{caring: 2, integrity: -1}`; dimensions left out score 0.", default={}),
+    Field("feedback", INLINE, "Shown after the learner makes this choice: how it came across."),
+))
+
+SCENARIO_NODE = Record(what="node", fields=(
+    Field("text", BLOCK, "The situation at this step (or, at an ending, how things turned out) in Markdown.",
+          required=True),
+    Field("choices", ListOf(SCENARIO_CHOICE, 0, what="choice"), "What the learner can do next: at least two, "
+          "unless this node is an ending."),
+    Field("end", Boolean(), "`true` makes this node an ending: it has no choices.", default=False),
+))
+
+SCENARIO = Record(what="role-play", fields=(
+    Field("id", Slug(), "The role-play id; must equal the file name without .yml.", required=True),
+    Field("kind", Choice(FILE_KINDS), "`scenario`: this file is a branching role-play.", required=True),
+    Field("title", Text(single_line=True), "The role-play title.", required=True),
+    Field("dimensions", ListOf(Slug(), 1, what="dimension"), "What the choices are scored on, in the order "
+          "results show them.", default=DEFAULT_DIMENSIONS),
+    Field("start", Slug(), "The id of the first node.", required=True),
+    Field("nodes", MapOf(SCENARIO_NODE, 1, what="node"), "The steps of the role-play, each under its id.",
+          required=True),
 ))

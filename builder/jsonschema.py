@@ -33,8 +33,9 @@ DOCUMENTS: dict[str, tuple[Record, str, str]] = {
                "The course: its title, description, pass mark and the lessons in order."),
     "lesson": (fmt.LESSON, "Lesson (content/<lesson-id>.yml)",
                "One lesson: objectives, sections of Markdown text, key points and the id of its quiz."),
-    "quiz": (fmt.QUIZ, "Quiz (quizzes/<quiz-id>.yml)",
-             "A quiz: questions of six types, each assessing one objective of its lesson."),
+    "quiz": (fmt.QUIZ, "Quiz or role-play (quizzes/<id>.yml)",
+             "A quiz: questions of six types, each assessing one objective of its lesson. With `kind: scenario`, "
+             "a branching role-play whose choices score caring, competency and integrity."),
 }
 """Which record each schema file describes, with its title and description."""
 
@@ -50,6 +51,9 @@ def json_schema(kind: str) -> dict[str, Any]:
     body = record.json_schema()
     if kind == "quiz":
         _add_cross_value_rules(body["properties"]["questions"]["items"])
+        # One schema for every file in quizzes/: `kind: scenario` switches to the role-play format.
+        body = {"if": {"type": "object", "properties": {"kind": {"const": "scenario"}}, "required": ["kind"]},
+                "then": fmt.SCENARIO.json_schema(), "else": body}
     return {"$schema": DRAFT, "$id": _schema_id(file_name(kind)), "title": title, "description": description,
             **body}
 

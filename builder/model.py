@@ -1,9 +1,10 @@
 """The validated course: frozen objects with no I/O and no knowledge of MkDocs."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Mapping, Union
 
+from . import scenario_graph
 from .diagnostics import SourceLocation
 
 
@@ -99,6 +100,56 @@ class Quiz:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class ScenarioChoice:
+    text: str
+    next: str
+    scores: tuple[int, ...]
+    """One score per dimension of the role-play, in its order (0 where the trainer gave none)."""
+    feedback: str | None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ScenarioNode:
+    id: str
+    text: str
+    choices: tuple[ScenarioChoice, ...]
+    """Empty at an ending."""
+    origin: SourceLocation
+
+    @property
+    def is_ending(self) -> bool:
+        return not self.choices
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Scenario:
+    """A branching role-play: every path from `start` reaches an ending and none loops."""
+
+    id: str
+    title: str
+    dimensions: tuple[str, ...]
+    start: str
+    nodes: Mapping[str, ScenarioNode]
+    """In the order the file lists them."""
+    origin: SourceLocation
+
+    @property
+    def endings(self) -> tuple[ScenarioNode, ...]:
+        return tuple(node for node in self.nodes.values() if node.is_ending)
+
+    @property
+    def edges(self) -> dict[str, tuple[str, ...]]:
+        return {node.id: tuple(choice.next for choice in node.choices) for node in self.nodes.values()}
+
+    def score_ranges(self) -> tuple[tuple[int, int], ...]:
+        """(lowest, highest) total each dimension can reach over a whole path, in dimension order."""
+        edges = self.edges
+        return tuple(scenario_graph.score_range(self.start, edges,
+                                                lambda node, i, d=d: self.nodes[node].choices[i].scores[d])
+                     for d in range(len(self.dimensions)))
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Lesson:
     id: str
     title: str
@@ -109,6 +160,7 @@ class Lesson:
     key_points: tuple[str, ...]
     quiz_id: str | None
     origin: SourceLocation
+    scenario_ids: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -128,6 +180,11 @@ class Course:
     final_quiz_id: str | None
     modules: tuple[Module, ...] = ()
     """Empty when the course lists its lessons without modules."""
+    scenarios: Mapping[str, Scenario] = field(default_factory=dict)
+    """Role-plays used by lessons, by id."""
+
+    def scenarios_for(self, lesson: Lesson) -> tuple[Scenario, ...]:
+        return tuple(self.scenarios[scenario_id] for scenario_id in lesson.scenario_ids)
 
     def quiz_for(self, lesson: Lesson) -> Quiz | None:
         return self.quizzes[lesson.quiz_id] if lesson.quiz_id else None

@@ -14,8 +14,8 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
 from .markdown_text import MarkdownText
-from .model import Course, Matching, Module, Ordering, Question, Quiz
-from .scoring import answer_key, choice_token, encode_key, quiz_version
+from .model import Course, Matching, Module, Ordering, Question, Quiz, Scenario
+from .scoring import answer_key, choice_token, encode_key, quiz_version, scenario_version
 
 SECTION_LABELS = {"text": "", "scenario": "Scenario", "example": "Example", "tip": "Tip", "warning": "Warning"}
 HOME_LESSON_LINKS = True
@@ -163,6 +163,7 @@ class CourseRenderer:
         outline = _Outline()
         context: dict[str, Any] = dict(course=self.course, root=root, url=lambda t=None: self.url(root, t),
                                        outline=outline, quiz_view=self.quiz_view, course_key=self.course_key,
+                                       scenario_view=self.scenario_view, scenario_rows=self.scenario_rows,
                                        modules=self.modules, home_lesson_links=HOME_LESSON_LINKS)
         if page.kind == "module":
             index = int(page.ref)
@@ -174,7 +175,7 @@ class CourseRenderer:
             position = self._positions[lesson.id]
             before, after = self.course.neighbours(lesson)
             context.update(lesson=lesson, number=position + 1, quiz=self.course.quiz_for(lesson),
-                           previous=before, next=after)
+                           scenarios=self.course.scenarios_for(lesson), previous=before, next=after)
         elif page.kind == "quiz":
             context.update(quiz=self.course.quizzes[page.ref], previous=self.course.lessons[-1])
         html = self._templates["quiz_page" if page.kind == "quiz" else page.kind].render(context)
@@ -206,6 +207,29 @@ class CourseRenderer:
             "key": encode_key(key),
             "questions": [self._question_view(quiz, q, n) for n, q in enumerate(quiz.questions, 1)],
         }
+
+    def scenario_view(self, scenario: Scenario) -> dict[str, Any]:
+        """What the role-play template shows: its steps (the start first) and each dimension's range."""
+        ranges = scenario.score_ranges()
+        start = scenario.nodes[scenario.start]
+        return {
+            "scenario": scenario,
+            "version": scenario_version(scenario),
+            "dom_id": f"scenario-{scenario.id}",
+            "nodes": [start, *(node for node in scenario.nodes.values() if node is not start)],
+            "lows": [low for low, _ in ranges],
+            "highs": [high for _, high in ranges],
+            "dimensions_text": _listing(scenario.dimensions),
+        }
+
+    def scenario_rows(self) -> list[dict[str, Any]]:
+        """The progress page's role-play rows, in course order."""
+        rows = []
+        for lesson in self.course.lessons:
+            for scenario in self.course.scenarios_for(lesson):
+                view = self.scenario_view(scenario)
+                rows.append({"lesson": lesson, **{k: view[k] for k in ("scenario", "version", "highs", "lows")}})
+        return rows
 
     def _question_view(self, quiz: Quiz, question: Question, number: int) -> dict[str, Any]:
         rng = random.Random(f"{quiz.id}/{question.id}")
@@ -246,6 +270,11 @@ def template_environment() -> Environment:
 def render_problems(problems: list) -> str:
     """The page shown while previewing a course whose sources have errors."""
     return template_environment().get_template("problems.html").render(problems=problems)
+
+
+def _listing(words: tuple[str, ...]) -> str:
+    """'a', 'a and b', 'a, b and c'."""
+    return " and ".join(words) if len(words) < 3 else ", ".join(words[:-1]) + " and " + words[-1]
 
 
 def _shuffled_never_in_order(items: list, rng: random.Random) -> list:

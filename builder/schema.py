@@ -235,6 +235,45 @@ class ListOf(Kind):
 
 
 @dataclass(frozen=True)
+class MapOf(Kind):
+    """A group of keys the trainer names (ids such as role-play node ids), each holding an `item`."""
+
+    item: Kind
+    min_items: int = 0
+    what: str = "entry"
+
+    description_of_type = "a group of named entries"
+
+    def check(self, value, path, checker):
+        if not isinstance(value, dict):
+            checker.error(path, f"should be a group of named {self.what}s (like `first-{self.what}: ...`), "
+                                f"but is {describe(value)}", "type")
+            return INVALID
+        if len(value) < self.min_items:
+            checker.error(path, f"needs at least {self.min_items} {self.what}{'s' if self.min_items > 1 else ''}; "
+                                f"found {len(value)}", "too-few")
+        ok = len(value) >= self.min_items
+        result: dict[str, Any] = {}
+        for name, item in value.items():
+            if not SLUG_PATTERN.match(name):
+                hint = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+                example = f", like '{hint}'" if hint else ""
+                checker.error(path + (name,), f"'{name}' is not a valid {self.what} id: use lowercase letters, "
+                                              f"digits and hyphens{example}", "slug", key=True)
+                ok = False
+            result[name] = self.item.check(item, path + (name,), checker)
+            ok = ok and result[name] is not INVALID
+        return result if ok else INVALID
+
+    def json_schema(self):
+        schema: dict[str, Any] = {"type": "object", "propertyNames": {"pattern": SLUG_PATTERN.pattern},
+                                  "additionalProperties": self.item.json_schema()}
+        if self.min_items:
+            schema["minProperties"] = self.min_items
+        return schema
+
+
+@dataclass(frozen=True)
 class Field:
     name: str
     kind: Kind

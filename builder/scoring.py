@@ -15,7 +15,7 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from .model import Matching, MultipleChoice, Ordering, Question, Quiz, ShortText, SingleChoice, TrueFalse
+from .model import Matching, MultipleChoice, Ordering, Question, Quiz, Scenario, ShortText, SingleChoice, TrueFalse
 
 
 def normalise_answer(text: str) -> str:
@@ -36,6 +36,13 @@ def quiz_version(quiz: Quiz) -> str:
                                 sort_keys=True))
         parts.append(question.prompt)
     return hashlib.sha256("\0".join(parts).encode()).hexdigest()[:12]
+
+
+def scenario_version(scenario: Scenario) -> str:
+    """A short hash of a role-play's paths and scores: a saved path is kept only while it still fits."""
+    shape = [scenario.id, list(scenario.dimensions), scenario.start,
+             [[node.id, [[c.next, list(c.scores)] for c in node.choices]] for node in scenario.nodes.values()]]
+    return hashlib.sha256(json.dumps(shape, separators=(",", ":")).encode()).hexdigest()[:12]
 
 
 def answer_key(quiz: Quiz, render_inline=lambda s: s, render_block=lambda s: s) -> dict[str, Any]:

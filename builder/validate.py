@@ -16,9 +16,10 @@ from .diagnostics import ContentError, Diagnostic, Severity, SourceLocation, has
 from .loader import Document, load_document
 from .markdown_text import MAX_FILE_MARKUP, MarkdownText, limit_problem, markup_count
 from .model import (Course, Lesson, Matching, Module, MultipleChoice, Objective, Option, Ordering, Pair, Question,
-                    Quiz, Section, ShortText, SingleChoice, TrueFalse)
+                    Quiz, Scenario, ScenarioChoice, ScenarioNode, Section, ShortText, SingleChoice, TrueFalse)
 from .project import Project
-from .schema import INVALID, Checker, Kind, ListOf, Record, Text, Variants, format_path, suggest
+from .scenario_graph import can_finish, loops, reachable
+from .schema import INVALID, Checker, Kind, ListOf, MapOf, Record, Text, Variants, format_path, suggest
 
 RESERVED_PAGE_IDS = frozenset({"progress", "certificate", "modules", "assets", "search", "index", "404"})
 """Ids that would clash with pages and folders the builder itself creates."""
@@ -32,6 +33,7 @@ class _Loaded:
     doc: Document | None
     data: Any
     checker: Checker | None
+    record: Record | None = None
 
 
 _last_result: dict[tuple, tuple[Course | None, list[Diagnostic]]] = {}
@@ -77,21 +79,26 @@ def _load_course(project: Project, allowed_embed_hosts: tuple[str, ...] = ()) ->
         course_file = _check_file(project, project.course_file, fmt.COURSE, problems)
 
     lessons = {f.stem: _check_file(project, f, fmt.LESSON, problems, _check_lesson) for f in project.lesson_files()}
-    quizzes = {f.stem: _check_file(project, f, fmt.QUIZ, problems, _check_quiz) for f in project.quiz_files()}
-    for loaded in (*lessons.values(), *quizzes.values()):
+    quizzes: dict[str, _Loaded] = {}
+    scenarios: dict[str, _Loaded] = {}
+    for f in project.quiz_files():
+        loaded = _check_file(project, f, _quiz_or_scenario, problems)
+        (scenarios if loaded.record is fmt.SCENARIO else quizzes)[f.stem] = loaded
+    for loaded in (*lessons.values(), *quizzes.values(), *scenarios.values()):
         _check_id_matches_file(loaded, problems)
 
     if course_file is not None and course_file.data is not INVALID:
-        _check_references(project, course_file, lessons, quizzes, problems)
-    for loaded in (course_file, *lessons.values(), *quizzes.values()):
+        _check_references(project, course_file, lessons, quizzes, problems, scenarios)
+    for loaded in (course_file, *lessons.values(), *quizzes.values(), *scenarios.values()):
         if loaded is not None and loaded.checker is not None:
             problems.extend(loaded.checker.problems)
     problems.extend(_check_markdown(((course_file, fmt.COURSE), *((f, fmt.LESSON) for f in lessons.values()),
-                                     *((f, fmt.QUIZ) for f in quizzes.values())), allowed_embed_hosts, problems))
+                                     *((f, f.record) for f in (*quizzes.values(), *scenarios.values()))),
+                                    allowed_embed_hosts, problems))
     problems = sort_diagnostics(problems)
     if has_errors(problems) or course_file is None:
         return None, problems
-    return _build_course(course_file.data, lessons, quizzes), problems
+    return _build_course(course_file.data, lessons, quizzes, scenarios), problems
 
 
 def require_course(project: Project) -> tuple[Course, list[Diagnostic]]:
@@ -106,18 +113,29 @@ def _file_start(path: str) -> SourceLocation:
     return SourceLocation(path, 1, 1)
 
 
-def _check_file(project: Project, file: Path, record: Record, problems: list[Diagnostic], extra=None) -> _Loaded:
+def _check_file(project: Project, file: Path, record, problems: list[Diagnostic], extra=None) -> _Loaded:
+    """Load and check one file. `record` is the format, or a function of the raw data that returns
+    (format, extra check) for files whose format depends on what they hold."""
     doc, load_problems = load_document(file, project.display(file))
     problems.extend(load_problems)
     if doc is None:
-        return _Loaded(file, None, INVALID, None)
+        return _Loaded(file, None, INVALID, None, None if callable(record) else record)
+    if callable(record):
+        record, extra = record(doc.data)
     checker = Checker(doc)
     data = record.check(doc.data, (), checker)
     if load_problems:  # e.g. a duplicate key: the data is not what the trainer meant
         data = INVALID
     if extra is not None and isinstance(doc.data, dict):
         extra(doc.data, checker)
-    return _Loaded(file, doc, data, checker)
+    return _Loaded(file, doc, data, checker, record)
+
+
+def _quiz_or_scenario(raw: Any) -> tuple[Record, Any]:
+    """A file in quizzes/ is a role-play when it says `kind: scenario`, else a quiz."""
+    if isinstance(raw, dict) and isinstance(raw.get("kind"), str) and raw["kind"].strip() == "scenario":
+        return fmt.SCENARIO, _check_scenario
+    return fmt.QUIZ, _check_quiz
 
 
 def _check_id_matches_file(loaded: _Loaded, problems: list[Diagnostic]) -> None:
@@ -204,6 +222,87 @@ def _check_question(raw: dict, path: tuple, checker: Checker) -> None:
                                                         "each must be different")
 
 
+def _check_scenario(raw: dict, checker: Checker) -> None:
+    """The role-play's graph as written: targets, dimensions, choices, reachability, endings, loops."""
+    _check_reserved_id(raw, checker)
+    nodes = raw.get("nodes")
+    if not isinstance(nodes, dict):
+        return
+    if len(nodes) > fmt.MAX_SCENARIO_NODES:
+        checker.error(("nodes",), f"has {len(nodes):,} nodes; the limit is {fmt.MAX_SCENARIO_NODES} per role-play "
+                      "(split it into several role-plays)", "too-large")
+        return
+    dimensions = raw.get("dimensions")
+    if isinstance(dimensions, list) and all(isinstance(d, str) for d in dimensions):
+        declared = [d.strip() for d in dimensions]
+        _report_repeats(checker, declared, lambda i: ("dimensions", i),
+                        lambda value, _: f"dimension '{value}' is listed twice")
+    else:
+        declared = list(fmt.DEFAULT_DIMENSIONS)
+    names = list(nodes)
+    edges: dict[str, list[str]] = {}
+    settled: set[str] = set()  # endings, and nodes already reported as broken
+    for name, node in nodes.items():
+        where = ("nodes", name)
+        node = node if isinstance(node, dict) else {}
+        choices = node.get("choices") if isinstance(node.get("choices"), list) else []
+        edges[name] = []
+        if node.get("end") is True:
+            settled.add(name)
+            if "choices" in node:
+                checker.error(where + ("choices",), f"node '{name}' is an ending (`end: true`), so it has no choices; "
+                              "remove `end: true` or the choices", "ending-with-choices")
+            continue
+        if len(choices) < 2:
+            settled.add(name)
+            found = "none" if not choices else "only one"
+            checker.error(where if "choices" not in node else where + ("choices",),
+                          f"node '{name}' needs at least two choices (found {found}), or `end: true` if the "
+                          "role-play ends here", "too-few-choices")
+        for index, choice in enumerate(choices):
+            choice = choice if isinstance(choice, dict) else {}
+            target = choice.get("next")
+            target = target.strip() if isinstance(target, str) else None
+            if target is not None and target not in nodes:
+                settled.add(name)
+                checker.error(where + ("choices", index, "next"), f"there is no node '{target}' in this role-play"
+                              f"{suggest(target, names)}", "missing-node")
+            edges[name].append(target if target in nodes else "")
+            scores = choice.get("scores")
+            for dimension in scores if isinstance(scores, dict) else ():
+                if dimension not in declared:
+                    checker.error(where + ("choices", index, "scores", dimension),
+                                  f"'{dimension}' is not a dimension of this role-play{suggest(dimension, declared)}; "
+                                  f"it scores {', '.join(declared)} (list more under `dimensions`)",
+                                  "unknown-dimension", key=True)
+    start = raw.get("start")
+    start = start.strip() if isinstance(start, str) else None
+    if start is None:
+        return
+    if start not in nodes:
+        checker.error(("start",), f"there is no node '{start}' in this role-play{suggest(start, names)}",
+                      "missing-node")
+        return
+    start_node = nodes[start]
+    if isinstance(start_node, dict) and start_node.get("end") is True:
+        checker.error(("start",), f"the start node '{start}' is an ending: the learner would have nothing to "
+                      "choose", "start-is-ending")
+    seen = set(reachable(start, edges))
+    for name in names:
+        if name not in seen:
+            checker.error(("nodes", name), f"node '{name}' cannot be reached: no choice on the way from the start "
+                          f"node '{start}' leads to it", "unreachable", key=True)
+    for name, index, target in loops(start, edges):
+        checker.error(("nodes", name, "choices", index, "next"), f"this choice leads back to '{target}', which "
+                      "comes earlier on the way here; a role-play only moves forward (learners have "
+                      "\"Go back one step\" and \"Play again\" to try other choices)", "loop")
+    finishing = can_finish(edges, settled)
+    for name in names:
+        if name not in finishing:
+            checker.error(("nodes", name), f"no ending can be reached from node '{name}': every path from here "
+                          "goes round in a loop without reaching a node with `end: true`", "no-ending", key=True)
+
+
 def _raw(loaded: _Loaded | None, *path: Any) -> Any:
     """A value from a file as written, even when other parts of the file are invalid."""
     value = loaded.doc.data if loaded is not None and loaded.doc is not None else None
@@ -246,7 +345,8 @@ def _listed_lessons(course_file: _Loaded) -> list[tuple[str, tuple]]:
 
 
 def _check_references(project: Project, course_file: _Loaded, lessons: dict[str, _Loaded],
-                      quizzes: dict[str, _Loaded], problems: list[Diagnostic]) -> None:
+                      quizzes: dict[str, _Loaded], problems: list[Diagnostic],
+                      scenarios: dict[str, _Loaded] | None = None) -> None:
     """Resolve references between files; each problem is reported where the reference is written.
 
     References are read from the files as written, so a typo elsewhere in a file does not
@@ -277,9 +377,13 @@ def _check_references(project: Project, course_file: _Loaded, lessons: dict[str,
                                        f"`lessons` in {project.display(project.course_file)}", "unlisted-lesson",
                                        Severity.WARNING))
 
+    scenarios = scenarios or {}
     final_id = _raw_text(course_file, "final_quiz")
     if final_id is not None:
-        if final_id not in quizzes:
+        if final_id in scenarios:
+            checker.error(("final_quiz",), f"'{final_id}' is a role-play (`kind: scenario`), not a quiz; list it "
+                          "under `scenarios:` in a lesson", "not-a-quiz")
+        elif final_id not in quizzes:
             checker.error(("final_quiz",), f"quiz '{final_id}' not found: there is no file "
                           f"{project.quizzes_dir}/{final_id}.yml{suggest(final_id, list(quizzes))}", "missing-quiz")
         else:
@@ -292,7 +396,10 @@ def _check_references(project: Project, course_file: _Loaded, lessons: dict[str,
         quiz_id = _raw_text(loaded, "quiz")
         if quiz_id is None or loaded.checker is None:
             continue
-        if quiz_id not in quizzes:
+        if quiz_id in scenarios:
+            loaded.checker.error(("quiz",), f"'{quiz_id}' is a role-play (`kind: scenario`), not a quiz; list it "
+                                 f"under `scenarios:` instead", "not-a-quiz")
+        elif quiz_id not in quizzes:
             loaded.checker.error(("quiz",), f"quiz '{quiz_id}' not found: there is no file "
                                  f"{project.quizzes_dir}/{quiz_id}.yml{suggest(quiz_id, list(quizzes))}",
                                  "missing-quiz")
@@ -311,9 +418,42 @@ def _check_references(project: Project, course_file: _Loaded, lessons: dict[str,
             problems.append(Diagnostic(loaded.doc.location(), f"quiz '{stem}' is not used: no lesson has "
                                        f"`quiz: {stem}` and it is not the final quiz", "unused-quiz",
                                        Severity.WARNING))
+    _check_scenario_references(project, ordered, quizzes, scenarios, problems)
 
 
-def _build_course(data: dict, lessons: dict[str, _Loaded], quizzes: dict[str, _Loaded]) -> Course:
+def _check_scenario_references(project: Project, ordered: list[_Loaded], quizzes: dict[str, _Loaded],
+                               scenarios: dict[str, _Loaded], problems: list[Diagnostic]) -> None:
+    """Each lesson's `scenarios:` names role-plays in quizzes/, each used by one lesson."""
+    owner: dict[str, str] = {}
+    for loaded in ordered:
+        listed = _raw(loaded, "scenarios")
+        if loaded.checker is None or not isinstance(listed, list):
+            continue
+        for index in range(len(listed)):
+            scenario_id = _raw_text(loaded, "scenarios", index)
+            path = ("scenarios", index)
+            if scenario_id is None:
+                continue
+            if scenario_id in quizzes:
+                loaded.checker.error(path, f"'{scenario_id}' is a quiz, not a role-play; link it with "
+                                     f"`quiz: {scenario_id}`, or add `kind: scenario` to its file", "not-a-scenario")
+            elif scenario_id not in scenarios:
+                loaded.checker.error(path, f"role-play '{scenario_id}' not found: there is no file "
+                                     f"{project.quizzes_dir}/{scenario_id}.yml{suggest(scenario_id, list(scenarios))}",
+                                     "missing-scenario")
+            elif scenario_id in owner:
+                loaded.checker.error(path, f"role-play '{scenario_id}' is already used by {owner[scenario_id]}; "
+                                     "each role-play belongs to one lesson", "scenario-reused")
+            else:
+                owner[scenario_id] = f"lesson '{loaded.file.stem}'"
+    for stem, loaded in scenarios.items():
+        if stem not in owner and loaded.doc is not None:
+            problems.append(Diagnostic(loaded.doc.location(), f"role-play '{stem}' is not used: no lesson lists "
+                                       f"it under `scenarios:`", "unused-scenario", Severity.WARNING))
+
+
+def _build_course(data: dict, lessons: dict[str, _Loaded], quizzes: dict[str, _Loaded],
+                  scenarios: dict[str, _Loaded]) -> Course:
     """Build the model from cleaned data; only called when no error was found."""
     modules = tuple(Module(title=m["title"], lesson_ids=tuple(m["lessons"])) for m in data["modules"] or ())
     lesson_ids = [lesson_id for m in modules for lesson_id in m.lesson_ids] if modules else data["lessons"]
@@ -327,7 +467,23 @@ def _build_course(data: dict, lessons: dict[str, _Loaded], quizzes: dict[str, _L
         lessons=tuple(_build_lesson(lessons[lesson_id]) for lesson_id in lesson_ids),
         quizzes={quiz_id: _build_quiz(quizzes[quiz_id], data["pass_mark"]) for quiz_id in used},
         final_quiz_id=data["final_quiz"], modules=modules,
+        scenarios={scenario_id: _build_scenario(scenarios[scenario_id])
+                   for lesson in ordered for scenario_id in lesson["scenarios"]},
     )
+
+
+def _build_scenario(loaded: _Loaded) -> Scenario:
+    data, doc = loaded.data, loaded.doc
+    dimensions = tuple(data["dimensions"])
+    nodes = {
+        name: ScenarioNode(id=name, text=node["text"], origin=doc.location(("nodes", name)), choices=tuple(
+            ScenarioChoice(text=c["text"], next=c["next"], feedback=c["feedback"],
+                           scores=tuple(c["scores"].get(d, 0) for d in dimensions))
+            for c in node["choices"] or ()))
+        for name, node in data["nodes"].items()
+    }
+    return Scenario(id=data["id"], title=data["title"], dimensions=dimensions, start=data["start"], nodes=nodes,
+                    origin=doc.location())
 
 
 def _build_lesson(loaded: _Loaded) -> Lesson:
@@ -339,6 +495,7 @@ def _build_lesson(loaded: _Loaded) -> Lesson:
                                origin=doc.location(("sections", i, "body")))
                        for i, s in enumerate(data["sections"])),
         key_points=tuple(data["key_points"] or ()), quiz_id=data["quiz"], origin=doc.location(),
+        scenario_ids=tuple(data["scenarios"] or ()),
     )
 
 
@@ -444,6 +601,9 @@ def _markdown_fields(kind: Kind, value: Any, path: tuple):
     elif isinstance(kind, ListOf) and isinstance(value, list):
         for index, item in enumerate(value):
             yield from _markdown_fields(kind.item, item, path + (index,))
+    elif isinstance(kind, MapOf) and isinstance(value, dict):
+        for name, item in value.items():
+            yield from _markdown_fields(kind.item, item, path + (name,))
     elif isinstance(kind, (Record, Variants)) and isinstance(value, dict):
         if isinstance(kind, Variants):
             variant = value.get(kind.discriminator.name)

@@ -1,7 +1,8 @@
 // Saved progress behind one small interface: store.get(course) and store.set(course, progress).
 // The backend is localStorage; another (e.g. SCORM) can be plugged in with setBackend().
 // Progress: {v: 1, name?, quizzes: {quizId: {version, best, attempts, passedAt, last: {score,
-// passed, responses, at}}}}. Anything else found in storage resets quietly to empty progress.
+// passed, responses, at}}}, scenarios?: {...}} (role-plays: scenario.js checks its own entries).
+// Anything else found in storage resets quietly to empty progress.
 const PREFIX = "course-progress:";
 let backend = {
   read: (name) => window.localStorage.getItem(name),
@@ -37,6 +38,7 @@ function clean(data) {
     };
   }
   if (text(data.name)) progress.name = text(data.name);
+  if (isObject(data.scenarios)) progress.scenarios = data.scenarios;
   return progress;
 }
 

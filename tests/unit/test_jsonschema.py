@@ -43,6 +43,8 @@ def validator_problems(file: Path, kind: str) -> list[str]:
     if doc is None:
         return [str(p) for p in problems]
     record, extra = RECORDS[kind]
+    if kind == "quiz":  # a file in quizzes/ is a quiz or, with `kind: scenario`, a role-play
+        record, extra = validate._quiz_or_scenario(doc.data)
     checker = Checker(doc)
     record.check(doc.data, (), checker)
     if extra is not None and isinstance(doc.data, dict):
@@ -132,7 +134,7 @@ def test_jsonschema_documents_are_draft7_with_ids_and_titles():
 
 
 def properties(schema: Any, where: str = "") -> list[tuple[str, Any]]:
-    """Every (path, property schema) in a schema, through items, allOf and if/then."""
+    """Every (path, property schema) in a schema, through items, named entries, allOf and if/then/else."""
     found: list[tuple[str, Any]] = []
     if not isinstance(schema, dict):
         return found
@@ -140,8 +142,10 @@ def properties(schema: Any, where: str = "") -> list[tuple[str, Any]]:
         found.append((f"{where}.{name}", sub))
         found += properties(sub, f"{where}.{name}")
     found += properties(schema.get("items"), f"{where}[]")
+    found += properties(schema.get("additionalProperties"), f"{where}.*")
     for branch in schema.get("allOf", []):
         found += properties(branch.get("then"), where)
+    found += properties(schema.get("then"), where) + properties(schema.get("else"), where)
     return found
 
 
@@ -168,7 +172,7 @@ def test_jsonschema_keys_come_from_the_format_definitions():
 
 
 def test_jsonschema_question_types_are_if_then_branches_with_their_own_keys():
-    question = json_schema("quiz")["properties"]["questions"]["items"]
+    question = json_schema("quiz")["else"]["properties"]["questions"]["items"]
     branches = {b["if"]["properties"]["type"]["const"]: b["then"] for b in question["allOf"]}
     assert list(branches) == list(fmt.QUESTION_TYPES)
     assert set(branches["true_false"]["properties"]) == {"type", "id", "objective", "prompt", "explanation",
