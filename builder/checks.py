@@ -30,6 +30,7 @@ from .loader import Document, Path_, load_document
 from .markdown_text import MarkdownText
 from .model import Course, Lesson, MultipleChoice, Question, ShortText, SingleChoice, TrueFalse
 from .project import Project
+from .scenario_graph import dimensions_on_the_way
 from .readability import WORDS_PER_MINUTE, readability, reading_minutes, word_count, words
 from .schema import format_path, suggest
 from .scoring import normalise_answer
@@ -60,6 +61,7 @@ CHECKS: tuple[Check, ...] = (
     Check("reading-level", "a section whose Flesch-Kincaid grade is above the course's `max_reading_grade`"),
     Check("broken-link", "a link to a page or file the site does not have"),
     Check("missing-image", "an image whose file is not in the content folder"),
+    Check("one-dimension-ending", "a role-play ending reached only through choices that move a single dimension"),
 )
 CHECK_CODES: tuple[str, ...] = tuple(check.code for check in CHECKS)
 LEVELS: tuple[str, ...] = ("warn", "info", "ignore")
@@ -328,10 +330,13 @@ def lesson_words(lesson: Lesson) -> int:
 
 
 def estimated_minutes(course: Course, lesson: Lesson, words_per_minute: int = WORDS_PER_MINUTE) -> float:
-    """Reading time of the lesson plus 30 seconds for each question of its quiz."""
+    """Reading time of the lesson plus 30 seconds for each question of its quiz and for each
+    decision on the longest path through each of its role-plays."""
     quiz = course.quiz_for(lesson)
-    return reading_minutes(lesson_words(lesson), len(quiz.questions) if quiz else 0,
+    decisions = sum(scenario.longest_path() for scenario in course.scenarios_for(lesson))
+    return reading_minutes(lesson_words(lesson), (len(quiz.questions) if quiz else 0) + decisions,
                            words_per_minute=words_per_minute)
+
 
 
 def _check_duration(course: Course, sources: _Sources, settings: CheckSettings) -> Iterator[Diagnostic]:
@@ -344,7 +349,8 @@ def _check_duration(course: Course, sources: _Sources, settings: CheckSettings) 
         quiz = course.quiz_for(lesson)
         questions = len(quiz.questions) if quiz else 0
         path = ("duration_minutes",)
-        counted = f"{questions} question{'s' if questions != 1 else ''}"
+        decisions = sum(scenario.longest_path() for scenario in course.scenarios_for(lesson))
+        counted = count(questions, "question") + (f" and {count(decisions, 'role-play decision')}" if decisions else "")
         yield _warning(sources.at(lesson.origin.path, path), path, f"the lesson says {stated} minutes but takes "
                        f"about {max(1, round(estimate))} ({lesson_words(lesson)} words at {settings.words_per_minute} "
                        f"a minute, {counted} at 30 seconds); change `duration_minutes` or the lesson",
@@ -398,6 +404,14 @@ def _markdown_fields(course: Course, course_file: str) -> Iterator[tuple[str, Pa
     for quiz in course.quizzes.values():
         for i, question in enumerate(quiz.questions):
             yield from _question_fields(quiz.origin.path, ("questions", i), question)
+    for scenario in course.scenarios.values():
+        for node in scenario.nodes.values():
+            path = ("nodes", node.id)
+            yield scenario.origin.path, (*path, "text"), node.text, "block"
+            for j, choice in enumerate(node.choices):
+                yield scenario.origin.path, (*path, "choices", j, "text"), choice.text, "inline"
+                if choice.feedback:
+                    yield scenario.origin.path, (*path, "choices", j, "feedback"), choice.feedback, "inline"
 
 
 def _question_fields(file: str, path: Path_, question: Question) -> Iterator[tuple[str, Path_, str, str]]:
@@ -477,8 +491,34 @@ def _broken_link_message(url: str, target: str, outside: bool, pages: set[str], 
             f"{sources.project.content_dir}/{hint}")
 
 
+# -- role-plays ----------------------------------------------------------------------------------
+
+
+def _check_scenario_endings(course: Course, sources: _Sources, settings: CheckSettings) -> Iterator[Diagnostic]:
+    """An ending every path to which moves one dimension only teaches that quality in isolation."""
+    for scenario in course.scenarios.values():
+        nodes = scenario.nodes
+
+        def moves(node: str, index: int) -> frozenset[str]:
+            scores = nodes[node].choices[index].scores
+            return frozenset(d for d, score in zip(scenario.dimensions, scores) if score)
+
+        on_the_way = dimensions_on_the_way(scenario.start, scenario.edges, moves)
+        for ending in scenario.endings:
+            moved = on_the_way.get(ending.id, set())
+            if len(moved) == 1 and len(scenario.dimensions) > 1:
+                (only,) = moved
+                others = [d for d in scenario.dimensions if d != only]
+                path = ("nodes", ending.id)
+                yield _warning(sources.at(scenario.origin.path, path, key=True), path,
+                               f"the ending '{ending.id}' can only be reached through choices that move {only}; "
+                               f"let some choices on the way to it weigh {' or '.join(others)} too, so the ending "
+                               "shows a trade-off", "one-dimension-ending")
+
+
 _COURSE_CHECKS: tuple[Callable[[Course, _Sources, CheckSettings], Iterable[Diagnostic]], ...] = (
     _check_objectives, _check_questions, _check_true_false, _check_duration, _check_reading_level, _check_links,
+    _check_scenario_endings,
 )
 
 

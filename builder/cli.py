@@ -112,9 +112,16 @@ def _validate(args) -> int:
     _report(problems)
     if course is None:
         return 1
-    questions = sum(len(q.questions) for q in course.quizzes.values())
-    print(f"ok: {len(course.lessons)} lessons, {len(course.quizzes)} quizzes, {questions} questions checked")
+    print(f"ok: {_counted(course)} checked")
     return 0
+
+
+def _counted(course) -> str:
+    """'5 lessons, 6 quizzes, 2 role-plays, 60 questions' (role-plays only when there are some)."""
+    from .checks import count
+    questions = sum(len(q.questions) for q in course.quizzes.values())
+    scenarios = f", {count(len(course.scenarios), 'role-play')}" if course.scenarios else ""
+    return f"{len(course.lessons)} lessons, {len(course.quizzes)} quizzes{scenarios}, {questions} questions"
 
 
 def _checked_project():
@@ -152,8 +159,7 @@ def _check(args) -> int:
         print(report)
     if course is None:
         return _fail("error: the course has errors; fix them and run `course check` again for the quality checks")
-    questions = sum(len(q.questions) for q in course.quizzes.values())
-    checked = f"{len(course.lessons)} lessons, {len(course.quizzes)} quizzes, {questions} questions checked"
+    checked = f"{_counted(course)} checked"
     if not warnings:
         print(f"ok: {checked}; no warnings" + (f" ({count(len(result.notes), 'note')})" if result.notes else ""))
         return 0

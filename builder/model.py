@@ -141,6 +141,10 @@ class Scenario:
     def edges(self) -> dict[str, tuple[str, ...]]:
         return {node.id: tuple(choice.next for choice in node.choices) for node in self.nodes.values()}
 
+    def longest_path(self) -> int:
+        """The most decisions a learner can make on one path from the start to an ending."""
+        return scenario_graph.score_range(self.start, self.edges, lambda node, i: 1)[1]
+
     def score_ranges(self) -> tuple[tuple[int, int], ...]:
         """(lowest, highest) total each dimension can reach over a whole path, in dimension order."""
         edges = self.edges

@@ -1,9 +1,10 @@
 """`course report`: a trainer's summary of a course, lesson by lesson.
 
 For each lesson: its words, the estimated minutes (reading at `words_per_minute` plus 30
-seconds a question, as `course check` estimates them) beside the stated `duration_minutes`,
-its questions by type, and each objective with the questions that assess it. Shown as a
-plain-text table, as JSON (for scripts) or as Markdown (for a document or a wiki).
+seconds a question or role-play decision, as `course check` estimates them) beside the stated
+`duration_minutes`, its questions by type, and each objective with the questions that assess
+it; then each role-play with its nodes, endings and score ranges. Shown as a plain-text
+table, as JSON (for scripts) or as Markdown (for a document or a wiki).
 """
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from typing import Any
 
 from .checks import assessing_questions, estimated_minutes, lesson_words
 from .format import QUESTION_TYPES
-from .model import Course, Lesson
+from .model import Course, Lesson, Scenario
 from .readability import WORDS_PER_MINUTE, reading_minutes
 
 FORMATS = ("text", "json", "markdown")
@@ -41,12 +42,26 @@ class LessonRow:
 
 
 @dataclass(frozen=True)
+class ScenarioRow:
+    id: str
+    title: str
+    lesson: str
+    nodes: int
+    endings: int
+    longest_path: int
+    """The most decisions on one path from the start to an ending."""
+    scores: dict[str, list[int]]
+    """Each dimension's lowest and highest total over every path: {"caring": [-3, 6], ...}."""
+
+
+@dataclass(frozen=True)
 class CourseReport:
     title: str
     lessons: list[LessonRow]
     final_quiz: str | None
     final_questions: dict[str, int]
     words_per_minute: int
+    scenarios: list[ScenarioRow]
 
     @property
     def total_words(self) -> int:
@@ -92,7 +107,19 @@ def course_report(course: Course, *, words_per_minute: int = WORDS_PER_MINUTE) -
         final_quiz=course.final_quiz_id,
         final_questions=_by_type(final.questions) if final else {},
         words_per_minute=words_per_minute,
+        scenarios=[_scenario_row(scenario, lesson) for lesson in course.lessons
+                   for scenario in course.scenarios_for(lesson)],
     )
+
+
+def _scenario_row(scenario: Scenario, lesson: Lesson) -> ScenarioRow:
+    return ScenarioRow(id=scenario.id, title=scenario.title, lesson=lesson.id, nodes=len(scenario.nodes),
+                       endings=len(scenario.endings), longest_path=scenario.longest_path(),
+                       scores={d: list(r) for d, r in zip(scenario.dimensions, scenario.score_ranges())})
+
+
+def _ranges(row: ScenarioRow) -> str:
+    return ", ".join(f"{d} {low} to {high}" for d, (low, high) in row.scores.items())
 
 
 def _lesson_row(course: Course, lesson: Lesson, assessing: dict[tuple[str, str], list[str]],
@@ -148,9 +175,17 @@ def format_text(report: CourseReport) -> str:
         out.append(f"  {lesson.id} ({lesson.title})")
         width = max(len(o.id) for o in lesson.objectives)
         out.extend(f"    {o.id.ljust(width)}  {_assessed(o)}" for o in lesson.objectives)
+    if report.scenarios:
+        out += ["", "Role-plays (nodes, endings, most decisions on a path; each dimension's worst to best total):"]
+        width = max(len(row.id) for row in report.scenarios)
+        out += [f"  {row.id.ljust(width)}  in {row.lesson}: {row.nodes} nodes, {row.endings} endings, "
+                f"up to {row.longest_path} decisions; {_ranges(row)}" for row in report.scenarios]
     out.append("")
-    out.append(f"Estimates: words at {report.words_per_minute} a minute plus 30 seconds a question.")
+    out.append(f"Estimates: {_ESTIMATES.format(report.words_per_minute)}")
     return "\n".join(out)
+
+
+_ESTIMATES = "words at {} a minute plus 30 seconds a question and a role-play decision (longest path)."
 
 
 def format_json(report: CourseReport) -> str:
@@ -173,7 +208,12 @@ def format_markdown(report: CourseReport) -> str:
     for row in report.lessons:
         out += ["", f"## {_cell(row.title)}", "", "| Objective | Assessed by |", "|---|---|"]
         out += [f"| `{o.id}`: {_cell(o.text)} | {_cell(_assessed(o))} |" for o in row.objectives]
-    out += ["", f"Estimates: words at {report.words_per_minute} a minute plus 30 seconds a question."]
+    if report.scenarios:
+        out += ["", "## Role-plays", "", "| Role-play | Lesson | Nodes | Endings | Most decisions | Scores (worst to best) |",
+                "|---|---|--:|--:|--:|---|"]
+        out += [f"| {_cell(row.title)} (`{row.id}`) | `{row.lesson}` | {row.nodes} | {row.endings} | "
+                f"{row.longest_path} | {_cell(_ranges(row))} |" for row in report.scenarios]
+    out += ["", f"Estimates: {_ESTIMATES.format(report.words_per_minute)}"]
     return "\n".join(out)
 
 

@@ -7,7 +7,7 @@
   "use strict";
   var map = JSON.parse(document.getElementById("course-map").textContent);
   var KEY = "course-progress:" + map.course;
-  var FORMAT = 1, TAG = 6, MAX_TEXT = 60, MAX_NAME = 60, MAX_ATTEMPTS = 9999, LIMIT = 4096;
+  var FORMAT = 1, TAG = 6, MAX_TEXT = 60, MAX_NAME = 60, MAX_ATTEMPTS = 9999, MAX_CHOICES = 100, LIMIT = 4096;
   var frame = document.getElementById("course-frame");
   var started = Date.now();
   var api = null, finished = false, lastSaved = null;
@@ -93,7 +93,19 @@
         String(entry.passedAt || "").slice(0, 10), entry.last.score,
         quiz.questions.map(function (q) { return encodeAnswer(q, own(responses, q.id) ? responses[q.id] : null); })];
     });
-    return JSON.stringify([FORMAT, progress.name ? cleanText(progress.name, MAX_NAME) : null, entries]);
+    var data = [FORMAT, progress.name ? cleanText(progress.name, MAX_NAME) : null, entries];
+    var played = own(progress, "scenarios") ? progress.scenarios : {};
+    if (map.scenarios.length) data.push(map.scenarios.map(function (s) { return encodeScenario(s, own(played, s.id) ? played[s.id] : null); }));
+    return JSON.stringify(data);
+  }
+  function isInt(value) { return typeof value === "number" && value % 1 === 0; }
+  function encodeScenario(scenario, entry) {
+    if (!entry || entry.version !== scenario.version || !Array.isArray(entry.path)) return 0;
+    var path = entry.path.filter(function (n) { return isInt(n) && n >= 0 && n < MAX_CHOICES; }).slice(0, scenario.longest);
+    var best = entry.best, scores = own(best, "scores") ? best.scores : null;
+    best = Array.isArray(scores) && scores.every(isInt) && scenario.nodes.indexOf(best.end) >= 0
+      ? [scenario.nodes.indexOf(best.end)].concat(scores.slice(0, scenario.scores.length)) : 0;
+    return [scenario.version.slice(0, TAG), Math.max(0, Math.min(isInt(entry.plays) ? entry.plays : 0, MAX_ATTEMPTS)), path, best];
   }
   function decode(text) {
     var progress = { v: 1, quizzes: {} };
@@ -112,6 +124,18 @@
         last: { score: entry[4], passed: entry[4] >= quiz.passMark, responses: responses, at: passedAt },
       };
     });
+    if (Array.isArray(data[3])) {
+      progress.scenarios = {};
+      map.scenarios.forEach(function (scenario, index) {
+        var entry = data[3][index];
+        if (!Array.isArray(entry) || entry[0] !== scenario.version.slice(0, TAG)) return;
+        var best = Array.isArray(entry[3]) ? entry[3] : null;
+        progress.scenarios[scenario.id] = {
+          version: scenario.version, plays: entry[1], path: Array.isArray(entry[2]) ? entry[2] : [],
+          best: best ? { scores: best.slice(1), end: scenario.nodes[best[0]] || "", at: "" } : null,
+        };
+      });
+    }
     return progress;
   }
 

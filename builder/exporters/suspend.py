@@ -4,7 +4,9 @@ The browser keeps progress as JSON keyed by opaque tokens (see assets/store.js).
 LMS gives us at most 4,096 characters, so the launch page (scorm_launch.js) rewrites
 that JSON using positions from a course map instead of tokens:
 
-    [1, name, [quiz, ...]]           1 = format version; one entry per quiz, in course order
+    [1, name, [quiz, ...], [role-play, ...]]
+                                     1 = format version; one entry per quiz and per role-play,
+                                     in course order (the role-play list only when there are some)
     quiz = 0                         never checked
          | [tag, best, attempts, passed_on, last_score, [answer, ...]]
     answer (one per question, in source order):
@@ -14,7 +16,13 @@ that JSON using positions from a course map instead of tokens:
       ordering             the position given to each item (0 blank)
       matching             the index of the right value chosen for each row (-1 blank)
 
-`tag` is the start of the quiz's content hash: progress for an edited quiz is dropped.
+    role-play = 0                    never played
+         | [tag, plays, [choice, ...], best]
+    choice: the position of each choice made from the start (the path the learner is on)
+    best = 0 | [ending, score, ...]  the best play: its ending's position among the role-play's
+                                     nodes, then its score in each dimension
+
+`tag` is the start of the content hash: progress for an edited quiz or role-play is dropped.
 This module mirrors the encoder so an export can measure the longest possible text.
 """
 from __future__ import annotations
@@ -23,7 +31,7 @@ import json
 from typing import Any
 
 from ..model import Course, Matching, MultipleChoice, Ordering, SingleChoice, TrueFalse
-from ..scoring import choice_token, quiz_version
+from ..scoring import choice_token, quiz_version, scenario_version
 
 SUSPEND_LIMIT = 4096
 FORMAT_VERSION = 1
@@ -31,6 +39,7 @@ TAG_LENGTH = 6
 MAX_TEXT = 60
 MAX_NAME = 60
 MAX_ATTEMPTS = 9999
+MAX_CHOICES = 100
 
 
 def course_map(course: Course) -> dict[str, Any]:
@@ -54,7 +63,11 @@ def course_map(course: Course) -> dict[str, Any]:
             questions.append(entry)
         quizzes.append({"id": quiz.id, "version": quiz_version(quiz), "passMark": quiz.pass_mark,
                         "final": quiz.id == course.final_quiz_id, "questions": questions})
-    return {"v": FORMAT_VERSION, "quizzes": quizzes}
+    scenarios = [{"id": scenario.id, "version": scenario_version(scenario), "nodes": list(scenario.nodes),
+                  "longest": scenario.longest_path(), "choices": max(len(n.choices) for n in scenario.nodes.values()),
+                  "scores": [list(r) for r in scenario.score_ranges()]}
+                 for lesson in course.lessons for scenario in course.scenarios_for(lesson)]
+    return {"v": FORMAT_VERSION, "quizzes": quizzes, "scenarios": scenarios}
 
 
 def clean_text(text: str, limit: int) -> str:
@@ -75,7 +88,30 @@ def encode(progress: dict[str, Any], cmap: dict[str, Any]) -> str:
         entries.append([quiz["version"][:TAG_LENGTH], entry["best"], min(entry["attempts"], MAX_ATTEMPTS),
                         (entry.get("passedAt") or "")[:10], entry["last"]["score"], answers])
     name = clean_text(progress["name"], MAX_NAME) if progress.get("name") else None
-    return json.dumps([FORMAT_VERSION, name, entries], separators=(",", ":"), ensure_ascii=False)
+    data = [FORMAT_VERSION, name, entries]
+    if cmap.get("scenarios"):
+        played = progress.get("scenarios") if isinstance(progress.get("scenarios"), dict) else {}
+        data.append([_encode_scenario(scenario, played.get(scenario["id"])) for scenario in cmap["scenarios"]])
+    return json.dumps(data, separators=(",", ":"), ensure_ascii=False)
+
+
+def _encode_scenario(scenario: dict[str, Any], entry: Any) -> Any:
+    if not isinstance(entry, dict) or entry.get("version") != scenario["version"] or \
+            not isinstance(entry.get("path"), list):
+        return 0
+    path = [n for n in entry["path"] if _is_int(n) and 0 <= n < MAX_CHOICES][:scenario["longest"]]
+    best = entry.get("best")
+    scores = best.get("scores") if isinstance(best, dict) else None
+    if isinstance(scores, list) and all(_is_int(n) for n in scores) and best.get("end") in scenario["nodes"]:
+        best = [scenario["nodes"].index(best["end"]), *scores[:len(scenario["scores"])]]
+    else:
+        best = 0
+    plays = entry.get("plays") if _is_int(entry.get("plays")) else 0
+    return [scenario["version"][:TAG_LENGTH], max(0, min(plays, MAX_ATTEMPTS)), path, best]
+
+
+def _is_int(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
 
 
 def _encode_answer(question: dict[str, Any], response: Any) -> Any:
@@ -115,4 +151,11 @@ def worst_case_length(cmap: dict[str, Any]) -> int:
         progress["quizzes"][quiz["id"]] = {
             "version": quiz["version"], "best": 100, "attempts": MAX_ATTEMPTS, "passedAt": "2026-12-31T23:59:59Z",
             "last": {"score": 100, "passed": True, "responses": responses}}
+    progress["scenarios"] = {}
+    for scenario in cmap.get("scenarios", []):
+        widest = max(scenario["nodes"], key=lambda node: len(str(scenario["nodes"].index(node))))
+        progress["scenarios"][scenario["id"]] = {
+            "version": scenario["version"], "plays": MAX_ATTEMPTS, "path": [scenario["choices"] - 1] * scenario["longest"],
+            "best": {"end": widest, "scores": [low if len(str(low)) > len(str(high)) else high
+                                               for low, high in scenario["scores"]]}}
     return len(encode(progress, cmap))

@@ -8,6 +8,9 @@ import pytest
 from coursekit import PAGES
 
 BUDGET = 12 * 1024  # quiz JS + CSS, gzipped, together
+ROLEPLAY_EXTRA = 5 * 1024
+"""What a page with a role-play downloads on top of the quiz assets (scenario.js and scenario.css,
+gzipped): store.js, dom.js and course.css are shared and cached."""
 SCRIPT = re.compile(r'<script type="module" src="([^"]*)"></script>')
 IMPORT = re.compile(r'^import [^;]*? from "\./([a-z]+\.js)";', re.M)
 
@@ -35,12 +38,23 @@ def test_assets_quiz_page_fits_size_budget(site):
     assert sum(sizes.values()) <= BUDGET, sizes
 
 
-def test_assets_every_course_asset_fits_size_budget(site):
+def test_assets_every_quiz_asset_fits_size_budget(site):
     """Even the progress and certificate pages, which also load pages.js, stay within the budget."""
     assets = site.root / "assets" / "course"
-    sizes = {path.name: gzipped(path) for path in assets.iterdir() if path.suffix in (".js", ".css")}
-    assert "pages.js" in sizes
+    quiz_files = loaded_by(assets, "quiz.js") | {"pages.js", "course.css"}
+    sizes = {name: gzipped(assets / name) for name in sorted(quiz_files)}
     assert sum(sizes.values()) <= BUDGET, sizes
+    everything = {path.name for path in assets.iterdir() if path.suffix in (".js", ".css")}
+    assert everything - quiz_files == {"scenario.js", "scenario.css"}  # a new asset needs its own budget here
+
+
+def test_assets_role_play_adds_little_and_fits_on_its_own(site):
+    assets = site.root / "assets" / "course"
+    scenario_files = loaded_by(assets, "scenario.js") | {"course.css", "scenario.css"}
+    extra = scenario_files - loaded_by(assets, "quiz.js") - {"course.css"}
+    assert extra == {"scenario.js", "scenario.css"}  # everything else is shared with quiz pages
+    assert sum(gzipped(assets / name) for name in extra) <= ROLEPLAY_EXTRA
+    assert sum(gzipped(assets / name) for name in scenario_files) <= BUDGET
 
 
 def test_assets_use_no_remote_urls(site):
@@ -48,11 +62,17 @@ def test_assets_use_no_remote_urls(site):
         assert not re.search(r"https?://|//cdn|@import", path.read_text()), path.name
 
 
+WITH_ROLE_PLAY = {"beta", "progress"}
+"""Pages of the fixture that show a role-play (beta) or role-play results (progress)."""
+
+
 @pytest.mark.parametrize("name", PAGES)
 def test_page_loads_quiz_script_once_as_relative_module(site, name):
     html = (site.root / PAGES[name] / "index.html").read_text()
     depth = PAGES[name].count("/")
-    assert SCRIPT.findall(html) == ["../" * depth + "assets/course/quiz.js"]
+    expected = ["quiz.js", "scenario.js"] if name in WITH_ROLE_PLAY else ["quiz.js"]
+    assert sorted(SCRIPT.findall(html)) == ["../" * depth + f"assets/course/{entry}" for entry in expected]
+    assert ("scenario.css" in html) == (name == "beta")
     assert "scoreQuiz" not in html and "localStorage.setItem(" not in html  # never inlined into the page
 
 

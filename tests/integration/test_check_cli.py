@@ -29,7 +29,7 @@ def test_check_cli_strict_fails_on_warnings(course_copy):
     project = course_copy("checks-all")
     result = run_course("check", "--strict", cwd=project)
     assert result.returncode == 1
-    assert result.stdout.endswith("2 lessons, 2 quizzes, 11 questions checked: 13 warnings\n")
+    assert result.stdout.endswith("2 lessons, 2 quizzes, 1 role-play, 11 questions checked: 14 warnings\n")
     assert result.stderr == "error: warnings are treated as errors (--strict)\n"
 
 
@@ -46,14 +46,14 @@ def test_check_cli_levels_from_mkdocs_yml_make_notes_and_silence_checks(course_c
     result = run_course("check", "--strict", cwd=project)
     assert result.returncode == 1
     lines = result.stdout.splitlines()
-    assert lines[0] == "11 warnings:"
+    assert lines[0] == "12 warnings:"
     assert "[broken-link]" not in result.stdout
     assert lines[-3:] == [
         "1 note:",
         "  content/intro.yml:26:11: info: sections[2].body: 'Listening in theory' reads at grade 40.0 "
         "(Flesch-Kincaid), above the 10 this course aims for; use shorter sentences (now 22 words on average) "
         "and plainer words [reading-level]",
-        "2 lessons, 2 quizzes, 11 questions checked: 11 warnings",
+        "2 lessons, 2 quizzes, 1 role-play, 11 questions checked: 12 warnings",
     ]
 
 
@@ -64,7 +64,7 @@ def test_check_cli_strict_passes_when_every_check_is_a_note_or_ignored(course_co
     result = run_course("check", "--strict", cwd=project)
     assert result.returncode == 0, result.stdout + result.stderr
     assert result.stdout.splitlines()[0] == "1 note:"
-    assert result.stdout.splitlines()[-1] == "ok: 2 lessons, 2 quizzes, 11 questions checked; no warnings (1 note)"
+    assert result.stdout.splitlines()[-1] == "ok: 2 lessons, 2 quizzes, 1 role-play, 11 questions checked; no warnings (1 note)"
 
 
 def test_check_cli_reads_the_reading_grade_and_speed_from_mkdocs_yml(course_copy):

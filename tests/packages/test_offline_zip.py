@@ -64,3 +64,22 @@ def test_offline_zip_quiz_scores_and_progress_persist_from_file_urls(unzipped, f
     assert "Passed" in row.inner_text()
     assert "100" in page.locator('[data-progress-row="alpha"] [data-progress-best]').inner_text()
     assert errors == []
+
+
+def test_offline_zip_role_play_plays_and_shows_on_the_progress_page(unzipped, file_page):
+    page, errors = file_page
+    assert '<script defer src="../assets/course/scenario-offline.js"></script>' in \
+        (unzipped / "beta/index.html").read_text()
+    page.goto((unzipped / "beta" / "index.html").as_uri())
+    root = page.locator('[data-scenario="desk-visit"]')
+    root.locator("[data-scenario-player] legend").wait_for()
+    for label in ("Promise it will be done within the hour", "Say nothing and hope he forgets"):
+        root.get_by_label(label, exact=True).check()
+        root.get_by_role("button", name="Continue").click()
+    assert root.locator("[data-scenario-player]").get_attribute("data-scores") == "1 -1 -4"
+    assert "Integrity: -4 out of a best possible 2" in root.inner_text()
+    page.goto((unzipped / "progress" / "index.html").as_uri())
+    page.locator("[data-scenario-progress][data-scenario-synced]").wait_for()
+    assert page.locator('[data-scenario-ref="desk-visit"] [data-scenario-result]').inner_text() == \
+        "Caring 1 of 2, Competency -1 of 2, Integrity -4 of 2"
+    assert errors == []

@@ -203,3 +203,48 @@ def test_scorm_manifest_lists_every_file_and_one_sco(lms, tmp_path):
         text = page.read_text()
         assert 'href="/' not in text and 'src="/' not in text, page
         assert 'href="./"' not in text, page
+
+
+def play(frame, labels: list[str]) -> None:
+    """Play the fixture's role-play by the labels of the choices, pressing Continue after each."""
+    root = frame.locator('[data-scenario="desk-visit"]')
+    for label in labels:
+        root.get_by_label(label, exact=True).check()
+        root.get_by_role("button", name="Continue").click()
+
+
+def test_scorm_role_play_is_saved_in_suspend_data_and_resumed(browser, lms):
+    site, cmap = lms
+    first = Launch(browser, site)
+    try:
+        frame = first.course_frame("beta/index.html")
+        frame.locator('[data-scenario="desk-visit"][data-scenario-init]').wait_for()
+        play(frame, ["Stop typing and listen", "Agree a time this afternoon and keep it"])
+        player = frame.locator('[data-scenario="desk-visit"] [data-scenario-player]')
+        assert player.get_attribute("data-scores") == "2 2 2"
+        frame.get_by_role("button", name="Play again").click()
+        play(frame, ["Keep typing while he talks"])  # the learner leaves mid-way through a second play
+        stored = json.loads(frame.evaluate("k => localStorage.getItem(k)", STORAGE_KEY))
+        first.wait_for_value("cmi.suspend_data", encode(stored, cmap))
+        saved = first.value("cmi.suspend_data")
+        (scenario,) = cmap["scenarios"]
+        assert json.loads(saved)[3] == [[scenario["version"][:6], 1, [1], [scenario["nodes"].index("good-end"), 2, 2, 2]]]
+        first.leave()
+        first.page.wait_for_function("window.lmsCalls.some(c => c[0] === 'LMSFinish')")
+    finally:
+        first.close()
+
+    second = Launch(browser, site, seed={"suspend_data": saved, "core": {
+        "lesson_status": "incomplete", "lesson_location": "beta/index.html", "entry": "resume"}})
+    try:
+        frame = second.course_frame("beta/index.html")
+        player = frame.locator('[data-scenario="desk-visit"] [data-scenario-player]')
+        player.locator("legend").wait_for()
+        assert player.get_attribute("data-node") == "typing"  # back where the learner left off
+        progress = second.course_frame("progress/index.html")
+        progress.locator("[data-scenario-progress][data-scenario-synced]").wait_for()
+        row = progress.locator('[data-scenario-ref="desk-visit"]')
+        assert row.locator("[data-scenario-plays]").inner_text() == "1"
+        assert row.locator("[data-scenario-result]").inner_text() == "Caring 2 of 2, Competency 2 of 2, Integrity 2 of 2"
+    finally:
+        second.close()

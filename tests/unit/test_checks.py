@@ -52,6 +52,9 @@ EXPECTED_CHECKS_ALL = [
     "quizzes/intro-check.yml:86:13: questions[8].answer: all 3 true/false questions of this quiz (tf-one, tf-two, "
     "tf-three) have `answer: true`, so learners can guess the pattern; make some statements false "
     "[same-true-false]",
+    "quizzes/one-sided.yml:24:3: nodes.kind-ending: the ending 'kind-ending' can only be reached through choices "
+    "that move caring; let some choices on the way to it weigh competency or integrity too, so the ending shows a "
+    "trade-off [one-dimension-ending]",
 ]
 
 
@@ -286,12 +289,13 @@ GUIDE = REPO / "docs" / "authoring.md"
 
 
 def guide_examples() -> dict[str, str]:
-    """The guide's YAML examples that start with a schema line, by kind (course, lesson, quiz)."""
+    """The guide's YAML examples that start with a schema line, by kind (course, lesson, quiz, scenario)."""
     blocks = GUIDE.read_text().split("```yaml\n")[1:]
     found = {}
     for block in (b.split("```", 1)[0] for b in blocks):
         if block.startswith("# yaml-language-server: $schema=../schemas/"):
-            found[block.split("schemas/", 1)[1].split(".", 1)[0]] = block
+            kind = "scenario" if "\nkind: scenario\n" in block else block.split("schemas/", 1)[1].split(".", 1)[0]
+            found[kind] = block
     return found
 
 
@@ -303,15 +307,17 @@ def test_checks_guide_documents_every_check_code():
 
 def test_checks_guide_examples_build_a_course_with_no_weak_spots(tmp_path: Path):
     examples = guide_examples()
-    assert set(examples) == {"course", "lesson", "quiz"}
+    assert set(examples) == {"course", "lesson", "quiz", "scenario"}
     course = examples["course"].replace("  - getting-started\n", "").replace("final_quiz: final-check", "")
     root = write_course(tmp_path / "guide", questions="", files={
-        "content/course.yml": course, "content/call-for-help.yml": examples["lesson"],
-        "quizzes/call-for-help-check.yml": examples["quiz"]})
+        "content/course.yml": course,
+        "content/call-for-help.yml": examples["lesson"] + "scenarios: [the-late-handover]\n",
+        "quizzes/call-for-help-check.yml": examples["quiz"], "quizzes/the-late-handover.yml": examples["scenario"]})
     (root / "content/one.yml").unlink()
     (root / "quizzes/one-check.yml").unlink()
     course_model, problems = load_course(Project(root))
     assert problems == [] and course_model is not None
+    assert course_model.scenarios["the-late-handover"].score_ranges() == ((1, 2), (0, 2), (-5, 2))
     assert {q.type for q in course_model.quizzes["call-for-help-check"].questions} == {
         "single", "multiple", "true_false", "short_text", "ordering", "matching"}
     assert findings_of(root) == []

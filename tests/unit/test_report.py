@@ -38,17 +38,31 @@ def test_report_lists_the_questions_that_assess_each_objective():
 def test_report_text_table():
     text = format_text(report_of(FIXTURES / "full"))
     assert text.splitlines()[:7] == [
-        "Fixture Course: 2 lessons, final quiz 'final-check', 8 questions, 59 words. The lessons take about 3 "
+        "Fixture Course: 2 lessons, final quiz 'final-check', 8 questions, 59 words. The lessons take about 5 "
         "minutes (they state 14); the final quiz about 1.",
         "",
         "lesson               words  est. min  stated  questions  by type",
         "-------------------  -----  --------  ------  ---------  ------------------------------------",
         "alpha                   47       1.7       6          3  single 1, multiple 1, true_false 1",
-        "beta                    12       1.6       8          3  short_text 1, ordering 1, matching 1",
+        "beta                    12       3.1       8          3  short_text 1, ordering 1, matching 1",
         "(final) final-check                                   2  single 1, true_false 1",
     ]
     assert "    pick-one   alpha-check: single-one, tf-three; final-check: f1" in text
     assert "    match-up      beta-check: match-three" in text
+    # beta's role-play: the longest path (3 decisions) counts 30 seconds a decision in beta's estimate
+    assert ("  desk-visit  in beta: 7 nodes, 3 endings, up to 3 decisions; caring -3 to 2, competency -1 to 2, "
+            "integrity -4 to 2") in text.splitlines()
+
+
+def test_report_lists_role_plays_in_every_format():
+    report = report_of(FIXTURES / "full")
+    (row,) = report.scenarios
+    assert (row.id, row.lesson, row.nodes, row.endings, row.longest_path) == ("desk-visit", "beta", 7, 3, 3)
+    assert row.scores == {"caring": [-3, 2], "competency": [-1, 2], "integrity": [-4, 2]}
+    assert json.loads(format_json(report))["scenarios"][0]["endings"] == 3
+    assert ("| A visit to your desk (`desk-visit`) | `beta` | 7 | 3 | 3 | caring -3 to 2, competency -1 to 2, "
+            "integrity -4 to 2 |") in format_markdown(report).splitlines()
+    assert "Role-plays" not in format_text(report_of(FIXTURES / "minimal"))
 
 
 def test_report_marks_objectives_nobody_assesses():

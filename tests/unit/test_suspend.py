@@ -87,3 +87,52 @@ def _worst_progress(cmap):
                                 {t: str(len(x["tokens"])) for t in x["tokens"]} if x["type"] == "ordering" else
                                 {t: "" for t in x["tokens"]})
                       for x in q["questions"]}}} for q in cmap["quizzes"]}}))
+
+
+def full_map():
+    from builder.project import Project
+    from tests.conftest import FIXTURES
+    course, problems = load_course(Project(FIXTURES / "full"))
+    assert course is not None, problems
+    return course, course_map(course)
+
+
+def test_suspend_map_lists_role_plays_with_their_nodes_and_ranges():
+    course, cmap = full_map()
+    (scenario,) = cmap["scenarios"]
+    assert scenario["id"] == "desk-visit"
+    assert scenario["nodes"] == list(course.scenarios["desk-visit"].nodes)
+    assert (scenario["longest"], scenario["choices"]) == (3, 3)
+    assert scenario["scores"] == [[-3, 2], [-1, 2], [-4, 2]]
+
+
+def test_suspend_encode_role_play_path_plays_and_best_play():
+    course, cmap = full_map()
+    (scenario,) = cmap["scenarios"]
+    progress = {"v": 1, "quizzes": {}, "scenarios": {"desk-visit": {
+        "version": scenario["version"], "path": [1, 0], "plays": 3,
+        "best": {"scores": [2, 2, 2], "end": "good-end", "at": "2026-11-26T10:00:00Z"}}}}
+    data = json.loads(encode(progress, cmap))
+    assert data[3] == [[scenario["version"][:6], 3, [1, 0], [scenario["nodes"].index("good-end"), 2, 2, 2]]]
+
+
+def test_suspend_encode_drops_role_play_entries_that_do_not_fit():
+    _, cmap = full_map()
+    (scenario,) = cmap["scenarios"]
+    for entry in ({"version": "old", "path": []}, {"version": scenario["version"], "path": "0,1"}, "junk"):
+        assert json.loads(encode({"v": 1, "quizzes": {}, "scenarios": {"desk-visit": entry}}, cmap))[3] == [0]
+    odd = {"version": scenario["version"], "path": [0, "1", True, -1, 150, 1, 1, 1], "plays": "many",
+           "best": {"scores": [1.5, 2, 2], "end": "good-end"}}
+    data = json.loads(encode({"v": 1, "quizzes": {}, "scenarios": {"desk-visit": odd}}, cmap))
+    assert data[3] == [[scenario["version"][:6], 0, [0, 1, 1], 0]]  # integers only, at most the longest path
+    no_scenarios = {**cmap, "scenarios": []}
+    assert len(json.loads(encode({"v": 1, "quizzes": {}}, no_scenarios))) == 3  # the old shape, unchanged
+
+
+def test_suspend_worst_case_grows_with_each_role_play():
+    _, cmap = full_map()
+    without = worst_case_length({**cmap, "scenarios": []})
+    (scenario,) = cmap["scenarios"]
+    # tag, 9999 plays, three choice positions, ending position and three widest scores
+    entry = f'["{scenario["version"][:6]}",9999,[2,2,2],[{len(scenario["nodes"]) - 1},-3,-1,-4]]'
+    assert worst_case_length(cmap) == without + len(",[" + entry + "]")
