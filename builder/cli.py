@@ -11,7 +11,7 @@ from pathlib import Path
 from .diagnostics import format_report, sort_diagnostics
 from .project import Project, embed_hosts
 from .render import course_pages
-from .scaffold import ScaffoldError, init_project, new_lesson, new_quiz
+from .scaffold import ScaffoldError, init_project, new_lesson, new_quiz, new_scenario
 from .sitebuild import SiteBuildError, build_site, show_mkdocs_messages
 from .validate import load_course
 
@@ -85,7 +85,8 @@ def _parser() -> argparse.ArgumentParser:
     new_kinds = new.add_subparsers(title="what", metavar="KIND", required=True)
     for kind, handler, help_text in (
             ("lesson", _new_lesson, "create a lesson file and its quiz ID-check, and add the lesson to course.yml"),
-            ("quiz", _new_quiz, "create a quiz file")):
+            ("quiz", _new_quiz, "create a quiz file"),
+            ("scenario", _new_scenario, "create a branching role-play to fill in")):
         sub = new_kinds.add_parser(kind, help=help_text)
         sub.add_argument("id", metavar="ID", help="lowercase letters, digits and hyphens")
         sub.add_argument("--title", help=f"the {kind}'s title")
@@ -318,13 +319,20 @@ def _new_quiz(args) -> int:
     return _new(new_quiz, args, "quiz")
 
 
+def _new_scenario(args) -> int:
+    return _new(new_scenario, args, "scenario")
+
+
 def _new(make, args, kind: str) -> int:
     try:
         path = make(_project(), args.id, args.title)
     except ScaffoldError as exc:
         return _fail(f"error: {exc}")
     print(f"created {_shown(path)}")
-    print(f"next: set `quiz: {args.id}` in the lesson it belongs to, and match each question's objective")
+    if kind == "scenario":
+        print(f"next: add `scenarios: [{args.id}]` to the lesson it belongs to, then rewrite each step")
+    else:
+        print(f"next: set `quiz: {args.id}` in the lesson it belongs to, and match each question's objective")
     return 0
 
 

@@ -1,4 +1,5 @@
-"""Starting points for trainers: a new course project, a new lesson (with its quiz), a new quiz.
+"""Starting points for trainers: a new course project, a new lesson (with its quiz), a new quiz,
+a new role-play.
 
 Every file written here starts with a `# yaml-language-server: $schema=...` line pointing at
 the project's `schemas/` folder, so editors with the YAML language server complete keys,
@@ -89,6 +90,14 @@ def new_quiz(project: Project, quiz_id: str, title: str | None) -> Path:
     _refuse_existing(path)
     _ensure_schemas(project)
     return _write(path, "quiz.yml", quiz_id, title or "Check your understanding", project, "quiz")
+
+
+def new_scenario(project: Project, scenario_id: str, title: str | None) -> Path:
+    """A small role-play that validates as it is: three steps and three endings to rewrite."""
+    path = project.quizzes_path / f"{_checked(scenario_id)}.yml"
+    _refuse_existing(path)
+    _ensure_schemas(project)
+    return _write(path, "scenario.yml", scenario_id, title or _title_from(scenario_id), project, "quiz")
 
 
 def _checked(identifier: str) -> str:

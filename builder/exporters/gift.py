@@ -38,6 +38,7 @@ Question types:
 - short_text: `=answer` for each accepted answer (Moodle ignores case by default).
 - matching: `=left -> right` per pair; Moodle wants at least 3 pairs, so fewer get a warning.
 - ordering: GIFT has no such type; the question is skipped with a warning.
+- role-plays (`kind: scenario`) have no GIFT form either: each is skipped with a warning.
 
 Per-option feedback follows `#`; the explanation is the general feedback after `####`. GIFT
 cannot set a question's mark, so Moodle keeps its default and `// points: N` above the
@@ -108,6 +109,10 @@ def export_gift(course: Course, out_dir: Path) -> list[Diagnostic]:
             warnings.append(Diagnostic(quiz.origin, f"quiz '{quiz.id}' has only ordering questions, which GIFT "
                                        f"cannot hold; {(out_dir / name).as_posix()} was not written",
                                        "gift-quiz-empty", Severity.WARNING))
+    for scenario in course.scenarios.values():
+        warnings.append(Diagnostic(scenario.origin, f"role-play '{scenario.id}' is not exported: GIFT has no "
+                                   "branching questions (the SCORM package and the offline zip include it)",
+                                   "gift-role-play-skipped", Severity.WARNING))
     out_dir.mkdir(parents=True, exist_ok=True)
     for name, text in files:
         temporary = out_dir / f".{name}.tmp"

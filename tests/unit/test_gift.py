@@ -263,3 +263,18 @@ def test_the_exporter_does_not_import_mkdocs():
     code = "import sys, builder.exporters.gift; print([m for m in sys.modules if m.split('.')[0] == 'mkdocs'])"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "[]"
+
+
+def test_gift_skips_role_plays_with_a_warning(tmp_path):
+    from builder.exporters.gift import export_gift
+    from builder.project import Project
+    from builder.validate import load_course
+    from tests.conftest import FIXTURES
+
+    course, _ = load_course(Project(FIXTURES / "full"))
+    warnings = export_gift(course, tmp_path / "gift")
+    skipped = [w for w in warnings if w.code == "gift-role-play-skipped"]
+    assert [str(w.location) for w in skipped] == ["quizzes/desk-visit.yml:2:1"]
+    assert "role-play 'desk-visit' is not exported" in skipped[0].message
+    assert sorted(p.name for p in (tmp_path / "gift").iterdir()) == ["alpha-check.gift", "beta-check.gift",
+                                                                      "final-check.gift"]

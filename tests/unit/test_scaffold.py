@@ -9,7 +9,7 @@ import pytest
 
 from builder.jsonschema import json_schema
 from builder.project import Project
-from builder.scaffold import ScaffoldError, add_lesson_to_course, init_project, new_lesson, new_quiz
+from builder.scaffold import ScaffoldError, add_lesson_to_course, init_project, new_lesson, new_quiz, new_scenario
 from builder.validate import load_course
 from tests.conftest import FIXTURES
 
@@ -98,6 +98,24 @@ def test_scaffold_new_quiz_keeps_its_template_with_the_schema_line(tmp_path: Pat
     assert "objective: first-objective   # an objective id of the lesson that uses this quiz" in text
     with pytest.raises(ScaffoldError, match="'Bad' is not a valid id"):
         new_quiz(project, "Bad", None)
+
+
+def test_scaffold_new_scenario_is_a_role_play_that_validates_and_checks_clean(tmp_path: Path):
+    from builder.checks import run_checks
+
+    project = minimal_copy(tmp_path)
+    path = new_scenario(project, "late-handover", None)
+    assert path.read_text().startswith("# yaml-language-server: $schema=../schemas/quiz.schema.json\n"
+                                       "id: late-handover\nkind: scenario\ntitle: \"Late handover\"\n")
+    lesson = project.content_path / "only.yml"
+    lesson.write_text(lesson.read_text() + "scenarios: [late-handover]\n")
+    course, problems = load_course(project)
+    assert course is not None and problems == [], [str(p) for p in problems]
+    scenario = course.scenarios["late-handover"]
+    assert (len(scenario.nodes), len(scenario.endings)) == (6, 3)
+    assert [d.code for d in run_checks(project, course)] == ["unassessed-objective"]  # the minimal lesson's own
+    with pytest.raises(ScaffoldError, match="already exists"):
+        new_scenario(project, "late-handover", None)
 
 
 @pytest.mark.parametrize("before, after", [
