@@ -113,7 +113,8 @@ def test_scaffold_new_scenario_is_a_role_play_that_validates_and_checks_clean(tm
     assert course is not None and problems == [], [str(p) for p in problems]
     scenario = course.scenarios["late-handover"]
     assert (len(scenario.nodes), len(scenario.endings)) == (6, 3)
-    assert [d.code for d in run_checks(project, course)] == ["unassessed-objective"]  # the minimal lesson's own
+    # only the minimal lesson's own findings, none about the role-play
+    assert [d.code for d in run_checks(project, course)] == ["lesson-without-quiz", "unassessed-objective"]
     with pytest.raises(ScaffoldError, match="already exists"):
         new_scenario(project, "late-handover", None)
 
