@@ -48,6 +48,8 @@ FIND_INJECTED = """() => {
     for (const element of content.querySelectorAll(
             'svg, math, script, iframe, frame, object, embed, base, meta, style, link, noscript, template')) {
         if (element.tagName === 'SCRIPT' && (element.getAttribute('src') || '').includes('assets/course/')) continue;
+        if (element.tagName === 'LINK' && element.getAttribute('rel') === 'stylesheet'
+            && (element.getAttribute('href') || '').replace(/^(\\.\\.\\/)*/, '') === 'assets/course/scenario.css') continue;
         if (element.tagName === 'NOSCRIPT' && element.textContent.startsWith('<p class="course-notice">')) continue;
         found.push(element.tagName);
     }
@@ -151,6 +153,25 @@ def site_pages(site: Site) -> list[str]:
     return [("" if path == "." else f"{path}/") for path in pages]
 
 
+def _play_hostile_role_play(page, site: Site, dialogs: list[str]) -> None:
+    """Every step of the hostile role-play (its text, choices and feedback are copied into the
+    player by scenario.js), to an ending, then back one step and after a reload."""
+    open_page(page, site, "hostile-lesson/")
+    player = page.locator('[data-scenario="hostile-play"] [data-scenario-player]')
+    for step in range(2):
+        player.locator("input[type=radio]").first.check()
+        player.get_by_role("button", name="Continue").click()
+        _assert_untouched(page, dialogs, f"role-play step {step + 2}")
+    assert player.get_attribute("data-node") == "ending" and player.get_attribute("data-scores") == "1 1 2"
+    player.get_by_role("button", name="Go back one step").click()
+    _assert_untouched(page, dialogs, "role-play after going back")
+    page.reload()
+    open_page(page, site, "hostile-lesson/")
+    player.locator("legend").wait_for()
+    assert player.get_attribute("data-node") == "second"
+    _assert_untouched(page, dialogs, "role-play restored")
+
+
 def _visit_and_answer(tab, site: Site) -> None:
     page = tab.page
     dialogs = _watch(tab)
@@ -170,6 +191,7 @@ def _visit_and_answer(tab, site: Site) -> None:
         open_page(page, site, path)
         assert quiz(page, quiz_id).locator("[data-quiz-result]").get_attribute("data-score") == "100"
         _assert_untouched(page, dialogs, f"{path} restored")
+    _play_hostile_role_play(page, site, dialogs)
     open_page(page, site, "certificate/")
     name = '<img src=x onerror="window.__pwned=1;alert(99)">Ada'
     page.locator("#certificate-name").fill(name)
