@@ -68,6 +68,27 @@ def test_bundled_questions_explain_and_give_feedback_on_wrong_options(course):
     assert len(types) >= 4
 
 
+ROLE_PLAYS = {"trust-model": "overloaded-request", "soft-skills": "tense-interruption"}
+
+
+def test_bundled_role_plays_are_big_enough_and_trade_dimensions_off(course):
+    """Issue 9: at least 8 nodes and 3 endings each, every choice scored and explained, and no
+    choice that is simply best on every dimension at every step."""
+    for lesson in course.lessons:
+        expected = [ROLE_PLAYS[lesson.id]] if lesson.id in ROLE_PLAYS else []
+        assert list(lesson.scenario_ids) == expected, lesson.id
+    for scenario_id in ROLE_PLAYS.values():
+        scenario = course.scenarios[scenario_id]
+        assert scenario.dimensions == ("caring", "competency", "integrity")
+        assert len(scenario.nodes) >= 8 and len(scenario.endings) >= 3, scenario_id
+        choices = [choice for node in scenario.nodes.values() for choice in node.choices]
+        assert all(choice.feedback and any(choice.scores) for choice in choices), scenario_id
+        # a trade-off: some choice helps one dimension while costing another
+        assert any(max(choice.scores) > 0 > min(choice.scores) for choice in choices), scenario_id
+        (low_c, high_c), (low_k, high_k), (low_i, high_i) = scenario.score_ranges()
+        assert min(high_c, high_k, high_i) > 0 and max(low_c, low_k, low_i) < 0, scenario_id
+
+
 def test_bundled_text_shares_no_eight_word_run_with_the_sources():
     if not ORIGINALITY.exists():
         assert not os.environ.get("CI"), "CI must run the originality check: ../shared/tools is missing"
