@@ -56,8 +56,10 @@ def site_sizes(site: Path) -> tuple[int, int, str]:
 
 
 def quiz_assets() -> tuple[int, int]:
-    """Bytes of the quiz script and styles a quiz page loads: raw and gzipped (level 9)."""
-    files = [p for p in (REPO / "builder" / "assets").rglob("*") if p.suffix in (".js", ".css")]
+    """Bytes of the quiz script and styles a quiz page loads: raw and gzipped (level 9). The
+    role-play files (scenario.js, scenario.css) load only on pages with a role-play."""
+    files = [p for p in (REPO / "builder" / "assets").rglob("*")
+             if p.suffix in (".js", ".css") and p.stem != "scenario"]
     raw = sum(p.stat().st_size for p in files)
     zipped = sum(len(gzip.compress(p.read_bytes(), 9)) for p in files)
     return raw, zipped
@@ -182,7 +184,7 @@ def render(rows, serve_bundled, serve_n100, raw, zipped, runs) -> str:
         lines += ["", f"Growth from N = {sizes[0]:,} to N = {sizes[-1]:,}: `course build` "
                       f"{b['course'][0] / a['course'][0]:.1f}x the time, plain MkDocs "
                       f"{b['plain'][0] / a['plain'][0]:.1f}x."]
-    lines += ["", f"Quiz script and styles (every file in builder/assets): {raw:,} bytes raw, "
+    lines += ["", f"Quiz script and styles (builder/assets but the role-play's scenario.js/.css): {raw:,} bytes raw, "
                   f"{zipped:,} bytes gzipped (level 9, file by file); cacheable files, not inlined.",
               "", f"Edit-to-rebuilt in `course serve` (save a lesson file until the page serves the change): "
                   f"bundled course {serve_bundled:.2f} s"
