@@ -128,7 +128,7 @@ class Scenario {
   }
 
   form(node) {
-    const name = `${this.root.id}-choice`;
+    const name = `${this.root.id}__choice`; // "__" is in no slug: never a node anchor
     const error = h("p", { class: "course-scenario__error", id: `${name}-error`, hidden: "" },
       "Choose one of the options, then press Continue.");
     const fieldset = h("fieldset", { class: "course-question" },
