@@ -113,10 +113,16 @@ class Scenario {
         ...(feedback ? [h("p", null, ...copy(feedback))] : [])));
     }
     parts.push(h("div", { class: "course-scenario__text" }, ...copy(node.querySelector("[data-node-text]"))));
-    parts.push(ending ? this.result(steps, scores) : this.form(node));
+    parts.push(ending ? this.result(steps, scores) : this.form(node, this.undone));
+    this.undone = undefined;
     const actions = h("div", { class: "course-quiz__actions" });
     if (ending) actions.append(button("Play again", () => this.go([])));
-    if (steps.length) actions.append(button("Go back one step", () => this.go(this.path.slice(0, -1)), true));
+    if (steps.length) {
+      actions.append(button("Go back one step", () => {
+        this.undone = this.path[this.path.length - 1]; // shown chosen again, to change or keep
+        this.go(this.path.slice(0, -1));
+      }, true));
+    }
     parts.push(actions);
     if (!this.saved) parts.push(h("p", { class: "course-notice" }, NOT_KEPT));
     this.player.replaceChildren(...parts);
@@ -127,23 +133,24 @@ class Scenario {
     if (focus) heading.focus();
   }
 
-  form(node) {
+  form(node, chosen) {
     const name = `${this.root.id}__choice`; // "__" is in no slug: never a node anchor
     const error = h("p", { class: "course-scenario__error", id: `${name}-error`, hidden: "" },
       "Choose one of the options, then press Continue.");
     const fieldset = h("fieldset", { class: "course-question" },
       h("legend", { class: "course-question__legend" }, "What do you do?"),
       ...all("[data-next]", node).map((choice, i) => h("div", { class: "course-choice" },
-        h("input", { class: "course-choice__input", type: "radio", name, id: `${name}-${i}`, value: String(i) }),
+        h("input", { class: "course-choice__input", type: "radio", name, id: `${name}-${i}`, value: String(i),
+          ...(i === chosen ? { checked: "" } : {}) }),
         h("label", { class: "course-choice__label", for: `${name}-${i}` }, ...copy(choice.querySelector("[data-choice-text]"))))),
       error);
     const form = h("form", { class: "course-scenario__form", novalidate: "" }, fieldset,
       h("div", { class: "course-quiz__actions" }, h("button", { type: "submit", class: "course-button" }, "Continue")));
     form.addEventListener("submit", (event) => {
       event.preventDefault();
-      const chosen = form.querySelector("input:checked");
-      if (chosen) {
-        this.go([...this.path, Number(chosen.value)], true);
+      const checked = form.querySelector("input:checked");
+      if (checked) {
+        this.go([...this.path, Number(checked.value)], true);
         return;
       }
       error.hidden = false;

@@ -217,7 +217,9 @@ def test_go_back_from_a_mid_step_returns_to_the_previous_step(page, site):
     button(page, "Go back one step").click()
     wait_node(page, "typing")
     assert radio_labels(page) == [label for label, _ in GRAPH["typing"]]
-    assert player(page).locator("input[type=radio]:checked").count() == 0
+    # The choice taken back is shown chosen, to keep or change.
+    assert player(page).get_by_label("Apologise and turn round", exact=True).is_checked()
+    assert player(page).locator("input[type=radio]:checked").count() == 1
     assert visible_text(player(page).locator("h3")) == "Step 2"
     assert player(page).locator("h3").evaluate("el => el === document.activeElement")
     # The feedback now is that of the choice that led here.
@@ -226,6 +228,7 @@ def test_go_back_from_a_mid_step_returns_to_the_previous_step(page, site):
     button(page, "Go back one step").click()
     wait_node(page, "ask")
     assert radio_labels(page) == [label for label, _ in GRAPH["ask"]]
+    assert player(page).get_by_label("Keep typing while he talks", exact=True).is_checked()
     assert button(page, "Go back one step").count() == 0
     assert entry(page)["path"] == []
     # And forward again along another branch.
