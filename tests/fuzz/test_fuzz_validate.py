@@ -143,7 +143,7 @@ def mutated_text(draw, text):
 
 
 class _Live(HTMLParser):
-    """Event-handler attributes and script elements other than the course's own module script."""
+    """Event-handler attributes and script elements other than the course's own module scripts."""
 
     def __init__(self, html: str):
         super().__init__()
@@ -155,7 +155,8 @@ class _Live(HTMLParser):
         if any(name.startswith("on") for name in attributes):
             self.found.append(f"<{tag} on…>")
         if tag in ("svg", "iframe", "object", "embed", "base") or (
-                tag == "script" and not (attributes.get("src") or "").endswith("assets/course/quiz.js")):
+                tag == "script" and not (attributes.get("src") or "").endswith(("assets/course/quiz.js",
+                                                                                 "assets/course/scenario.js"))):
             self.found.append(f"<{tag}>")
 
 

@@ -265,7 +265,9 @@ def test_validate_hostile_fixture_is_valid_and_warns_about_every_payload(tmp_pat
     assert ("quizzes/hostile-check.yml", "questions[0].options[0].feedback") in warned
     assert ("quizzes/hostile-check.yml", "questions[4].pairs[0].right") in warned
     assert ("quizzes/hostile-final.yml", "questions[0].explanation") in warned
-    assert len(warned) == 27
+    assert ("quizzes/hostile-play.yml", "nodes.first.choices[0].feedback") in warned
+    assert len([w for w in warned if w[0] == "quizzes/hostile-play.yml"]) == 9  # every text of the role-play
+    assert len(warned) == 36
 
 
 def test_validate_refuses_markdown_too_large_to_convert_in_bounded_time(tmp_path):
@@ -330,14 +332,18 @@ def test_rendered_hostile_pages_hold_no_live_payload(tmp_path):
     for spec, html, _ in _hostile_pages(tmp_path):
         kinds.add(spec.kind)
         # the course's own script, form controls and noscript notices are checked one by one below
-        assert Live(html, allowed={"script", "form", "input", "button", "select", "noscript"},
+        assert Live(html, allowed={"script", "form", "input", "button", "select", "noscript", "link"},
                     own_page=True).found == [], spec.src_uri
         for encoded in _Keys(html).keys:
             key = json.loads(base64.b64decode(encoded))
             for fragment in _key_html(key):
                 assert live(fragment) == [], fragment
         scripts = [a for t, a in _Tags(html).tags if t == "script"]
-        assert all(a.get("type") == "module" and a.get("src", "").endswith("assets/course/quiz.js") for a in scripts)
+        assert all(a.get("type") == "module" and a.get("src", "").endswith(("assets/course/quiz.js",
+                                                                           "assets/course/scenario.js"))
+                   for a in scripts)
+        links = [a for t, a in _Tags(html).tags if t == "link"]
+        assert all(a == {"rel": "stylesheet", "href": "../assets/course/scenario.css"} for a in links), links
         forms = [a for t, a in _Tags(html).tags if t in ("input", "button", "select", "form")]
         assert all(a.get("class", "").startswith("course-") for a in forms), spec.src_uri
     assert kinds >= {"home", "lesson", "quiz", "progress", "certificate"}
