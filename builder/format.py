@@ -128,7 +128,8 @@ SCENARIO_NODE = Record(what="node", fields=(
     Field("end", Boolean(), "`true` makes this node an ending: it has no choices.", default=False),
 ))
 
-SCENARIO = Record(what="role-play", fields=(
+SCENARIO = Record(what="role-play", hints={"questions": " (a role-play has nodes, not questions; leave out "
+                                                        "`kind: scenario` to make this file a quiz)"}, fields=(
     Field("id", Slug(), "The role-play id; must equal the file name without .yml.", required=True),
     Field("kind", Choice(FILE_KINDS), "`scenario`: this file is a branching role-play.", required=True),
     Field("title", Text(single_line=True), "The role-play title.", required=True),

@@ -53,7 +53,7 @@ def json_schema(kind: str) -> dict[str, Any]:
         _add_cross_value_rules(body["properties"]["questions"]["items"])
         # One schema for every file in quizzes/: `kind: scenario` switches to the role-play format.
         body = {"if": {"type": "object", "properties": {"kind": {"const": "scenario"}}, "required": ["kind"]},
-                "then": fmt.SCENARIO.json_schema(), "else": body}
+                "then": _scenario_schema(), "else": body}
     return {"$schema": DRAFT, "$id": _schema_id(file_name(kind)), "title": title, "description": description,
             **body}
 
@@ -69,6 +69,20 @@ _CROSS_VALUE_RULES: dict[str, dict[str, dict[str, Any]]] = {
     # validate.py: the same item twice in an ordering question.
     "ordering": {"items": {"uniqueItems": True}},
 }
+
+
+def _scenario_schema() -> dict[str, Any]:
+    """The role-play format with the rules across values that draft-07 can say: each dimension
+    once, and a node is either an ending (`end: true`, no choices) or has at least two choices.
+    Rules that follow `next` from node to node (targets, reachability, loops) only validate.py checks."""
+    schema = fmt.SCENARIO.json_schema()
+    schema["properties"]["dimensions"]["uniqueItems"] = True
+    node = schema["properties"]["nodes"]["additionalProperties"]
+    node["if"] = {"properties": {"end": {"const": True}}, "required": ["end"]}
+    node["then"] = {"not": {"required": ["choices"]}}
+    node["else"] = {"required": ["choices"], "properties": {"choices": {**node["properties"]["choices"],
+                                                                        "minItems": 2}}}
+    return schema
 
 
 def _add_cross_value_rules(question: dict[str, Any]) -> None:

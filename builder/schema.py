@@ -250,13 +250,13 @@ class MapOf(Kind):
                                 f"but is {describe(value)}", "type")
             return INVALID
         if len(value) < self.min_items:
-            checker.error(path, f"needs at least {self.min_items} {self.what}{'s' if self.min_items > 1 else ''}; "
-                                f"found {len(value)}", "too-few")
+            need = f"at least {self.min_items} {self.what}s" if self.min_items > 1 else f"at least one {self.what}"
+            checker.error(path, f"needs {need}; found {len(value)}", "too-few")
         ok = len(value) >= self.min_items
         result: dict[str, Any] = {}
         for name, item in value.items():
-            if not SLUG_PATTERN.match(name):
-                hint = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+            if not isinstance(name, str) or not SLUG_PATTERN.match(name):
+                hint = re.sub(r"[^a-z0-9]+", "-", str(name).lower()).strip("-")
                 example = f", like '{hint}'" if hint else ""
                 checker.error(path + (name,), f"'{name}' is not a valid {self.what} id: use lowercase letters, "
                                               f"digits and hyphens{example}", "slug", key=True)

@@ -19,7 +19,8 @@ from .model import (Course, Lesson, Matching, Module, MultipleChoice, Objective,
                     Quiz, Scenario, ScenarioChoice, ScenarioNode, Section, ShortText, SingleChoice, TrueFalse)
 from .project import Project
 from .scenario_graph import can_finish, loops, reachable
-from .schema import INVALID, Checker, Kind, ListOf, MapOf, Record, Text, Variants, format_path, suggest
+from .schema import (INVALID, SLUG_PATTERN, Checker, Kind, ListOf, MapOf, Record, Text, Variants, format_path,
+                     suggest)
 
 RESERVED_PAGE_IDS = frozenset({"progress", "certificate", "modules", "assets", "search", "index", "404"})
 """Ids that would clash with pages and folders the builder itself creates."""
@@ -132,10 +133,21 @@ def _check_file(project: Project, file: Path, record, problems: list[Diagnostic]
 
 
 def _quiz_or_scenario(raw: Any) -> tuple[Record, Any]:
-    """A file in quizzes/ is a role-play when it says `kind: scenario`, else a quiz."""
-    if isinstance(raw, dict) and isinstance(raw.get("kind"), str) and raw["kind"].strip() == "scenario":
+    """A file in quizzes/ is a role-play when it says `kind: scenario`, else a quiz.
+
+    A file with a misspelt `kind` (`scenaro`) that looks like a role-play (`nodes` or `start`, no
+    `questions`) is checked as a role-play, so the misspelling is its one problem rather than a
+    quiz's missing questions; a quiz that holds role-play keys is told about `kind: scenario`."""
+    kind = raw.get("kind") if isinstance(raw, dict) else None
+    kind = kind.strip() if isinstance(kind, str) else None
+    looks_like_scenario = isinstance(raw, dict) and "questions" not in raw and ("nodes" in raw or "start" in raw)
+    if kind == "scenario" or (kind is not None and kind not in fmt.FILE_KINDS and looks_like_scenario):
         return fmt.SCENARIO, _check_scenario
-    return fmt.QUIZ, _check_quiz
+    if not looks_like_scenario:
+        return fmt.QUIZ, _check_quiz
+    hint = " (a role-play needs `kind: scenario`)"
+    return Record(what=fmt.QUIZ.what, fields=fmt.QUIZ.fields, exactly_one_of=fmt.QUIZ.exactly_one_of,
+                  hints={key: hint for key in ("start", "nodes", "dimensions")}), _check_quiz
 
 
 def _check_id_matches_file(loaded: _Loaded, problems: list[Diagnostic]) -> None:
@@ -223,71 +235,96 @@ def _check_question(raw: dict, path: tuple, checker: Checker) -> None:
 
 
 def _check_scenario(raw: dict, checker: Checker) -> None:
-    """The role-play's graph as written: targets, dimensions, choices, reachability, endings, loops."""
+    """The role-play's graph as written: targets, dimensions, choices, reachability, endings, loops.
+
+    What the format check already reports (a node or choice of the wrong type, an id that is not
+    an id) is not reported again here: such a node counts as settled, so that no guess about
+    what it was meant to hold turns into a second problem elsewhere."""
     _check_reserved_id(raw, checker)
+
+    def written(path: tuple, value: Any) -> str | None:
+        """An id as the trainer typed it (`next: 12` and `next: yes` are ids to the format too)."""
+        if value is not None and not isinstance(value, (str, dict, list)):
+            value = checker.doc.scalar_text.get(path, str(value))
+        return value.strip() if isinstance(value, str) and value.strip() else None
+
     nodes = raw.get("nodes")
-    if not isinstance(nodes, dict):
+    if not isinstance(nodes, dict) or not nodes:  # not a group of nodes, or none: the format check says so
         return
     if len(nodes) > fmt.MAX_SCENARIO_NODES:
         checker.error(("nodes",), f"has {len(nodes):,} nodes; the limit is {fmt.MAX_SCENARIO_NODES} per role-play "
                       "(split it into several role-plays)", "too-large")
         return
-    dimensions = raw.get("dimensions")
-    if isinstance(dimensions, list) and all(isinstance(d, str) for d in dimensions):
-        declared = [d.strip() for d in dimensions]
-        _report_repeats(checker, declared, lambda i: ("dimensions", i),
+    declared: list[str] | None = list(fmt.DEFAULT_DIMENSIONS)
+    if "dimensions" in raw:
+        dimensions = raw["dimensions"]
+        listed = [written(("dimensions", i), d) for i, d in enumerate(dimensions)] \
+            if isinstance(dimensions, list) else []
+        _report_repeats(checker, listed, lambda i: ("dimensions", i),
                         lambda value, _: f"dimension '{value}' is listed twice")
-    else:
-        declared = list(fmt.DEFAULT_DIMENSIONS)
+        # an empty list, or one holding something other than ids, is reported by the format check:
+        # scores cannot be compared with it
+        declared = listed if listed and None not in listed else None
+    listing = " and ".join([", ".join(declared[:-1]), declared[-1]] if len(declared) > 1 else declared) \
+        if declared else ""  # in words: "caring, competency and integrity"
     names = list(nodes)
     edges: dict[str, list[str]] = {}
     settled: set[str] = set()  # endings, and nodes already reported as broken
+    endings: set[str] = set()
     for name, node in nodes.items():
         where = ("nodes", name)
-        node = node if isinstance(node, dict) else {}
-        choices = node.get("choices") if isinstance(node.get("choices"), list) else []
         edges[name] = []
+        if not isinstance(node, dict):
+            settled.add(name)
+            continue
+        choices = node.get("choices") if isinstance(node.get("choices"), list) else []
         if node.get("end") is True:
             settled.add(name)
+            endings.add(name)
             if "choices" in node:
                 checker.error(where + ("choices",), f"node '{name}' is an ending (`end: true`), so it has no choices; "
                               "remove `end: true` or the choices", "ending-with-choices")
-            continue
-        if len(choices) < 2:
+        elif ("end" in node and not isinstance(node["end"], bool)) or (
+                "choices" in node and not isinstance(node["choices"], list)):
+            settled.add(name)  # `end: maybe` or `choices: text`: the format check says what is wrong
+        elif len(choices) < 2:
             settled.add(name)
             found = "none" if not choices else "only one"
             checker.error(where if "choices" not in node else where + ("choices",),
                           f"node '{name}' needs at least two choices (found {found}), or `end: true` if the "
                           "role-play ends here", "too-few-choices")
         for index, choice in enumerate(choices):
+            path = where + ("choices", index)
             choice = choice if isinstance(choice, dict) else {}
-            target = choice.get("next")
-            target = target.strip() if isinstance(target, str) else None
-            if target is not None and target not in nodes:
-                settled.add(name)
-                checker.error(where + ("choices", index, "next"), f"there is no node '{target}' in this role-play"
-                              f"{suggest(target, names)}", "missing-node")
+            target = written(path + ("next",), choice.get("next"))
+            if target not in nodes:
+                settled.add(name)  # where this choice leads is unknown
+                if target is not None and SLUG_PATTERN.match(target):  # a malformed id is reported as such
+                    checker.error(path + ("next",), f"there is no node '{target}' in this role-play"
+                                  f"{suggest(target, names)}", "missing-node")
             edges[name].append(target if target in nodes else "")
             scores = choice.get("scores")
-            for dimension in scores if isinstance(scores, dict) else ():
-                if dimension not in declared:
-                    checker.error(where + ("choices", index, "scores", dimension),
+            for dimension in scores if isinstance(scores, dict) and declared is not None else ():
+                if dimension not in declared and SLUG_PATTERN.match(dimension):
+                    checker.error(path + ("scores", dimension),
                                   f"'{dimension}' is not a dimension of this role-play{suggest(dimension, declared)}; "
-                                  f"it scores {', '.join(declared)} (list more under `dimensions`)",
+                                  + (f"its `dimensions` are {listing}" if "dimensions" in raw else
+                                     f"with no `dimensions` list it scores {listing}"),
                                   "unknown-dimension", key=True)
-    start = raw.get("start")
-    start = start.strip() if isinstance(start, str) else None
+    start = written(("start",), raw.get("start"))
     if start is None:
         return
     if start not in nodes:
-        checker.error(("start",), f"there is no node '{start}' in this role-play{suggest(start, names)}",
-                      "missing-node")
+        if SLUG_PATTERN.match(start):
+            checker.error(("start",), f"there is no node '{start}' in this role-play{suggest(start, names)}",
+                          "missing-node")
         return
     start_node = nodes[start]
     if isinstance(start_node, dict) and start_node.get("end") is True:
         checker.error(("start",), f"the start node '{start}' is an ending: the learner would have nothing to "
                       "choose", "start-is-ending")
-    seen = set(reachable(start, edges))
+    seen = set(reachable(start, edges))  # an ending's choices (reported above) still reach their nodes,
+    edges = {name: [] if name in endings else targets for name, targets in edges.items()}  # but lead no further
     for name in names:
         if name not in seen:
             checker.error(("nodes", name), f"node '{name}' cannot be reached: no choice on the way from the start "
@@ -429,11 +466,19 @@ def _check_scenario_references(project: Project, ordered: list[_Loaded], quizzes
         listed = _raw(loaded, "scenarios")
         if loaded.checker is None or not isinstance(listed, list):
             continue
+        here: dict[str, int] = {}
         for index in range(len(listed)):
             scenario_id = _raw_text(loaded, "scenarios", index)
             path = ("scenarios", index)
             if scenario_id is None:
                 continue
+            if scenario_id in here:
+                loaded.checker.error(path, f"role-play '{scenario_id}' is listed twice in this lesson (also "
+                                     f"scenarios[{here[scenario_id]}])", "duplicate")
+                continue
+            here[scenario_id] = index
+            if scenario_id in quizzes and quizzes[scenario_id].doc is None:
+                continue  # the file could not be read (its problem is reported there): quiz or role-play is unknown
             if scenario_id in quizzes:
                 loaded.checker.error(path, f"'{scenario_id}' is a quiz, not a role-play; link it with "
                                      f"`quiz: {scenario_id}`, or add `kind: scenario` to its file", "not-a-scenario")
