@@ -209,7 +209,8 @@ def format_markdown(report: CourseReport) -> str:
         out += ["", f"## {_cell(row.title)}", "", "| Objective | Assessed by |", "|---|---|"]
         out += [f"| `{o.id}`: {_cell(o.text)} | {_cell(_assessed(o))} |" for o in row.objectives]
     if report.scenarios:
-        out += ["", "## Role-plays", "", "| Role-play | Lesson | Nodes | Endings | Most decisions | Scores (worst to best) |",
+        out += ["", "## Role-plays", "",
+                "| Role-play | Lesson | Nodes | Endings | Most decisions | Scores (worst to best) |",
                 "|---|---|--:|--:|--:|---|"]
         out += [f"| {_cell(row.title)} (`{row.id}`) | `{row.lesson}` | {row.nodes} | {row.endings} | "
                 f"{row.longest_path} | {_cell(_ranges(row))} |" for row in report.scenarios]

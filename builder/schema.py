@@ -43,6 +43,18 @@ class Checker:
         self.problems.append(Diagnostic(self.doc.location(path, key=key), text, code))
 
 
+    def report_repeats(self, values: list[str | None], where, message) -> None:
+        """Report each repeated value at its later use: where(index) is its path, message(value, first index)."""
+        first: dict[str, int] = {}
+        for index, value in enumerate(values):
+            if value is None:
+                continue
+            if value in first:
+                self.error(where(index), message(value, first[value]), "duplicate")
+            else:
+                first[value] = index
+
+
 def format_path(path: Path_) -> str:
     out = ""
     for part in path:

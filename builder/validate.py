@@ -18,9 +18,8 @@ from .markdown_text import MAX_FILE_MARKUP, MarkdownText, limit_problem, markup_
 from .model import (Course, Lesson, Matching, Module, MultipleChoice, Objective, Option, Ordering, Pair, Question,
                     Quiz, Scenario, ScenarioChoice, ScenarioNode, Section, ShortText, SingleChoice, TrueFalse)
 from .project import Project
-from .scenario_graph import can_finish, loops, reachable
-from .schema import (INVALID, SLUG_PATTERN, Checker, Kind, ListOf, MapOf, Record, Text, Variants, format_path,
-                     suggest)
+from .scenario_rules import check_scenario
+from .schema import INVALID, Checker, Kind, ListOf, MapOf, Record, Text, Variants, format_path, suggest
 
 RESERVED_PAGE_IDS = frozenset({"progress", "certificate", "modules", "assets", "search", "index", "404"})
 """Ids that would clash with pages and folders the builder itself creates."""
@@ -142,12 +141,17 @@ def _quiz_or_scenario(raw: Any) -> tuple[Record, Any]:
     kind = kind.strip() if isinstance(kind, str) else None
     looks_like_scenario = isinstance(raw, dict) and "questions" not in raw and ("nodes" in raw or "start" in raw)
     if kind == "scenario" or (kind is not None and kind not in fmt.FILE_KINDS and looks_like_scenario):
-        return fmt.SCENARIO, _check_scenario
+        return fmt.SCENARIO, _check_scenario_file
     if not looks_like_scenario:
         return fmt.QUIZ, _check_quiz
     hint = " (a role-play needs `kind: scenario`)"
     return Record(what=fmt.QUIZ.what, fields=fmt.QUIZ.fields, exactly_one_of=fmt.QUIZ.exactly_one_of,
                   hints={key: hint for key in ("start", "nodes", "dimensions")}), _check_quiz
+
+
+def _check_scenario_file(raw: dict, checker: Checker) -> None:
+    _check_reserved_id(raw, checker)
+    check_scenario(raw, checker)
 
 
 def _check_id_matches_file(loaded: _Loaded, problems: list[Diagnostic]) -> None:
@@ -167,18 +171,6 @@ def _texts(items: list, key: str | None = None) -> list[str | None]:
     return [v.strip() if isinstance(v, str) and v.strip() else None for v in values]
 
 
-def _report_repeats(checker: Checker, values: list[str | None], where, message) -> None:
-    """Report each repeated value at its later use: where(index) is its path, message(value, first index)."""
-    first: dict[str, int] = {}
-    for index, value in enumerate(values):
-        if value is None:
-            continue
-        if value in first:
-            checker.error(where(index), message(value, first[value]), "duplicate")
-        else:
-            first[value] = index
-
-
 def _raw_list(raw: dict, key: str) -> list:
     value = raw.get(key)
     return value if isinstance(value, list) else []
@@ -192,15 +184,16 @@ def _check_reserved_id(raw: dict, checker: Checker) -> None:
 
 
 def _check_lesson(raw: dict, checker: Checker) -> None:
-    _report_repeats(checker, _texts(_raw_list(raw, "objectives"), "id"), lambda i: ("objectives", i, "id"),
-                    lambda value, _: f"objective id '{value}' is used twice in this lesson")
+    checker.report_repeats(_texts(_raw_list(raw, "objectives"), "id"), lambda i: ("objectives", i, "id"),
+                           lambda value, _: f"objective id '{value}' is used twice in this lesson")
     _check_reserved_id(raw, checker)
 
 
 def _check_quiz(raw: dict, checker: Checker) -> None:
     questions = _raw_list(raw, "questions")
-    _report_repeats(checker, _texts(questions, "id"), lambda i: ("questions", i, "id"),
-                    lambda value, first: f"question id '{value}' is used twice in this quiz (also questions[{first}])")
+    checker.report_repeats(_texts(questions, "id"), lambda i: ("questions", i, "id"),
+                           lambda value, first: f"question id '{value}' is used twice in this quiz "
+                                                f"(also questions[{first}])")
     for index, question in enumerate(questions):
         if isinstance(question, dict):
             _check_question(question, ("questions", index), checker)
@@ -221,123 +214,17 @@ def _check_question(raw: dict, path: tuple, checker: Checker) -> None:
         if options and kind == "multiple" and correct == 0:
             checker.error(path + ("options",), "a multiple-choice question needs at least one option with "
                           "`correct: true`; found none", "correct-count")
-        _report_repeats(checker, _texts(options, "text"), lambda i: path + ("options", i, "text"),
-                        lambda value, first: f"option text '{value}' is used twice (also in option {first + 1})")
+        checker.report_repeats(_texts(options, "text"), lambda i: path + ("options", i, "text"),
+                               lambda value, first: f"option text '{value}' is used twice (also in option {first + 1})")
     elif kind == "ordering":
-        _report_repeats(checker, _texts(_raw_list(raw, "items")), lambda i: path + ("items", i),
-                        lambda value, first: f"item '{value}' is used twice (also in item {first + 1})")
+        checker.report_repeats(_texts(_raw_list(raw, "items")), lambda i: path + ("items", i),
+                               lambda value, first: f"item '{value}' is used twice (also in item {first + 1})")
     elif kind == "matching":
         pairs = _raw_list(raw, "pairs")
         for side in ("left", "right"):
-            _report_repeats(checker, _texts(pairs, side), lambda i, side=side: path + ("pairs", i, side),
-                            lambda value, _, side=side: f"the {side} value '{value}' is used twice; "
-                                                        "each must be different")
-
-
-def _check_scenario(raw: dict, checker: Checker) -> None:
-    """The role-play's graph as written: targets, dimensions, choices, reachability, endings, loops.
-
-    What the format check already reports (a node or choice of the wrong type, an id that is not
-    an id) is not reported again here: such a node counts as settled, so that no guess about
-    what it was meant to hold turns into a second problem elsewhere."""
-    _check_reserved_id(raw, checker)
-
-    def written(path: tuple, value: Any) -> str | None:
-        """An id as the trainer typed it (`next: 12` and `next: yes` are ids to the format too)."""
-        if value is not None and not isinstance(value, (str, dict, list)):
-            value = checker.doc.scalar_text.get(path, str(value))
-        return value.strip() if isinstance(value, str) and value.strip() else None
-
-    nodes = raw.get("nodes")
-    if not isinstance(nodes, dict) or not nodes:  # not a group of nodes, or none: the format check says so
-        return
-    if len(nodes) > fmt.MAX_SCENARIO_NODES:
-        checker.error(("nodes",), f"has {len(nodes):,} nodes; the limit is {fmt.MAX_SCENARIO_NODES} per role-play "
-                      "(split it into several role-plays)", "too-large")
-        return
-    declared: list[str] | None = list(fmt.DEFAULT_DIMENSIONS)
-    if "dimensions" in raw:
-        dimensions = raw["dimensions"]
-        listed = [written(("dimensions", i), d) for i, d in enumerate(dimensions)] \
-            if isinstance(dimensions, list) else []
-        _report_repeats(checker, listed, lambda i: ("dimensions", i),
-                        lambda value, _: f"dimension '{value}' is listed twice")
-        # an empty list, or one holding something other than ids, is reported by the format check:
-        # scores cannot be compared with it
-        declared = listed if listed and None not in listed else None
-    listing = " and ".join([", ".join(declared[:-1]), declared[-1]] if len(declared) > 1 else declared) \
-        if declared else ""  # in words: "caring, competency and integrity"
-    names = list(nodes)
-    edges: dict[str, list[str]] = {}
-    settled: set[str] = set()  # endings, and nodes already reported as broken
-    endings: set[str] = set()
-    for name, node in nodes.items():
-        where = ("nodes", name)
-        edges[name] = []
-        if not isinstance(node, dict):
-            settled.add(name)
-            continue
-        choices = node.get("choices") if isinstance(node.get("choices"), list) else []
-        if node.get("end") is True:
-            settled.add(name)
-            endings.add(name)
-            if "choices" in node:
-                checker.error(where + ("choices",), f"node '{name}' is an ending (`end: true`), so it has no choices; "
-                              "remove `end: true` or the choices", "ending-with-choices")
-        elif ("end" in node and not isinstance(node["end"], bool)) or (
-                "choices" in node and not isinstance(node["choices"], list)):
-            settled.add(name)  # `end: maybe` or `choices: text`: the format check says what is wrong
-        elif len(choices) < 2:
-            settled.add(name)
-            found = "none" if not choices else "only one"
-            checker.error(where if "choices" not in node else where + ("choices",),
-                          f"node '{name}' needs at least two choices (found {found}), or `end: true` if the "
-                          "role-play ends here", "too-few-choices")
-        for index, choice in enumerate(choices):
-            path = where + ("choices", index)
-            choice = choice if isinstance(choice, dict) else {}
-            target = written(path + ("next",), choice.get("next"))
-            if target not in nodes:
-                settled.add(name)  # where this choice leads is unknown
-                if target is not None and SLUG_PATTERN.match(target):  # a malformed id is reported as such
-                    checker.error(path + ("next",), f"there is no node '{target}' in this role-play"
-                                  f"{suggest(target, names)}", "missing-node")
-            edges[name].append(target if target in nodes else "")
-            scores = choice.get("scores")
-            for dimension in scores if isinstance(scores, dict) and declared is not None else ():
-                if dimension not in declared and SLUG_PATTERN.match(dimension):
-                    checker.error(path + ("scores", dimension),
-                                  f"'{dimension}' is not a dimension of this role-play{suggest(dimension, declared)}; "
-                                  + (f"its `dimensions` are {listing}" if "dimensions" in raw else
-                                     f"with no `dimensions` list it scores {listing}"),
-                                  "unknown-dimension", key=True)
-    start = written(("start",), raw.get("start"))
-    if start is None:
-        return
-    if start not in nodes:
-        if SLUG_PATTERN.match(start):
-            checker.error(("start",), f"there is no node '{start}' in this role-play{suggest(start, names)}",
-                          "missing-node")
-        return
-    start_node = nodes[start]
-    if isinstance(start_node, dict) and start_node.get("end") is True:
-        checker.error(("start",), f"the start node '{start}' is an ending: the learner would have nothing to "
-                      "choose", "start-is-ending")
-    seen = set(reachable(start, edges))  # an ending's choices (reported above) still reach their nodes,
-    edges = {name: [] if name in endings else targets for name, targets in edges.items()}  # but lead no further
-    for name in names:
-        if name not in seen:
-            checker.error(("nodes", name), f"node '{name}' cannot be reached: no choice on the way from the start "
-                          f"node '{start}' leads to it", "unreachable", key=True)
-    for name, index, target in loops(start, edges):
-        checker.error(("nodes", name, "choices", index, "next"), f"this choice leads back to '{target}', which "
-                      "comes earlier on the way here; a role-play only moves forward (learners have "
-                      "\"Go back one step\" and \"Play again\" to try other choices)", "loop")
-    finishing = can_finish(edges, settled)
-    for name in names:
-        if name not in finishing:
-            checker.error(("nodes", name), f"no ending can be reached from node '{name}': every path from here "
-                          "goes round in a loop without reaching a node with `end: true`", "no-ending", key=True)
+            checker.report_repeats(_texts(pairs, side), lambda i, side=side: path + ("pairs", i, side),
+                                   lambda value, _, side=side: f"the {side} value '{value}' is used twice; "
+                                                               "each must be different")
 
 
 def _raw(loaded: _Loaded | None, *path: Any) -> Any:

@@ -18,7 +18,8 @@ ASSETS = "assets/course"
 ENTRIES = ("quiz", "scenario")
 """The course's entry scripts; each becomes <name>-offline.js (store.js and dom.js are in both:
 the two copies share nothing but localStorage, which is all they share on the web site too)."""
-_MODULE_TAG = re.compile(r"""<script\b[^>]*\btype=["']module["'][^>]*\bsrc=["']([^"']*?)(quiz|scenario)\.js["'][^>]*></script>""")
+_MODULE_TAG = re.compile(r"""<script\b[^>]*\btype=["']module["'][^>]*\bsrc=["']([^"']*?)(quiz|scenario)\.js["']"""
+                         r"""[^>]*></script>""")
 
 
 @dataclass(frozen=True, slots=True)

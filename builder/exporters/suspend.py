@@ -155,7 +155,8 @@ def worst_case_length(cmap: dict[str, Any]) -> int:
     for scenario in cmap.get("scenarios", []):
         widest = max(scenario["nodes"], key=lambda node: len(str(scenario["nodes"].index(node))))
         progress["scenarios"][scenario["id"]] = {
-            "version": scenario["version"], "plays": MAX_ATTEMPTS, "path": [scenario["choices"] - 1] * scenario["longest"],
+            "version": scenario["version"], "plays": MAX_ATTEMPTS,
+            "path": [scenario["choices"] - 1] * scenario["longest"],
             "best": {"end": widest, "scores": [low if len(str(low)) > len(str(high)) else high
                                                for low, high in scenario["scores"]]}}
     return len(encode(progress, cmap))
