@@ -85,6 +85,16 @@ def suggest(word: str, choices: list[str]) -> str:
     return f" (did you mean '{match[0]}'?)" if match else ""
 
 
+def _slug_example(text: str) -> str:
+    """', like 'a-valid-id'' for text that is not an id, or nothing when no letter or digit is left."""
+    hint = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+    return f", like '{hint}'" if hint else ""
+
+
+def _at_least(count: int, what: str) -> str:
+    return f"at least {count} {what}s" if count > 1 else f"at least one {what}"
+
+
 class Kind:
     description_of_type = "a value"
 
@@ -134,8 +144,7 @@ class Slug(Kind):
         if text is INVALID:
             return INVALID
         if not SLUG_PATTERN.match(text):
-            hint = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
-            example = f", like '{hint}'" if hint else ""
+            example = _slug_example(text)
             checker.error(path, f"'{text}' is not a valid id: use lowercase letters, digits and hyphens{example}",
                           "slug")
             return INVALID
@@ -232,7 +241,7 @@ class ListOf(Kind):
                 checker.error(path, f"should be a list, but is {describe(value)}", "type")
             return INVALID
         if len(value) < self.min_items:
-            need = f"at least {self.min_items} {self.what}s" if self.min_items > 1 else f"at least one {self.what}"
+            need = _at_least(self.min_items, self.what)
             checker.error(path, f"needs {need}; found {len(value)}", "too-few")
         items = [self.item.check(v, path + (i,), checker) for i, v in enumerate(value)]
         if any(v is INVALID for v in items) or len(value) < self.min_items:
@@ -262,14 +271,13 @@ class MapOf(Kind):
                                 f"but is {describe(value)}", "type")
             return INVALID
         if len(value) < self.min_items:
-            need = f"at least {self.min_items} {self.what}s" if self.min_items > 1 else f"at least one {self.what}"
+            need = _at_least(self.min_items, self.what)
             checker.error(path, f"needs {need}; found {len(value)}", "too-few")
         ok = len(value) >= self.min_items
         result: dict[str, Any] = {}
         for name, item in value.items():
             if not isinstance(name, str) or not SLUG_PATTERN.match(name):
-                hint = re.sub(r"[^a-z0-9]+", "-", str(name).lower()).strip("-")
-                example = f", like '{hint}'" if hint else ""
+                example = _slug_example(str(name))
                 checker.error(path + (name,), f"'{name}' is not a valid {self.what} id: use lowercase letters, "
                                               f"digits and hyphens{example}", "slug", key=True)
                 ok = False
