@@ -15,7 +15,7 @@ from builder.exporters.suspend import course_map, encode
 from builder.project import Project
 from builder.render import course_key
 from builder.validate import load_course
-from tests.conftest import FIXTURES, run_course
+from tests.conftest import FIXTURES, REPO, run_course
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "browser"))
 from coursekit import RIGHT, WRONG, Site, answer, check, outcome  # noqa: E402
@@ -248,3 +248,106 @@ def test_scorm_role_play_is_saved_in_suspend_data_and_resumed(browser, lms):
         assert row.locator("[data-scenario-result]").inner_text() == "Caring 2 of 2, Competency 2 of 2, Integrity 2 of 2"
     finally:
         second.close()
+
+
+# -- the bundled course's role-plays, in the built site and in its SCORM package --------------------
+
+def extreme_paths(scenario) -> dict[str, tuple[list[int], str, list[int]]]:
+    """The best and worst path of a role-play by total score: (choice positions, ending, scores)."""
+    found = []
+
+    def walk(node_id, path, scores):
+        node = scenario.nodes[node_id]
+        if node.is_ending:
+            found.append((sum(scores), path, node_id, scores))
+        for index, choice in enumerate(node.choices):
+            walk(choice.next, path + [index], [a + b for a, b in zip(scores, choice.scores)])
+
+    walk(scenario.start, [], [0] * len(scenario.dimensions))
+    found.sort(key=lambda item: item[0])
+    return {"worst": found[0][1:], "best": found[-1][1:]}
+
+
+BUNDLED_ROLE_PLAYS = [("trust-model", "overloaded-request"), ("soft-skills", "tense-interruption")]
+
+
+@pytest.fixture(scope="module")
+def bundled(tmp_path_factory):
+    """The bundled course built as a site and exported as SCORM, both served on 127.0.0.1."""
+    if not RUNTIME.is_file():
+        assert os.environ.get("CI") != "true", "scorm-again is missing under CI=true (run `make test`)"
+        pytest.skip("tests/packages/node_modules is missing: run `make browser-deps`")
+    root = tmp_path_factory.mktemp("bundled")
+    project = root / "project"
+    for name in ("content", "quizzes"):
+        shutil.copytree(REPO / name, project / name)
+    shutil.copy(REPO / "mkdocs.yml", project / "mkdocs.yml")
+    run_course("build", "--site-dir", str(root / "site"), cwd=project, check=True)
+    run_course("export", "scorm", "--out", str(root / "course.zip"), cwd=project, check=True)
+    with zipfile.ZipFile(root / "course.zip") as archive:
+        archive.extractall(root / "served" / "package")
+    shutil.copy(RUNTIME, root / "served" / "scorm12.min.js")
+    shutil.copy(HERE / "harness.html", root / "served" / "harness.html")
+    course, _ = load_course(Project(project))
+    site, lms = Site(root / "site"), Site(root / "served")
+    yield course, site, lms, {**course_map(course), "course": course_key(course)}
+    site.close()
+    lms.close()
+
+
+def play_by_position(frame, scenario_id: str, path: list[int]) -> None:
+    player = frame.locator(f'[data-scenario="{scenario_id}"] [data-scenario-player]')
+    for index in path:
+        player.locator("input[type=radio]").nth(index).check()
+        player.get_by_role("button", name="Continue").click()
+
+
+def assert_ending(frame, scenario, ending: str, scores: list[int]) -> None:
+    player = frame.locator(f'[data-scenario="{scenario.id}"] [data-scenario-player]')
+    player.locator(".course-scenario__scores").wait_for()
+    assert player.get_attribute("data-node") == ending
+    assert player.get_attribute("data-scores") == " ".join(map(str, scores))
+    highs = [high for _, high in scenario.score_ranges()]
+    for dimension, score, high in zip(scenario.dimensions, scores, highs):
+        assert f"{dimension.capitalize()}: {score} out of a best possible {high}" in player.inner_text()
+
+
+@pytest.mark.parametrize("lesson, scenario_id", BUNDLED_ROLE_PLAYS)
+def test_bundled_role_plays_reach_their_best_and_worst_endings_in_the_site(browser, bundled, lesson, scenario_id):
+    course, site, _, _ = bundled
+    scenario = course.scenarios[scenario_id]
+    page = browser.new_page()
+    try:
+        page.goto(site.url(f"{lesson}/"))
+        for kind, (path, ending, scores) in extreme_paths(scenario).items():
+            play_by_position(page, scenario_id, path)
+            assert_ending(page, scenario, ending, scores)
+            page.get_by_role("button", name="Play again").click()
+        page.goto(site.url("progress/"))
+        page.locator("[data-scenario-progress][data-scenario-synced]").wait_for()
+        row = page.locator(f'[data-scenario-ref="{scenario_id}"]')
+        assert row.locator("[data-scenario-plays]").inner_text() == "2"
+        best = extreme_paths(scenario)["best"][2]
+        highs = [high for _, high in scenario.score_ranges()]
+        assert row.locator("[data-scenario-result]").inner_text() == ", ".join(
+            f"{d.capitalize()} {s} of {h}" for d, s, h in zip(scenario.dimensions, best, highs))
+    finally:
+        page.close()
+
+
+def test_bundled_role_plays_play_in_the_scorm_package(browser, bundled):
+    course, _, lms, cmap = bundled
+    launch = Launch(browser, lms)
+    try:
+        for lesson, scenario_id in BUNDLED_ROLE_PLAYS:
+            scenario = course.scenarios[scenario_id]
+            frame = launch.course_frame(f"{lesson}/index.html")
+            path, ending, scores = extreme_paths(scenario)["best"]
+            play_by_position(frame, scenario_id, path)
+            assert_ending(frame, scenario, ending, scores)
+        stored = json.loads(frame.evaluate("k => localStorage.getItem(k)", "course-progress:" + cmap["course"]))
+        launch.wait_for_value("cmi.suspend_data", encode(stored, cmap))
+        saved = json.loads(launch.value("cmi.suspend_data"))
+        assert [entry[1] for entry in saved[3]] == [1, 1]  # one play of each, in course order
+    finally:
+        launch.close()
