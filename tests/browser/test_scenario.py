@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from coursekit import (RIGHT, STORAGE_KEY, answer, check, format_violations, open_page, quiz, run_axe, saved_progress,
+from coursekit import (RIGHT, STORAGE_KEY, answer, check, format_violations, open_page, run_axe, saved_progress,
                        visible_text)
 from playwright.sync_api import expect
 
