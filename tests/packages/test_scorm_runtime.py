@@ -18,7 +18,7 @@ from builder.validate import load_course
 from tests.conftest import FIXTURES, REPO, run_course
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "browser"))
-from coursekit import RIGHT, WRONG, Site, answer, check, outcome  # noqa: E402
+from coursekit import RIGHT, WRONG, Site, answer, check, format_violations, outcome, run_axe  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
 RUNTIME = HERE / "node_modules" / "scorm-again" / "dist" / "scorm12.min.js"
@@ -316,12 +316,17 @@ def assert_ending(frame, scenario, ending: str, scores: list[int]) -> None:
 def test_bundled_role_plays_reach_their_best_and_worst_endings_in_the_site(browser, bundled, lesson, scenario_id):
     course, site, _, _ = bundled
     scenario = course.scenarios[scenario_id]
-    page = browser.new_page()
+    page = browser.new_page(viewport={"width": 375, "height": 800})
     try:
         page.goto(site.url(f"{lesson}/"))
-        for kind, (path, ending, scores) in extreme_paths(scenario).items():
+        violations = run_axe(page)
+        assert violations == [], format_violations(violations)
+        for path, ending, scores in extreme_paths(scenario).values():
             play_by_position(page, scenario_id, path)
             assert_ending(page, scenario, ending, scores)
+            violations = run_axe(page)
+            assert violations == [], format_violations(violations)
+            assert page.evaluate("document.documentElement.scrollWidth") <= 375
             page.get_by_role("button", name="Play again").click()
         page.goto(site.url("progress/"))
         page.locator("[data-scenario-progress][data-scenario-synced]").wait_for()
