@@ -356,3 +356,20 @@ def test_bundled_role_plays_play_in_the_scorm_package(browser, bundled):
         assert [entry[1] for entry in saved[3]] == [1, 1]  # one play of each, in course order
     finally:
         launch.close()
+
+
+@pytest.mark.parametrize("width", [1280, 375])
+def test_bundled_course_pages_pass_axe(browser, bundled, width):
+    """Every page of the bundled course, with its own text (the fixture courses are checked in tests/browser)."""
+    _, site, _, _ = bundled
+    pages = sorted(file.parent.relative_to(site.root).as_posix() for file in site.root.rglob("index.html"))
+    assert len(pages) >= 9
+    page = browser.new_page(viewport={"width": width, "height": 900})
+    try:
+        for path in pages:
+            page.goto(site.url("" if path == "." else f"{path}/"))
+            violations = run_axe(page)
+            assert violations == [], f"{path}: {format_violations(violations)}"
+            assert page.evaluate("document.documentElement.scrollWidth") <= width, path
+    finally:
+        page.close()
