@@ -203,6 +203,7 @@ function syncTables(scope) {
 
 /** Sets up every role-play and progress table in `scope`; safe to call again. */
 function init(scope = document) {
+  for (const scenario of live) if (!scenario.root.isConnected) live.delete(scenario); // pages swapped away
   for (const root of all("[data-scenario]:not([data-scenario-init])", scope)) {
     try {
       live.add(new Scenario(root));
