@@ -25,23 +25,29 @@ RUNTIME = HERE / "node_modules" / "scorm-again" / "dist" / "scorm12.min.js"
 STORAGE_KEY = "course-progress:fixture-course"
 
 
-@pytest.fixture(scope="module")
-def lms(tmp_path_factory):
-    """The fixture course exported as SCORM, unzipped beside the harness page and served on 127.0.0.1."""
+def scorm_package(project: Path, root: Path) -> Path:
+    """`project` exported as SCORM and unzipped beside the test LMS page and its runtime: the folder to serve."""
     if not RUNTIME.is_file():
         assert os.environ.get("CI") != "true", "scorm-again is missing under CI=true (run `make test`)"
         pytest.skip("tests/packages/node_modules is missing: run `make browser-deps`")
-    root = tmp_path_factory.mktemp("lms")
-    project = root / "project"
-    shutil.copytree(FIXTURES / "full", project)
     result = run_course("export", "scorm", "--out", str(root / "course.zip"), cwd=project, check=True)
     assert "SCORM 1.2 package" in result.stdout
     with zipfile.ZipFile(root / "course.zip") as archive:
         archive.extractall(root / "served" / "package")
     shutil.copy(RUNTIME, root / "served" / "scorm12.min.js")
     shutil.copy(HERE / "harness.html", root / "served" / "harness.html")
+    return root / "served"
+
+
+@pytest.fixture(scope="module")
+def lms(tmp_path_factory):
+    """The fixture course exported as SCORM, unzipped beside the harness page and served on 127.0.0.1."""
+    root = tmp_path_factory.mktemp("lms")
+    project = root / "project"
+    shutil.copytree(FIXTURES / "full", project)
+    served = scorm_package(project, root)
     course, _ = load_course(Project(project))
-    site = Site(root / "served")
+    site = Site(served)
     yield site, {**course_map(course), "course": course_key(course)}
     site.close()
 
@@ -274,22 +280,15 @@ BUNDLED_ROLE_PLAYS = [("trust-model", "overloaded-request"), ("soft-skills", "te
 @pytest.fixture(scope="module")
 def bundled(tmp_path_factory):
     """The bundled course built as a site and exported as SCORM, both served on 127.0.0.1."""
-    if not RUNTIME.is_file():
-        assert os.environ.get("CI") != "true", "scorm-again is missing under CI=true (run `make test`)"
-        pytest.skip("tests/packages/node_modules is missing: run `make browser-deps`")
     root = tmp_path_factory.mktemp("bundled")
     project = root / "project"
     for name in ("content", "quizzes"):
         shutil.copytree(REPO / name, project / name)
     shutil.copy(REPO / "mkdocs.yml", project / "mkdocs.yml")
+    served = scorm_package(project, root)
     run_course("build", "--site-dir", str(root / "site"), cwd=project, check=True)
-    run_course("export", "scorm", "--out", str(root / "course.zip"), cwd=project, check=True)
-    with zipfile.ZipFile(root / "course.zip") as archive:
-        archive.extractall(root / "served" / "package")
-    shutil.copy(RUNTIME, root / "served" / "scorm12.min.js")
-    shutil.copy(HERE / "harness.html", root / "served" / "harness.html")
     course, _ = load_course(Project(project))
-    site, lms = Site(root / "site"), Site(root / "served")
+    site, lms = Site(root / "site"), Site(served)
     yield course, site, lms, {**course_map(course), "course": course_key(course)}
     site.close()
     lms.close()
