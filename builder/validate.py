@@ -7,7 +7,7 @@ the first problem; the caller gets the course only when no error was found.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -131,6 +131,11 @@ def _check_file(project: Project, file: Path, record, problems: list[Diagnostic]
     return _Loaded(file, doc, data, checker, record)
 
 
+_QUIZ_WITH_SCENARIO_KEYS = replace(fmt.QUIZ, hints={key: " (a role-play needs `kind: scenario`)"
+                                                    for key in ("start", "nodes", "dimensions")})
+"""The quiz format, for a file without `kind: scenario` that holds a role-play's keys."""
+
+
 def _quiz_or_scenario(raw: Any) -> tuple[Record, Any]:
     """A file in quizzes/ is a role-play when it says `kind: scenario`, else a quiz.
 
@@ -142,11 +147,7 @@ def _quiz_or_scenario(raw: Any) -> tuple[Record, Any]:
     looks_like_scenario = isinstance(raw, dict) and "questions" not in raw and ("nodes" in raw or "start" in raw)
     if kind == "scenario" or (kind is not None and kind not in fmt.FILE_KINDS and looks_like_scenario):
         return fmt.SCENARIO, _check_scenario_file
-    if not looks_like_scenario:
-        return fmt.QUIZ, _check_quiz
-    hint = " (a role-play needs `kind: scenario`)"
-    return Record(what=fmt.QUIZ.what, fields=fmt.QUIZ.fields, exactly_one_of=fmt.QUIZ.exactly_one_of,
-                  hints={key: hint for key in ("start", "nodes", "dimensions")}), _check_quiz
+    return (_QUIZ_WITH_SCENARIO_KEYS if looks_like_scenario else fmt.QUIZ), _check_quiz
 
 
 def _check_scenario_file(raw: dict, checker: Checker) -> None:
@@ -337,11 +338,8 @@ def _check_references(project: Project, course_file: _Loaded, lessons: dict[str,
     if final_id in quizzes and quiz_owner.get(final_id) == "the course's final quiz":
         _check_objectives(quizzes[final_id], {lo.file.stem: lo for lo in ordered}, final=True)
 
-    for stem, loaded in quizzes.items():
-        if stem not in quiz_owner and loaded.doc is not None:
-            problems.append(Diagnostic(loaded.doc.location(), f"quiz '{stem}' is not used: no lesson has "
-                                       f"`quiz: {stem}` and it is not the final quiz", "unused-quiz",
-                                       Severity.WARNING))
+    _warn_unused(quizzes, quiz_owner, lambda stem: f"quiz '{stem}' is not used: no lesson has `quiz: {stem}` and "
+                 "it is not the final quiz", "unused-quiz", problems)
     _check_scenario_references(project, ordered, quizzes, scenarios, problems)
 
 
@@ -353,17 +351,14 @@ def _check_scenario_references(project: Project, ordered: list[_Loaded], quizzes
         listed = _raw(loaded, "scenarios")
         if loaded.checker is None or not isinstance(listed, list):
             continue
-        here: dict[str, int] = {}
-        for index in range(len(listed)):
-            scenario_id = _raw_text(loaded, "scenarios", index)
+        listed_ids = [_raw_text(loaded, "scenarios", index) for index in range(len(listed))]
+        loaded.checker.report_repeats(listed_ids, lambda i: ("scenarios", i),
+                                      lambda value, first: f"role-play '{value}' is listed twice in this lesson "
+                                                           f"(also scenarios[{first}])")
+        for index, scenario_id in enumerate(listed_ids):
             path = ("scenarios", index)
-            if scenario_id is None:
-                continue
-            if scenario_id in here:
-                loaded.checker.error(path, f"role-play '{scenario_id}' is listed twice in this lesson (also "
-                                     f"scenarios[{here[scenario_id]}])", "duplicate")
-                continue
-            here[scenario_id] = index
+            if scenario_id is None or listed_ids.index(scenario_id) != index:
+                continue  # repeats are reported above
             if scenario_id in quizzes and quizzes[scenario_id].doc is None:
                 continue  # the file could not be read (its problem is reported there): quiz or role-play is unknown
             if scenario_id in quizzes:
@@ -378,10 +373,16 @@ def _check_scenario_references(project: Project, ordered: list[_Loaded], quizzes
                                      "each role-play belongs to one lesson", "scenario-reused")
             else:
                 owner[scenario_id] = f"lesson '{loaded.file.stem}'"
-    for stem, loaded in scenarios.items():
+    _warn_unused(scenarios, owner, lambda stem: f"role-play '{stem}' is not used: no lesson lists it under "
+                 "`scenarios:`", "unused-scenario", problems)
+
+
+def _warn_unused(files: dict[str, _Loaded], owner: dict[str, str], message, code: str,
+                 problems: list[Diagnostic]) -> None:
+    """A warning at the top of each readable file that nothing refers to (`owner` maps the ones used)."""
+    for stem, loaded in files.items():
         if stem not in owner and loaded.doc is not None:
-            problems.append(Diagnostic(loaded.doc.location(), f"role-play '{stem}' is not used: no lesson lists "
-                                       f"it under `scenarios:`", "unused-scenario", Severity.WARNING))
+            problems.append(Diagnostic(loaded.doc.location(), message(stem), code, Severity.WARNING))
 
 
 def _build_course(data: dict, lessons: dict[str, _Loaded], quizzes: dict[str, _Loaded],
