@@ -333,10 +333,14 @@ def estimated_minutes(course: Course, lesson: Lesson, words_per_minute: int = WO
     """Reading time of the lesson plus 30 seconds for each question of its quiz and for each
     decision on the longest path through each of its role-plays."""
     quiz = course.quiz_for(lesson)
-    decisions = sum(scenario.longest_path() for scenario in course.scenarios_for(lesson))
-    return reading_minutes(lesson_words(lesson), (len(quiz.questions) if quiz else 0) + decisions,
-                           words_per_minute=words_per_minute)
+    timed = (len(quiz.questions) if quiz else 0) + role_play_decisions(course, lesson)
+    return reading_minutes(lesson_words(lesson), timed, words_per_minute=words_per_minute)
 
+
+
+def role_play_decisions(course: Course, lesson: Lesson) -> int:
+    """The decisions on the longest path through each of the lesson's role-plays, added up."""
+    return sum(scenario.longest_path() for scenario in course.scenarios_for(lesson))
 
 
 def _check_duration(course: Course, sources: _Sources, settings: CheckSettings) -> Iterator[Diagnostic]:
@@ -349,7 +353,7 @@ def _check_duration(course: Course, sources: _Sources, settings: CheckSettings) 
         quiz = course.quiz_for(lesson)
         questions = len(quiz.questions) if quiz else 0
         path = ("duration_minutes",)
-        decisions = sum(scenario.longest_path() for scenario in course.scenarios_for(lesson))
+        decisions = role_play_decisions(course, lesson)
         counted = count(questions, "question") + (f" and {count(decisions, 'role-play decision')}" if decisions else "")
         yield _warning(sources.at(lesson.origin.path, path), path, f"the lesson says {stated} minutes but takes "
                        f"about {max(1, round(estimate))} ({lesson_words(lesson)} words at {settings.words_per_minute} "

@@ -15,6 +15,7 @@ from markupsafe import Markup
 
 from .markdown_text import MarkdownText
 from .model import Course, Matching, Module, Ordering, Question, Quiz, Scenario
+from .schema import listing
 from .scoring import answer_key, choice_token, encode_key, quiz_version, scenario_version
 
 SECTION_LABELS = {"text": "", "scenario": "Scenario", "example": "Example", "tip": "Tip", "warning": "Warning"}
@@ -219,7 +220,7 @@ class CourseRenderer:
             "nodes": [start, *(node for node in scenario.nodes.values() if node is not start)],
             "lows": [low for low, _ in ranges],
             "highs": [high for _, high in ranges],
-            "dimensions_text": _listing(scenario.dimensions),
+            "dimensions_text": listing(scenario.dimensions),
         }
 
     def scenario_rows(self) -> list[dict[str, Any]]:
@@ -270,11 +271,6 @@ def template_environment() -> Environment:
 def render_problems(problems: list) -> str:
     """The page shown while previewing a course whose sources have errors."""
     return template_environment().get_template("problems.html").render(problems=problems)
-
-
-def _listing(words: tuple[str, ...]) -> str:
-    """'a', 'a and b', 'a, b and c'."""
-    return " and ".join(words) if len(words) < 3 else ", ".join(words[:-1]) + " and " + words[-1]
 
 
 def _shuffled_never_in_order(items: list, rng: random.Random) -> list:

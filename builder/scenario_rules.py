@@ -11,7 +11,7 @@ from typing import Any
 
 from . import format as fmt
 from .scenario_graph import can_finish, loops, reachable
-from .schema import SLUG_PATTERN, Checker, suggest
+from .schema import SLUG_PATTERN, Checker, listing, suggest
 
 
 def check_scenario(raw: dict, checker: Checker) -> None:
@@ -43,8 +43,7 @@ def check_scenario(raw: dict, checker: Checker) -> None:
         # an empty list, or one holding something other than ids, is reported by the format check:
         # scores cannot be compared with it
         declared = listed if listed and None not in listed else None
-    listing = " and ".join([", ".join(declared[:-1]), declared[-1]] if len(declared) > 1 else declared) \
-        if declared else ""  # in words: "caring, competency and integrity"
+    in_words = listing(declared or ())  # "caring, competency and integrity"
     names = list(nodes)
     edges: dict[str, list[str]] = {}
     settled: set[str] = set()  # endings, and nodes already reported as broken
@@ -86,8 +85,8 @@ def check_scenario(raw: dict, checker: Checker) -> None:
                 if dimension not in declared and SLUG_PATTERN.match(dimension):
                     checker.error(path + ("scores", dimension),
                                   f"'{dimension}' is not a dimension of this role-play{suggest(dimension, declared)}; "
-                                  + (f"its `dimensions` are {listing}" if "dimensions" in raw else
-                                     f"with no `dimensions` list it scores {listing}"),
+                                  + (f"its `dimensions` are {in_words}" if "dimensions" in raw else
+                                     f"with no `dimensions` list it scores {in_words}"),
                                   "unknown-dimension", key=True)
     start = written(("start",), raw.get("start"))
     if start is None:

@@ -80,6 +80,12 @@ def describe(value: Any) -> str:
     return f"'{value}'"
 
 
+def listing(words) -> str:
+    """Words as a trainer would list them: 'a', 'a and b', 'a, b and c'."""
+    words = list(words)
+    return " and ".join(words) if len(words) < 3 else ", ".join(words[:-1]) + " and " + words[-1]
+
+
 def suggest(word: str, choices: list[str]) -> str:
     match = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
     return f" (did you mean '{match[0]}'?)" if match else ""
