@@ -127,6 +127,18 @@ def take(page, site: Site, quiz_id: str, answers: dict) -> dict:
     return check(page, quiz_id)
 
 
+def store_progress(page, value, key: str = STORAGE_KEY) -> None:
+    """Put progress into the page's storage as another page (or a broken one) would: text as it is,
+    anything else as JSON."""
+    page.evaluate("([key, value]) => localStorage.setItem(key, value)",
+                  [key, value if isinstance(value, str) else json.dumps(value)])
+
+
+STORAGE_FULL = ("Storage.prototype.setItem = function () {"
+                " throw new DOMException('full', 'QuotaExceededError'); };")
+"""An init script that makes every storage write fail, as a full or locked-down browser does."""
+
+
 def saved_progress(page) -> dict | None:
     raw = page.evaluate(f"localStorage.getItem({json.dumps(STORAGE_KEY)})")
     return json.loads(raw) if raw else None

@@ -296,11 +296,11 @@ OLDER_PROGRESS = {
 
 @pytest.mark.parametrize("stored", OLDER_PROGRESS.values(), ids=OLDER_PROGRESS.keys())
 def test_progress_from_an_older_version_is_discarded_cleanly(tab, site, stored):
-    from coursekit import RIGHT, STORAGE_KEY, answer, saved_progress
+    from coursekit import RIGHT, answer, saved_progress, store_progress
 
     page = tab.page
     open_page(page, site, "progress/")
-    page.evaluate("([key, value]) => localStorage.setItem(key, value)", [STORAGE_KEY, stored])
+    store_progress(page, stored)
     for path in ("", "progress/", "certificate/", "alpha/"):
         open_page(page, site, path)
     # nothing of the old progress counts: the quiz is unanswered and the course not started

@@ -4,7 +4,6 @@ certificate requirement per module, module averages on the certificate, and a ce
 from __future__ import annotations
 
 import datetime
-import json
 import re
 import shutil
 import subprocess
@@ -14,7 +13,7 @@ from typing import Iterator
 
 import pytest
 from coursekit import (FIXTURE, REPO, RIGHT, WRONG, Site, format_violations, open_page, pass_all,
-                       run_axe, take, visible_text)
+                       run_axe, store_progress, take, visible_text)
 
 PHONE = {"viewport": {"width": 375, "height": 740}, "is_mobile": True, "has_touch": True, "device_scale_factor": 2}
 MODULES = "modules:\n  - title: Getting started\n    lessons: [alpha]\n  - title: Going further\n    lessons: [beta]\n"
@@ -79,8 +78,7 @@ def seed(page, key: str, scores: dict[str, int]) -> None:
     quizzes = {quiz: {"version": versions[quiz], "best": best, "attempts": 1, "passedAt": at if best >= 80 else None,
                       "last": {"score": best, "passed": best >= 80, "responses": {}, "at": at}}
                for quiz, best in scores.items()}
-    page.evaluate("([key, value]) => localStorage.setItem(key, value)",
-                  [key, json.dumps({"v": 1, "quizzes": quizzes})])
+    store_progress(page, {"v": 1, "quizzes": quizzes}, key)
 
 
 def test_modules_progress_counts_quizzes_by_module(page, modules_site):

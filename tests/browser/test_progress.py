@@ -6,8 +6,8 @@ import json
 import re
 
 import pytest
-from coursekit import (QUIZ_PAGES, RIGHT, STORAGE_KEY, WRONG, answer, check, open_page, outcome, pass_all, quiz,
-                       saved_progress, take, visible_text)
+from coursekit import (QUIZ_PAGES, RIGHT, STORAGE_FULL, STORAGE_KEY, WRONG, answer, check, open_page, outcome,
+                       pass_all, quiz, saved_progress, store_progress, take, visible_text)
 
 
 def progress_rows(page) -> dict:
@@ -96,7 +96,7 @@ def test_storage_corrupt_resets_quietly(tab, site, stored):
     page = tab.page
     open_page(page, site, "alpha/")
     version = quiz(page, "alpha-check").get_attribute("data-quiz-version")
-    page.evaluate("([key, value]) => localStorage.setItem(key, value)", [STORAGE_KEY, stored.replace("%s", version)])
+    store_progress(page, stored.replace("%s", version))
     for path in ("", "progress/", "certificate/", "alpha/"):
         open_page(page, site, path)
     assert quiz(page, "alpha-check").locator("[data-quiz-submit]").is_visible()
@@ -111,8 +111,7 @@ def test_storage_corrupt_resets_quietly(tab, site, stored):
 
 def test_storage_full_still_scores_and_says_progress_is_not_kept(new_tab, site):
     tab = new_tab()
-    tab.context.add_init_script("Storage.prototype.setItem = function () {"
-                                " throw new DOMException('full', 'QuotaExceededError'); };")
+    tab.context.add_init_script(STORAGE_FULL)
     page = tab.page
     result = take(page, site, "alpha-check", RIGHT["alpha-check"])
     assert (result["score"], result["passed"]) == ("100", "true")

@@ -3,11 +3,9 @@ saved paths, the progress page, broken storage, keyboards, phones, axe, no JavaS
 Material's instant navigation. The fixture's role-play is desk-visit, on the beta lesson."""
 from __future__ import annotations
 
-import json
-
 import pytest
-from coursekit import (RIGHT, STORAGE_KEY, answer, check, format_violations, open_page, run_axe, saved_progress,
-                       visible_text)
+from coursekit import (RIGHT, STORAGE_FULL, answer, check, format_violations, open_page, run_axe,
+                       saved_progress, store_progress, visible_text)
 from playwright.sync_api import expect
 
 PHONE = {"viewport": {"width": 375, "height": 740}, "is_mobile": True, "has_touch": True, "device_scale_factor": 2}
@@ -135,11 +133,6 @@ def tab_until(page, condition: str, limit: int = 150) -> None:
         if page.evaluate(f"(el => {condition})(document.activeElement)"):
             return
     raise AssertionError(f"Tab never reached an element where {condition}")
-
-
-def set_storage(page, value) -> None:
-    page.evaluate("([key, value]) => localStorage.setItem(key, value)",
-                  [STORAGE_KEY, value if isinstance(value, str) else json.dumps(value)])
 
 
 def open_progress(page, site) -> dict:
@@ -411,7 +404,7 @@ def test_corrupt_scenario_storage_starts_afresh_and_keeps_quizzes_working(tab, s
     scenarios = {"scenarios is junk": "junk", "scenarios is a list": [1, 2]}.get(case)
     if scenarios is None:
         scenarios = {SCENARIO: bad if isinstance(bad, str) else {"version": version, **bad}}
-    set_storage(page, {"v": 1, "quizzes": {}, "scenarios": scenarios})
+    store_progress(page, {"v": 1, "quizzes": {}, "scenarios": scenarios})
     for path in ("", "progress/", "beta/"):
         open_page(page, site, path)
     open_beta(page, site)
@@ -436,8 +429,7 @@ def test_corrupt_scenario_storage_starts_afresh_and_keeps_quizzes_working(tab, s
 
 def test_storage_full_still_plays_and_says_progress_is_not_kept(new_tab, site):
     tab = new_tab()
-    tab.context.add_init_script("Storage.prototype.setItem = function () {"
-                                " throw new DOMException('full', 'QuotaExceededError'); };")
+    tab.context.add_init_script(STORAGE_FULL)
     page = tab.page
     open_beta(page, site)
     play(page, PATHS["best"][0])

@@ -88,18 +88,24 @@ FILES = {"content/course.yml": COURSE, "content/one.yml": ONE, "content/two.yml"
          "quizzes/one-check.yml": ONE_CHECK, "quizzes/final.yml": FINAL}
 
 
-def make_project(tmp_path: Path, **overrides: str | None) -> Project:
-    """Write the valid test course, replacing files given as name=text (None deletes the file)."""
-    files = dict(FILES)
-    for key, text in overrides.items():
-        name = key.replace("__", "/").replace("_", "-") + ".yml"
-        files[name] = text
+def file_name(key: str) -> str:
+    """A keyword argument's name as a project file: quizzes__one_check -> quizzes/one-check.yml."""
+    return key.replace("__", "/").replace("_", "-") + ".yml"
+
+
+def write_project(root: Path, files: dict[str, str | None]) -> Project:
+    """Write each file (by path from `root`) that has text; None leaves it out."""
     for name, text in files.items():
         if text is not None:
-            path = tmp_path / name
+            path = root / name
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(text, encoding="utf-8")
-    return Project(tmp_path)
+    return Project(root)
+
+
+def make_project(tmp_path: Path, **overrides: str | None) -> Project:
+    """Write the valid test course, replacing files given as name=text (None deletes the file)."""
+    return write_project(tmp_path, {**FILES, **{file_name(key): text for key, text in overrides.items()}})
 
 
 def problems_of(tmp_path: Path, **overrides: str | None) -> list[str]:

@@ -10,6 +10,8 @@ from builder.project import Project
 from builder.validate import load_course
 from tests.conftest import FIXTURES
 
+from .test_validate import file_name, write_project
+
 COURSE = """\
 title: Role-play course
 description: For tests.
@@ -74,13 +76,7 @@ questions:
 def make_project(tmp_path: Path, play: str | None = PLAY, **files: str) -> Project:
     """The course above with `play` as quizzes/play.yml; other files by name (content/two.yml=...)."""
     texts = {"content/course.yml": COURSE, "content/one.yml": LESSON, "quizzes/play.yml": play}
-    texts.update({name.replace("__", "/").replace("_", "-") + ".yml": text for name, text in files.items()})
-    for name, text in texts.items():
-        if text is not None:
-            path = tmp_path / name
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(text, encoding="utf-8")
-    return Project(tmp_path)
+    return write_project(tmp_path, {**texts, **{file_name(key): text for key, text in files.items()}})
 
 
 def problems_of(tmp_path: Path, play: str | None = PLAY, **files: str) -> list[str]:
