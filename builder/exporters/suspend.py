@@ -153,10 +153,10 @@ def worst_case_length(cmap: dict[str, Any]) -> int:
             "last": {"score": 100, "passed": True, "responses": responses}}
     progress["scenarios"] = {}
     for scenario in cmap.get("scenarios", []):
-        widest = max(scenario["nodes"], key=lambda node: len(str(scenario["nodes"].index(node))))
         progress["scenarios"][scenario["id"]] = {
             "version": scenario["version"], "plays": MAX_ATTEMPTS,
             "path": [scenario["choices"] - 1] * scenario["longest"],
-            "best": {"end": widest, "scores": [low if len(str(low)) > len(str(high)) else high
-                                               for low, high in scenario["scores"]]}}
+            # the last node has the widest position; each score is the longer of its lowest and highest
+            "best": {"end": scenario["nodes"][-1],
+                     "scores": [low if len(str(low)) > len(str(high)) else high for low, high in scenario["scores"]]}}
     return len(encode(progress, cmap))
