@@ -58,7 +58,7 @@ def site_sizes(site: Path) -> tuple[int, int, str]:
 def quiz_assets() -> tuple[int, int]:
     """Bytes of the quiz script and styles a quiz page loads: raw and gzipped (level 9). The
     role-play files (scenario.js, scenario.css) load only on pages with a role-play."""
-    files = [p for p in (REPO / "builder" / "assets").rglob("*")
+    files = [p for p in (REPO / "builder" / "site" / "assets").rglob("*")
              if p.suffix in (".js", ".css") and p.stem != "scenario"]
     raw = sum(p.stat().st_size for p in files)
     zipped = sum(len(gzip.compress(p.read_bytes(), 9)) for p in files)

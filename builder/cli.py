@@ -8,12 +8,12 @@ import sys
 import time
 from pathlib import Path
 
-from .diagnostics import format_report, sort_diagnostics
-from .project import Project, embed_hosts
-from .render import course_pages
-from .scaffold import ScaffoldError, init_project, new_lesson, new_quiz, new_scenario
-from .sitebuild import SiteBuildError, build_site, show_mkdocs_messages
-from .validate import load_course
+from .source.diagnostics import format_report, sort_diagnostics
+from .source.project import Project, embed_hosts
+from .site.render import course_pages
+from .authoring.scaffold import ScaffoldError, init_project, new_lesson, new_quiz, new_scenario
+from .site.sitebuild import SiteBuildError, build_site, show_mkdocs_messages
+from .source.validate import load_course
 
 CONFIG_FILE = "mkdocs.yml"
 
@@ -119,7 +119,7 @@ def _validate(args) -> int:
 
 def _counted(course) -> str:
     """'5 lessons, 6 quizzes, 2 role-plays, 60 questions' (role-plays only when there are some)."""
-    from .checks import count
+    from .quality.checks import count
     questions = sum(len(q.questions) for q in course.quizzes.values())
     scenarios = f", {count(len(course.scenarios), 'role-play')}" if course.scenarios else ""
     return f"{len(course.lessons)} lessons, {len(course.quizzes)} quizzes{scenarios}, {questions} questions"
@@ -127,8 +127,8 @@ def _counted(course) -> str:
 
 def _checked_project():
     """The project and its check settings, read from mkdocs.yml's `course` plugin options when there is one."""
-    from .checks import CheckSettings
-    from .config import ConfigError, load_plugin_config
+    from .quality.checks import CheckSettings
+    from .site.config import ConfigError, load_plugin_config
 
     config_file = _config_file()
     if config_file is None:
@@ -144,7 +144,7 @@ def _checked_project():
 
 
 def _check(args) -> int:
-    from .checks import apply_levels, count, format_check_report, misplaced_objectives, run_checks
+    from .quality.checks import apply_levels, count, format_check_report, misplaced_objectives, run_checks
 
     project, settings = _checked_project()
     if project is None:
@@ -171,7 +171,7 @@ def _check(args) -> int:
 
 
 def _course_report(args) -> int:
-    from .report import course_report, format_report as format_course_report
+    from .quality.report import course_report, format_report as format_course_report
 
     project, settings = _checked_project()
     if project is None:
@@ -185,7 +185,7 @@ def _course_report(args) -> int:
 
 
 def _schema(args) -> int:
-    from .jsonschema import write_schemas
+    from .authoring.editor_schema import write_schemas
 
     written = write_schemas(Path(args.out))
     print(f"wrote {', '.join(_shown(p) for p in written)}")

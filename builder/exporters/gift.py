@@ -51,9 +51,9 @@ from pathlib import Path
 
 from markupsafe import Markup
 
-from ..diagnostics import Diagnostic, Severity
-from ..markdown_text import MarkdownText
-from ..model import Course, Matching, MultipleChoice, Ordering, Question, Quiz, ShortText, SingleChoice, TrueFalse
+from ..source.diagnostics import Diagnostic, Severity
+from ..source.markdown_text import MarkdownText
+from ..source.model import Course, Matching, MultipleChoice, Ordering, Question, Quiz, ShortText, SingleChoice, TrueFalse
 
 GIFT_SPECIAL = "~=#{}:"
 """Characters GIFT reads as syntax; each is written with a backslash in front (as is a backslash)."""

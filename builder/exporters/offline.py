@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..model import Course
+from ..source.model import Course
 from .classic import bundle
 from .packaging import ExportError, relative_build, unsafe_urls, write_zip
 

@@ -9,7 +9,7 @@ import zipfile
 from pathlib import Path
 from typing import Iterator
 
-from ..sitebuild import build_into
+from ..site.sitebuild import build_into
 
 
 class ExportError(Exception):

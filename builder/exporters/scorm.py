@@ -11,8 +11,8 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..model import Course
-from ..render import course_key, template_environment
+from ..source.model import Course
+from ..site.render import course_key, template_environment
 from .packaging import ExportError, relative_build, unsafe_urls, write_zip
 from .suspend import SUSPEND_LIMIT, course_map, worst_case_length
 

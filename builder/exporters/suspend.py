@@ -30,8 +30,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from ..model import Course, Matching, MultipleChoice, Ordering, SingleChoice, TrueFalse
-from ..scoring import choice_token, quiz_version, scenario_version
+from ..source.model import Course, Matching, MultipleChoice, Ordering, SingleChoice, TrueFalse
+from ..source.scoring import choice_token, quiz_version, scenario_version
 
 SUSPEND_LIMIT = 4096
 FORMAT_VERSION = 1

@@ -13,7 +13,7 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from builder.loader import MAX_DEPTH, MAX_FILE_BYTES, MAX_NODES, load_document, parse_document
+from builder.source.loader import MAX_DEPTH, MAX_FILE_BYTES, MAX_NODES, load_document, parse_document
 
 from .fuzzing import TRICKY_CHARS, assert_located, examples, line_count, tricky_text, yaml_noise
 

@@ -9,9 +9,9 @@ from html.parser import HTMLParser
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from builder.markdown_text import (MAX_INDENT, MAX_MARKUP, MAX_TEXT_CHARS, MarkdownText, limit_problem,
+from builder.source.markdown_text import (MAX_INDENT, MAX_MARKUP, MAX_TEXT_CHARS, MarkdownText, limit_problem,
                                    markup_count)
-from builder.sanitize import url_scheme
+from builder.source.sanitize import url_scheme
 
 from .fuzzing import TRICKY_CHARS, examples
 

@@ -20,9 +20,9 @@ from pathlib import Path
 from hypothesis import event, given, settings
 from hypothesis import strategies as st
 
-from builder.format import DEFAULT_DIMENSIONS
-from builder.project import Project
-from builder.validate import load_course
+from builder.source.course_format import DEFAULT_DIMENSIONS
+from builder.source.project import Project
+from builder.source.validate import load_course
 
 from .fuzzing import assert_located, examples
 

@@ -20,9 +20,9 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from builder.project import Project
-from builder.render import CourseRenderer, course_pages, restore_deferred
-from builder.validate import load_course
+from builder.source.project import Project
+from builder.site.render import CourseRenderer, course_pages, restore_deferred
+from builder.source.validate import load_course
 
 from .fuzzing import HOSTILE_TEXT, TRICKY_CHARS, assert_located, examples, tricky_text, yaml_noise
 

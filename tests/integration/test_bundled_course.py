@@ -7,9 +7,9 @@ import subprocess
 
 import pytest
 
-from builder.model import MultipleChoice, SingleChoice
-from builder.project import Project
-from builder.validate import load_course
+from builder.source.model import MultipleChoice, SingleChoice
+from builder.source.project import Project
+from builder.source.validate import load_course
 from tests.conftest import REPO
 
 ORIGINALITY = REPO.parent / "shared" / "tools" / "check-originality"

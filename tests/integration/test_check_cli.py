@@ -7,8 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from builder.checks import CHECK_CODES
-from builder.jsonschema import json_schema
+from builder.quality.checks import CHECK_CODES
+from builder.authoring.editor_schema import json_schema
 from tests.conftest import REPO, run_course
 
 

@@ -8,9 +8,9 @@ import sys
 from pathlib import Path
 
 
-from builder.project import Project
-from builder.render import course_pages
-from builder.validate import load_course
+from builder.source.project import Project
+from builder.site.render import course_pages
+from builder.source.validate import load_course
 from tests.conftest import REPO, course_server, fetch, run_course, wait_for
 
 PAGES = ["index.html", "alpha/index.html", "beta/index.html", "final-check/index.html", "progress/index.html"]

@@ -17,12 +17,12 @@ from pathlib import Path
 
 import pytest
 
-from builder.diagnostics import Severity
+from builder.source.diagnostics import Severity
 from builder.exporters.gift import export_gift
-from builder.markdown_text import MarkdownText
-from builder.model import Course, Matching, MultipleChoice, Ordering, ShortText, SingleChoice, TrueFalse
-from builder.project import Project
-from builder.validate import load_course
+from builder.source.markdown_text import MarkdownText
+from builder.source.model import Course, Matching, MultipleChoice, Ordering, ShortText, SingleChoice, TrueFalse
+from builder.source.project import Project
+from builder.source.validate import load_course
 from tests.conftest import FIXTURES, REPO
 
 EXPORTERS = REPO / "tests" / "exporters"

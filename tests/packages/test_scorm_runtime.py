@@ -12,9 +12,9 @@ from urllib.parse import quote, urlsplit
 import pytest
 
 from builder.exporters.suspend import course_map, encode
-from builder.project import Project
-from builder.render import course_key
-from builder.validate import load_course
+from builder.source.project import Project
+from builder.site.render import course_key
+from builder.source.validate import load_course
 from tests.conftest import FIXTURES, REPO, run_course
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "browser"))

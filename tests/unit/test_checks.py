@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from builder.checks import (CHECK_CODES, CheckSettings, apply_levels, misplaced_objectives, run_checks)
-from builder.project import Project
-from builder.readability import plain_text, readability, reading_minutes, sentences, syllables, word_count
-from builder.validate import load_course
+from builder.quality.checks import (CHECK_CODES, CheckSettings, apply_levels, misplaced_objectives, run_checks)
+from builder.source.project import Project
+from builder.quality.readability import plain_text, readability, reading_minutes, sentences, syllables, word_count
+from builder.source.validate import load_course
 from tests.conftest import FIXTURES, REPO
 
 
@@ -74,7 +74,7 @@ def test_checks_bundled_course_is_silent():
 
 
 def test_checks_init_project_is_silent():
-    assert findings_of(REPO / "builder" / "scaffold" / "project") == []
+    assert findings_of(REPO / "builder" / "authoring" / "scaffold_files" / "project") == []
 
 
 def test_checks_objective_in_other_lesson_says_where_it_is():

@@ -6,9 +6,9 @@ import sys
 
 import pytest
 
-from builder.diagnostics import Severity, SourceLocation
+from builder.source.diagnostics import Severity, SourceLocation
 from builder.exporters.gift import GIFT_SPECIAL, escape, export_gift, quiz_to_gift, share
-from builder.model import (Course, Matching, MultipleChoice, Option, Ordering, Pair, Quiz, ShortText, SingleChoice,
+from builder.source.model import (Course, Matching, MultipleChoice, Option, Ordering, Pair, Quiz, ShortText, SingleChoice,
                            TrueFalse)
 
 def common(qid: str, prompt: str = "Prompt?", explanation: str | None = None, points: int = 1, line: int = 7):
@@ -267,8 +267,8 @@ def test_the_exporter_does_not_import_mkdocs():
 
 def test_gift_skips_role_plays_with_a_warning(tmp_path):
     from builder.exporters.gift import export_gift
-    from builder.project import Project
-    from builder.validate import load_course
+    from builder.source.project import Project
+    from builder.source.validate import load_course
     from tests.conftest import FIXTURES
 
     course, _ = load_course(Project(FIXTURES / "full"))

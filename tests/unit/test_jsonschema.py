@@ -16,12 +16,12 @@ from typing import Any
 import jsonschema
 import pytest
 
-from builder import format as fmt
-from builder import validate
-from builder.jsonschema import DOCUMENTS, json_schema, modeline, write_schemas
-from builder.loader import load_document
-from builder.project import Project
-from builder.schema import Checker
+from builder.source import course_format as fmt
+from builder.source import validate
+from builder.authoring.editor_schema import DOCUMENTS, json_schema, modeline, write_schemas
+from builder.source.loader import load_document
+from builder.source.project import Project
+from builder.source.schema import Checker
 from tests.conftest import FIXTURES, REPO
 
 CORPUS = REPO / "tests" / "fixtures" / "schema"
@@ -77,7 +77,7 @@ def corpus(folder: str) -> list[Path]:
 def project_files() -> list[Path]:
     """Every source file of the bundled course, of `course init`'s project and of the fixture courses that
     validate."""
-    roots = [REPO, REPO / "builder" / "scaffold" / "project",
+    roots = [REPO, REPO / "builder" / "authoring" / "scaffold_files" / "project",
              *(FIXTURES / name for name in ("minimal", "full", "gift-special", "checks-all"))]
     return [file for root in roots for file in sorted([*(root / "content").glob("*.yml"),
                                                         *(root / "quizzes").glob("*.yml")])]

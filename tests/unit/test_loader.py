@@ -2,7 +2,7 @@ from pathlib import Path
 
 import pytest
 
-from builder.loader import MAX_DEPTH, MAX_FILE_BYTES, MAX_NODES, load_document, parse_document
+from builder.source.loader import MAX_DEPTH, MAX_FILE_BYTES, MAX_NODES, load_document, parse_document
 
 
 def parse(text: str):

@@ -4,7 +4,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from builder.markdown_text import MarkdownText
+from builder.source.markdown_text import MarkdownText
 
 REPO = Path(__file__).resolve().parents[2]
 TRICKY = [

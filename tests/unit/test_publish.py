@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from builder import publish
-from builder.publish import site_transaction
+from builder.site import publish
+from builder.site.publish import site_transaction
 
 
 def test_publish_success_replaces_the_site(tmp_path: Path):
@@ -142,7 +142,7 @@ def test_publish_second_build_waits_for_the_first(tmp_path: Path):
 HOLDER = """
 import sys, time
 from pathlib import Path
-from builder.publish import site_transaction
+from builder.site.publish import site_transaction
 with site_transaction(Path(sys.argv[1])) as staging:
     (staging / "index.html").write_text("half")
     print("ready", flush=True)

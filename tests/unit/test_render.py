@@ -4,11 +4,11 @@ import json
 import re
 from html.parser import HTMLParser
 
-from builder.render import CourseRenderer, course_pages, restore_deferred
-from builder.scoring import normalise_answer
+from builder.site.render import CourseRenderer, course_pages, restore_deferred
+from builder.source.scoring import normalise_answer
 
 from .test_validate import FINAL, ONE, ONE_CHECK, make_project
-from builder.validate import load_course
+from builder.source.validate import load_course
 
 
 def page_html(renderer, page) -> str:

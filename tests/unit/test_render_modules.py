@@ -2,9 +2,9 @@
 certificate pages that list modules instead of every lesson."""
 import re
 
-from builder.navigation import course_nav
-from builder.render import CourseRenderer, PageSpec, course_pages
-from builder.scoring import quiz_version
+from builder.site.navigation import course_nav
+from builder.site.render import CourseRenderer, PageSpec, course_pages
+from builder.source.scoring import quiz_version
 
 from .test_render import Elements, build, page_html
 from .test_validate import ONE_CHECK, TWO

@@ -2,10 +2,10 @@
 linked steps a learner without JavaScript follows, and the progress page's table."""
 from __future__ import annotations
 
-from builder.project import Project
-from builder.render import CourseRenderer, course_pages, restore_deferred
-from builder.scoring import scenario_version
-from builder.validate import load_course
+from builder.source.project import Project
+from builder.site.render import CourseRenderer, course_pages, restore_deferred
+from builder.source.scoring import scenario_version
+from builder.source.validate import load_course
 from tests.conftest import FIXTURES
 
 from .test_render import Elements

@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import json
 
-from builder.project import Project
-from builder.report import course_report, format_json, format_markdown, format_text
-from builder.validate import load_course
+from builder.source.project import Project
+from builder.quality.report import course_report, format_json, format_markdown, format_text
+from builder.source.validate import load_course
 from tests.conftest import FIXTURES, REPO
 
 

@@ -14,12 +14,12 @@ from pathlib import Path
 
 import pytest
 
-from builder.markdown_text import (MAX_FILE_MARKUP, MAX_INDENT, MAX_MARKUP, MAX_TEXT_CHARS, MarkdownText,
+from builder.source.markdown_text import (MAX_FILE_MARKUP, MAX_INDENT, MAX_MARKUP, MAX_TEXT_CHARS, MarkdownText,
                                    limit_problem)
-from builder.project import Project
-from builder.render import CourseRenderer, course_pages, restore_deferred
-from builder.sanitize import Sanitizer, embed_host, url_scheme
-from builder.validate import load_course
+from builder.source.project import Project
+from builder.site.render import CourseRenderer, course_pages, restore_deferred
+from builder.source.sanitize import Sanitizer, embed_host, url_scheme
+from builder.source.validate import load_course
 
 from .test_validate import ONE, ONE_CHECK, make_project
 

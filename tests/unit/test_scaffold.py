@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from builder.jsonschema import json_schema
-from builder.project import Project
-from builder.scaffold import ScaffoldError, add_lesson_to_course, init_project, new_lesson, new_quiz, new_scenario
-from builder.validate import load_course
+from builder.authoring.editor_schema import json_schema
+from builder.source.project import Project
+from builder.authoring.scaffold import ScaffoldError, add_lesson_to_course, init_project, new_lesson, new_quiz, new_scenario
+from builder.source.validate import load_course
 from tests.conftest import FIXTURES
 
 
@@ -101,7 +101,7 @@ def test_scaffold_new_quiz_keeps_its_template_with_the_schema_line(tmp_path: Pat
 
 
 def test_scaffold_new_scenario_is_a_role_play_that_validates_and_checks_clean(tmp_path: Path):
-    from builder.checks import run_checks
+    from builder.quality.checks import run_checks
 
     project = minimal_copy(tmp_path)
     path = new_scenario(project, "late-handover", None)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import sys
 
-from builder.scenario_graph import (can_finish, dimensions_on_the_way, loops, reachable, score_range,
+from builder.source.scenario_graph import (can_finish, dimensions_on_the_way, loops, reachable, score_range,
                                     topological_order)
 
 # start -> a -> end1

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from builder.scoring import normalise_answer, score_quiz
+from builder.source.scoring import normalise_answer, score_quiz
 
 CASES = json.loads((Path(__file__).resolve().parents[1] / "scoring_cases.json").read_text(encoding="utf-8"))
 

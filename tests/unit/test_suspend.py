@@ -2,8 +2,8 @@
 import json
 
 from builder.exporters.suspend import MAX_TEXT, course_map, encode, worst_case_length
-from builder.scoring import choice_token
-from builder.validate import load_course
+from builder.source.scoring import choice_token
+from builder.source.validate import load_course
 
 from .test_validate import FINAL, ONE_CHECK, make_project
 
@@ -90,7 +90,7 @@ def _worst_progress(cmap):
 
 
 def full_map():
-    from builder.project import Project
+    from builder.source.project import Project
     from tests.conftest import FIXTURES
     course, problems = load_course(Project(FIXTURES / "full"))
     assert course is not None, problems

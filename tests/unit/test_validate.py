@@ -3,10 +3,10 @@ from pathlib import Path
 
 import pytest
 
-from builder.diagnostics import ContentError
-from builder.model import Matching, Ordering, ShortText, SingleChoice, TrueFalse
-from builder.project import Project
-from builder.validate import load_course, require_course
+from builder.source.diagnostics import ContentError
+from builder.source.model import Matching, Ordering, ShortText, SingleChoice, TrueFalse
+from builder.source.project import Project
+from builder.source.validate import load_course, require_course
 
 COURSE = """\
 title: Test course

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from builder.model import Scenario
-from builder.project import Project
-from builder.validate import load_course
+from builder.source.model import Scenario
+from builder.source.project import Project
+from builder.source.validate import load_course
 from tests.conftest import FIXTURES
 
 from .test_validate import file_name, write_project

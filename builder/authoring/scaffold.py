@@ -15,11 +15,11 @@ from pathlib import Path
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from .jsonschema import DOCUMENTS, SCHEMA_DIR, file_name, modeline, write_schemas
-from .project import COURSE_FILE, Project
-from .schema import SLUG_PATTERN
+from .editor_schema import DOCUMENTS, SCHEMA_DIR, file_name, modeline, write_schemas
+from ..source.project import COURSE_FILE, Project
+from ..source.schema import SLUG_PATTERN
 
-SCAFFOLD = Path(__file__).parent / "scaffold"
+SCAFFOLD = Path(__file__).parent / "scaffold_files"
 
 VSCODE_SETTINGS = {
     # The builder reads YAML 1.1 (as PyYAML does): `yes` is true there. The editor should agree.

@@ -8,9 +8,9 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.base import ValidationError
 
-from .checks import CHECK_CODES, DEFAULT_MAX_READING_GRADE, LEVELS, CheckSettings
-from .readability import WORDS_PER_MINUTE
-from .schema import suggest
+from ..quality.checks import CHECK_CODES, DEFAULT_MAX_READING_GRADE, LEVELS, CheckSettings
+from ..quality.readability import WORDS_PER_MINUTE
+from ..source.schema import suggest
 
 
 class CheckLevels(c.BaseConfigOption[dict]):

@@ -17,12 +17,12 @@ from mkdocs.structure.nav import Link, Navigation, Section
 from mkdocs.structure.toc import AnchorLink, TableOfContents
 
 from .config import CoursePluginConfig
-from .diagnostics import Diagnostic, SourceLocation, format_report
+from ..source.diagnostics import Diagnostic, SourceLocation, format_report
 from .navigation import course_nav
-from .project import Project
+from ..source.project import Project
 from .render import (CourseRenderer, PageSpec, RenderedPage, course_pages, restore_deferred,
                      template_environment)
-from .validate import load_course
+from ..source.validate import load_course
 
 log = get_plugin_logger("course")
 

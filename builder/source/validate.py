@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from . import format as fmt
+from . import course_format as fmt
 from .diagnostics import ContentError, Diagnostic, Severity, SourceLocation, has_errors, sort_diagnostics
 from .loader import Document, load_document
 from .markdown_text import MAX_FILE_MARKUP, MarkdownText, limit_problem, markup_count

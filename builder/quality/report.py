@@ -13,8 +13,8 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 from .checks import assessing_questions, estimated_minutes, lesson_words
-from .format import QUESTION_TYPES
-from .model import Course, Lesson, Scenario
+from ..source.course_format import QUESTION_TYPES
+from ..source.model import Course, Lesson, Scenario
 from .readability import WORDS_PER_MINUTE, reading_minutes
 
 FORMATS = ("text", "json", "markdown")

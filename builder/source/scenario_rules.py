@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from . import format as fmt
+from . import course_format as fmt
 from .scenario_graph import can_finish, loops, reachable
 from .schema import SLUG_PATTERN, Checker, listing, suggest
 

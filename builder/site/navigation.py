@@ -4,7 +4,7 @@ from __future__ import annotations
 from html import escape
 from typing import Any
 
-from .model import Course
+from ..source.model import Course
 from .render import PageSpec
 
 

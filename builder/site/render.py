@@ -13,10 +13,10 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
-from .markdown_text import MarkdownText
-from .model import Course, Matching, Module, Ordering, Question, Quiz, Scenario
-from .schema import listing
-from .scoring import answer_key, choice_token, encode_key, quiz_version, scenario_version
+from ..source.markdown_text import MarkdownText
+from ..source.model import Course, Matching, Module, Ordering, Question, Quiz, Scenario
+from ..source.schema import listing
+from ..source.scoring import answer_key, choice_token, encode_key, quiz_version, scenario_version
 
 SECTION_LABELS = {"text": "", "scenario": "Scenario", "example": "Example", "tip": "Tip", "warning": "Warning"}
 HOME_LESSON_LINKS = True
@@ -264,7 +264,7 @@ class CourseRenderer:
 
 def template_environment() -> Environment:
     """The one Jinja2 setup every course page uses: autoescaping, and loud failure on a missing name."""
-    return Environment(loader=PackageLoader("builder", "templates"), autoescape=True, undefined=StrictUndefined,
+    return Environment(loader=PackageLoader("builder.site", "templates"), autoescape=True, undefined=StrictUndefined,
                        trim_blocks=True, lstrip_blocks=True)
 
 

@@ -15,8 +15,8 @@ import os
 from pathlib import Path
 from typing import Any
 
-from . import format as fmt
-from .schema import Record
+from ..source import course_format as fmt
+from ..source.schema import Record
 
 DRAFT = "http://json-schema.org/draft-07/schema#"
 SCHEMA_DIR = "schemas"

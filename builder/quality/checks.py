@@ -25,15 +25,15 @@ from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Mapping
 from urllib.parse import unquote, urlsplit
 
-from .diagnostics import Diagnostic, Severity, SourceLocation, format_report, sort_diagnostics
-from .loader import Document, Path_, load_document
-from .markdown_text import MarkdownText
-from .model import Course, Lesson, MultipleChoice, Question, ShortText, SingleChoice, TrueFalse
-from .project import Project
-from .scenario_graph import dimensions_on_the_way
+from ..source.diagnostics import Diagnostic, Severity, SourceLocation, format_report, sort_diagnostics
+from ..source.loader import Document, Path_, load_document
+from ..source.markdown_text import MarkdownText
+from ..source.model import Course, Lesson, MultipleChoice, Question, ShortText, SingleChoice, TrueFalse
+from ..source.project import Project
+from ..source.scenario_graph import dimensions_on_the_way
 from .readability import WORDS_PER_MINUTE, readability, reading_minutes, word_count, words
-from .schema import format_path, suggest
-from .scoring import normalise_answer
+from ..source.schema import format_path, suggest
+from ..source.scoring import normalise_answer
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,1 @@
+"""`course check` and `course report`: the quality checks, the metrics they share, and readability."""
