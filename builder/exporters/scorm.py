@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..source.model import Course
-from ..site.render import course_key, template_environment
+from ..site.render import template_environment
 from .packaging import ExportError, relative_build, unsafe_urls, write_zip
 from .suspend import SUSPEND_LIMIT, course_map, worst_case_length
 
@@ -32,7 +32,7 @@ class ScormPackage:
 
 
 def export_scorm(config_file: Path, course: Course, out: Path) -> ScormPackage:
-    cmap = {**course_map(course), "course": course_key(course)}
+    cmap = course_map(course)
     worst = worst_case_length(cmap)
     if worst > SUSPEND_LIMIT:
         raise ExportError(f"a learner's progress in this course can need {worst:,} characters of SCORM "

@@ -6,7 +6,7 @@
 (function () {
   "use strict";
   var map = JSON.parse(document.getElementById("course-map").textContent);
-  var KEY = "course-progress:" + map.course;
+  var KEY = map.storage;
   var FORMAT = 1, TAG = 6, MAX_TEXT = 60, MAX_NAME = 60, MAX_ATTEMPTS = 9999, MAX_CHOICES = 100, LIMIT = 4096;
   var frame = document.getElementById("course-frame");
   var started = Date.now();

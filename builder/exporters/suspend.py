@@ -30,6 +30,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from ..site.render import course_key, storage_key
 from ..source.model import Course, Matching, MultipleChoice, Ordering, SingleChoice, TrueFalse
 from ..source.scoring import choice_token, quiz_version, scenario_version
 
@@ -43,7 +44,8 @@ MAX_CHOICES = 100
 
 
 def course_map(course: Course) -> dict[str, Any]:
-    """What the launch page needs to translate progress: quizzes, questions and choice tokens, in order."""
+    """What the launch page needs: the course's name and storage key, and to translate progress, its quizzes,
+    questions and choice tokens, and its role-plays, in order."""
     quizzes = []
     ordered = [course.quiz_for(lesson) for lesson in course.lessons]
     for quiz in [q for q in ordered if q is not None] + ([course.final_quiz] if course.final_quiz else []):
@@ -67,7 +69,8 @@ def course_map(course: Course) -> dict[str, Any]:
                   "longest": scenario.longest_path(), "choices": max(len(n.choices) for n in scenario.nodes.values()),
                   "scores": [list(r) for r in scenario.score_ranges()]}
                  for lesson in course.lessons for scenario in course.scenarios_for(lesson)]
-    return {"v": FORMAT_VERSION, "quizzes": quizzes, "scenarios": scenarios}
+    return {"v": FORMAT_VERSION, "course": course_key(course), "storage": storage_key(course), "quizzes": quizzes,
+            "scenarios": scenarios}
 
 
 def clean_text(text: str, limit: int) -> str:

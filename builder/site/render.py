@@ -107,8 +107,23 @@ def course_pages(course: Course) -> list[PageSpec]:
 
 
 def course_key(course: Course) -> str:
-    """Names this course's saved progress in the learner's browser."""
+    """A short name for the course, from its title: the SCORM package's identifier and its storage key."""
     return re.sub(r"[^a-z0-9]+", "-", course.title.lower()).strip("-") or "course"
+
+
+STORAGE_PREFIX = "course-progress:"
+
+
+def storage_key(course: Course) -> str:
+    """Where the learner's browser keeps this course's progress (localStorage); the pages' scripts and the
+    SCORM launch page read it from the page (`data-course`) and the course map, never build it themselves."""
+    return STORAGE_PREFIX + course_key(course)
+
+
+def quiz_group(quizzes) -> str:
+    """How pages name the quizzes a progress view follows, for the scripts: "quiz-id:version:pass-mark ..."
+    (a lesson's quiz is a group of one; a module's row, its lessons' quizzes)."""
+    return " ".join(f"{quiz.id}:{quiz_version(quiz)}:{quiz.pass_mark}" for quiz in quizzes)
 
 
 class _Outline:
@@ -137,14 +152,14 @@ class CourseRenderer:
         self.env = template_environment()
         self.env.filters["md_block"] = self._md_block
         self.env.filters["md_inline"] = self._md_inline
-        self.env.globals.update(section_labels=SECTION_LABELS, quiz_version=quiz_version)
+        self.env.globals.update(section_labels=SECTION_LABELS, quiz_group=quiz_group)
         self._templates = {name: self.env.get_template(f"{name}.html")
                            for name in ("home", "module", "lesson", "quiz_page", "progress", "certificate")}
         self._lessons = {lesson.id: lesson for lesson in course.lessons}
         self.modules = [self._module_view(module, slug) for module, slug in zip(course.modules, module_slugs(course))]
         self._positions = {lesson.id: i for i, lesson in enumerate(course.lessons)}
         self._owner = {lesson.quiz_id: lesson for lesson in course.lessons if lesson.quiz_id}
-        self.course_key = course_key(course)
+        self.storage_key = storage_key(course)
 
     # -- URLs -------------------------------------------------------------------------------------
     def url(self, root: str, target: str | None) -> str:
@@ -163,7 +178,7 @@ class CourseRenderer:
         self.text.root = root
         outline = _Outline()
         context: dict[str, Any] = dict(course=self.course, root=root, url=lambda t=None: self.url(root, t),
-                                       outline=outline, quiz_view=self.quiz_view, course_key=self.course_key,
+                                       outline=outline, quiz_view=self.quiz_view, storage_key=self.storage_key,
                                        scenario_view=self.scenario_view, scenario_rows=self.scenario_rows,
                                        modules=self.modules, home_lesson_links=HOME_LESSON_LINKS)
         if page.kind == "module":
@@ -196,7 +211,7 @@ class CourseRenderer:
             "minutes": sum(lesson.duration_minutes for lesson in lessons),
             "quizzes": quizzes,
             "pass_mark_text": (f"pass mark {low}%" if low == high else f"pass marks {low}–{high}%") if quizzes else "",
-            "group": " ".join(f"{quiz.id}:{quiz_version(quiz)}:{quiz.pass_mark}" for quiz in quizzes),
+            "group": quiz_group(quizzes),
         }
 
     def quiz_view(self, quiz: Quiz) -> dict[str, Any]:

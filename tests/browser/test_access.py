@@ -178,7 +178,7 @@ def test_quiz_without_javascript_shows_every_option(new_tab, site):
     assert sorted(options) == ["Being able to do the job", "Choose a match…", "Keeping your word",
                                "Showing you value the person"]
     open_page(page, site, "progress/", ready=False)
-    assert page.locator("tr[data-quiz-ref]").count() == 3
+    assert page.locator("tr[data-quiz-group]").count() == 3
     assert "Turn on JavaScript" in visible_text(page.locator(".course-progress"))
 
 

@@ -83,7 +83,7 @@ def test_page_not_found_does_not_load_quiz_script(site):
 def test_page_quiz_hooks_are_rendered(site):
     html = (site.root / "alpha" / "index.html").read_text()
     root = re.search(r"<section [^>]*data-quiz=\"alpha-check\"[^>]*>", html).group(0)
-    for hook in ("data-quiz-version=", "data-course=\"fixture-course\"", "data-pass-mark=\"75\"", "data-shuffle=\"true\"",
+    for hook in ("data-quiz-version=", "data-course=\"course-progress:fixture-course\"", "data-pass-mark=\"75\"", "data-shuffle=\"true\"",
                  "data-quiz-key="):
         assert hook in root
     quiz_html = html[html.index(root):html.index("</section>", html.index(root))]

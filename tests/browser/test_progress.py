@@ -263,7 +263,7 @@ def test_progress_survives_navigation_between_pages(page, site):
     assert json.loads(raw)["quizzes"]["beta-check"]["last"]["responses"]["short-one"] == ""
     assert set(json.loads(raw)["quizzes"]) == {"beta-check"}
     assert QUIZ_PAGES  # every quiz page is listed on the progress page
-    assert page.locator("tr[data-quiz-ref]").evaluate_all("rows => rows.map(r => r.dataset.quizRef)") == list(QUIZ_PAGES)
+    assert page.locator("tr[data-quiz-group]").evaluate_all("rows => rows.map(r => r.dataset.quizGroup.split(':')[0])") == list(QUIZ_PAGES)
 
 
 def test_quiz_pageshow_from_cache_shows_attempt_made_elsewhere(tab, site):

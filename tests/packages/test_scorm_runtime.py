@@ -13,7 +13,6 @@ import pytest
 
 from builder.exporters.suspend import course_map, encode
 from builder.source.project import Project
-from builder.site.render import course_key
 from builder.source.validate import load_course
 from tests.conftest import FIXTURES, REPO, run_course
 
@@ -48,7 +47,7 @@ def lms(tmp_path_factory):
     served = scorm_package(project, root)
     course, _ = load_course(Project(project))
     site = Site(served)
-    yield site, {**course_map(course), "course": course_key(course)}
+    yield site, course_map(course)
     site.close()
 
 
@@ -289,7 +288,7 @@ def bundled(tmp_path_factory):
     run_course("build", "--site-dir", str(root / "site"), cwd=project, check=True)
     course, _ = load_course(Project(project))
     site, lms = Site(root / "site"), Site(served)
-    yield course, site, lms, {**course_map(course), "course": course_key(course)}
+    yield course, site, lms, course_map(course)
     site.close()
     lms.close()
 
@@ -349,7 +348,7 @@ def test_bundled_role_plays_play_in_the_scorm_package(browser, bundled):
             path, ending, scores = extreme_paths(scenario)["best"]
             play_by_position(frame, scenario_id, path)
             assert_ending(frame, scenario, ending, scores)
-        stored = json.loads(frame.evaluate("k => localStorage.getItem(k)", "course-progress:" + cmap["course"]))
+        stored = json.loads(frame.evaluate("k => localStorage.getItem(k)", cmap["storage"]))
         launch.wait_for_value("cmi.suspend_data", encode(stored, cmap))
         saved = json.loads(launch.value("cmi.suspend_data"))
         assert [entry[1] for entry in saved[3]] == [1, 1]  # one play of each, in course order

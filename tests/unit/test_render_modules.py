@@ -91,9 +91,9 @@ def test_render_module_page_lists_its_lessons_with_passed_marks_and_links(tmp_pa
     elements = Elements(html)
     assert [a["data-lesson"] for a in elements.find("li", class_="course-lessons__item")] == ["two", "three"]
     marks = elements.find("span", class_="course-passed-mark")
-    assert [(m["data-quiz-ref"], m["data-quiz-version"], m["data-pass-mark"]) for m in marks] == [
-        ("two-check", quiz_version(course.quizzes["two-check"]), "90"),
-        ("three-check", quiz_version(course.quizzes["three-check"]), "70")]
+    assert [m["data-quiz-group"] for m in marks] == [  # a lesson's quiz is a group of one
+        f"two-check:{quiz_version(course.quizzes['two-check'])}:90",
+        f"three-check:{quiz_version(course.quizzes['three-check'])}:70"]
     for expected in ("The second.", "Put things in order.", "What you will be able to do"):
         assert expected in html  # summary, objectives: as the home page of a course without modules
     hrefs = [a["href"] for a in elements.find("a")]
@@ -103,7 +103,7 @@ def test_render_module_page_lists_its_lessons_with_passed_marks_and_links(tmp_pa
     assert 'rel="prev" href="../../modules/start-here/"' in pager and "Previous module" in pager
     assert 'rel="next" href="../../modules/start-here-2/"' in pager and "Next module" in pager
     assert '<script type="module" src="../../assets/course/quiz.js"></script>' in html
-    assert 'data-course="test-course"' in html
+    assert 'data-course="course-progress:test-course"' in html
 
 
 def test_render_module_pages_first_and_last_link_the_overview_and_final_quiz(tmp_path):
@@ -147,11 +147,11 @@ def test_render_modules_progress_has_one_row_per_module_with_its_quizzes(tmp_pat
     html = page_html(renderer, pages["progress/index.md"])
     rows = Elements(html).find("tr")[1:]  # after the header row
     version = lambda quiz_id: quiz_version(course.quizzes[quiz_id])  # noqa: E731
-    assert [(r.get("data-progress-row"), r.get("data-quiz-group"), r.get("data-quiz-ref")) for r in rows] == [
-        ("modules/start-here", f"one-check:{version('one-check')}:70", None),
-        ("modules/then", f"two-check:{version('two-check')}:90 three-check:{version('three-check')}:70", None),
-        ("modules/start-here-2", None, None),  # no quiz in this module: not counted
-        ("final", None, "final"),
+    assert [(r.get("data-progress-row"), r.get("data-quiz-group")) for r in rows] == [
+        ("modules/start-here", f"one-check:{version('one-check')}:70"),
+        ("modules/then", f"two-check:{version('two-check')}:90 three-check:{version('three-check')}:70"),
+        ("modules/start-here-2", None),  # no quiz in this module: not counted
+        ("final", f"final:{version('final')}:90"),
     ]
     assert all(len(version(q)) == 12 for q in ("one-check", "two-check"))
     text = " ".join(re.sub(r"<[^>]+>", " ", html).split())
@@ -163,9 +163,8 @@ def test_render_modules_certificate_requires_each_module(tmp_path):
     course, renderer, pages = build_modules(tmp_path)
     html = page_html(renderer, pages["certificate/index.md"])
     requirements = [a for _, a in Elements(html).tags if "data-certificate-requirement" in a]
-    assert [(r["data-certificate-requirement"], r.get("data-quiz-group", "").count(":"), r.get("data-quiz-ref"))
-            for r in requirements] == [("modules/start-here", 2, None), ("modules/then", 4, None),
-                                       (None, 0, "final")]
+    assert [(r["data-certificate-requirement"], r["data-quiz-group"].count(":")) for r in requirements] == [
+        ("modules/start-here", 2), ("modules/then", 4), ("final", 2)]
     text = " ".join(re.sub(r"<[^>]+>", " ", html).split())
     assert "Start here! (1 quiz, pass mark 70%)" in text
     assert "Then (2 quizzes, pass marks 70–90%)" in text
@@ -195,7 +194,10 @@ def test_render_without_modules_is_unchanged(tmp_path):
     home = page_html(renderer, pages["index.md"])
     assert "course-modules" not in home and home.count('class="course-lessons__item"') == 2
     progress = page_html(renderer, pages["progress/index.md"])
-    assert "data-quiz-group" not in progress and 'data-progress-row="one"' in progress
+    version = lambda quiz_id: quiz_version(course.quizzes[quiz_id])  # noqa: E731
+    assert f'data-progress-row="one" data-quiz-group="one-check:{version("one-check")}:70"' in progress
     certificate = page_html(renderer, pages["certificate/index.md"])
-    assert "data-quiz-group" not in certificate and "course-certificate__scores" in certificate
+    assert "course-certificate__scores" in certificate
+    assert f'data-certificate-requirement="one-check" data-quiz-group="one-check:{version("one-check")}:70"' \
+        in certificate
     assert course_pages(course) == list(pages.values())

@@ -33,7 +33,7 @@ def test_role_play_root_carries_what_the_script_needs():
     scenario = course.scenarios["desk-visit"]
     assert root["id"] == "scenario-desk-visit"
     assert root["data-scenario-version"] == scenario_version(scenario)
-    assert root["data-course"] == "fixture-course"
+    assert root["data-course"] == "course-progress:fixture-course"
     assert root["data-start"] == "ask"
     assert root["data-dimensions"] == "caring competency integrity"
     assert (root["data-best"], root["data-worst"]) == ("2 2 2", "-3 -1 -4")
@@ -69,7 +69,7 @@ def test_role_play_title_is_in_the_page_outline():
 
 def test_progress_page_lists_each_role_play_with_its_lesson_and_best_scores():
     course, html = rendered("progress/index.md")
-    (table,) = Elements(html).find("table", data_scenario_progress="fixture-course")
+    (table,) = Elements(html).find("table", data_scenario_progress="course-progress:fixture-course")
     (row,) = Elements(html).find("tr", data_scenario_ref="desk-visit")
     assert row["data-scenario-version"] == scenario_version(course.scenarios["desk-visit"])
     assert (row["data-dimensions"], row["data-best"]) == ("caring competency integrity", "2 2 2")

@@ -12,11 +12,10 @@ const NOT_KEPT = "This browser is not keeping your progress (storage is turned o
 const num = (n) => n.toLocaleString("en");
 const quizzes = (n) => `${num(n)} quiz${n === 1 ? "" : "zes"}`;
 
-/** Status of the quiz an element refers to (data-quiz-ref, data-quiz-version, data-pass-mark), or
- * of a module's quizzes (data-quiz-group="id:version:pass-mark ..."): passed when all are passed. */
+/** Status of the quizzes an element follows (data-quiz-group="id:version:pass-mark ..."): passed when all
+ * are; a group of one (a lesson's quiz) shows its best score, a larger one how many are passed. */
 function statusOf(progress, element) {
-  const { quizGroup, quizRef, quizVersion, passMark } = element.dataset;
-  const group = quizGroup ? quizGroup.split(" ").map((quiz) => quiz.split(":")) : [[quizRef, quizVersion, passMark]];
+  const group = element.dataset.quizGroup.split(" ").map((quiz) => quiz.split(":"));
   const entries = [];
   let count = 0;
   for (const [ref, version, mark] of group) {
@@ -26,8 +25,9 @@ function statusOf(progress, element) {
   }
   const passed = count === group.length;
   const entry = entries[0];
-  const best = !entry ? "—" : quizGroup ? `${count} of ${group.length} passed` : `${entry.best}%`;
-  return { entry, entries, count, total: group.length, group: quizGroup, best, passed,
+  const single = group.length === 1;
+  const best = !entry ? "—" : single ? `${entry.best}%` : `${count} of ${group.length} passed`;
+  return { entry, entries, count, total: group.length, single, best, passed,
     state: passed ? "passed" : entry ? "attempted" : "not-started" };
 }
 
@@ -39,7 +39,7 @@ function progressPage(page) {
   let passed = 0;
   let total = 0;
   let started = 0;
-  for (const row of all("tr[data-quiz-ref], tr[data-quiz-group]", page)) {
+  for (const row of all("tr[data-quiz-group]", page)) {
     const status = statusOf(progress, row);
     row.dataset.status = status.state;
     row.querySelector("[data-progress-status]").replaceChildren(statusLabel(status.state));
@@ -63,7 +63,7 @@ function progressPage(page) {
 }
 
 function homeMarks(scope) {
-  for (const mark of all("[data-lesson-passed][data-quiz-ref]", scope)) {
+  for (const mark of all("[data-lesson-passed][data-quiz-group]", scope)) {
     const course = mark.closest("[data-course]");
     if (course) mark.hidden = !statusOf(store.get(course.dataset.course), mark).passed;
   }
@@ -77,8 +77,8 @@ function certificatePage(page) {
     const status = statusOf(progress, item);
     item.dataset.status = status.state;
     item.querySelector("[data-requirement-status]").replaceChildren(statusLabel(status.state),
-      status.entry ? ` (${status.group ? status.best : `best score ${status.best}`})` : "");
-    return { ...status, ref: item.dataset.certificateRequirement || item.dataset.quizRef };
+      status.entry ? ` (${status.single ? `best score ${status.best}` : status.best})` : "");
+    return { ...status, ref: item.dataset.certificateRequirement };
   });
   const missing = statuses.reduce((sum, status) => sum + status.total - status.count, 0);
   const unlocked = missing === 0;
@@ -94,7 +94,7 @@ function certificatePage(page) {
   for (const cell of all("[data-certificate-score]", page)) {
     const status = statuses.find((s) => s.ref === cell.dataset.certificateScore);
     // A module: the mean of its quizzes' best scores, rounded down as the SCORM score is.
-    cell.textContent = !status || !status.entry ? "—" : status.group
+    cell.textContent = !status || !status.entry ? "—" : !status.single
       ? `${Math.floor(status.entries.reduce((sum, e) => sum + e.best, 0) / status.total)}% average over ${quizzes(status.total)}`
       : status.best;
   }

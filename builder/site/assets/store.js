@@ -1,9 +1,10 @@
-// Saved progress behind one small interface: store.get(course) and store.set(course, progress).
+// Saved progress behind one small interface: store.get(key) and store.set(key, progress), where the key
+// is the course's storage key as the page gives it (data-course).
 // The backend is localStorage; another (e.g. SCORM) can be plugged in with setBackend().
 // Progress: {v: 1, name?, quizzes: {quizId: {version, best, attempts, passedAt, last: {score,
 // passed, responses, at}}}, scenarios?: {...}} (role-plays: scenario.js checks its own entries).
 // Anything else found in storage resets quietly to empty progress.
-const PREFIX = "course-progress:";
+const PROBE = "course-storage-probe";
 let backend = {
   read: (name) => window.localStorage.getItem(name),
   write: (name, value) => window.localStorage.setItem(name, value),
@@ -46,8 +47,8 @@ export const store = {
   /** Whether the browser keeps what set() writes. */
   available() {
     try {
-      backend.write(`${PREFIX}?`, "1");
-      backend.remove(`${PREFIX}?`);
+      backend.write(PROBE, "1");
+      backend.remove(PROBE);
       return true;
     } catch {
       return false;
@@ -58,7 +59,7 @@ export const store = {
     if (unsaved.has(course)) return structuredClone(unsaved.get(course));
     let raw;
     try {
-      raw = backend.read(PREFIX + course);
+      raw = backend.read(course);
     } catch {
       return emptyProgress();
     }
@@ -68,14 +69,14 @@ export const store = {
       progress = clean(JSON.parse(raw));
     } catch { /* not JSON: reset below */ }
     if (!progress) {
-      try { backend.remove(PREFIX + course); } catch { /* read-only storage */ }
+      try { backend.remove(course); } catch { /* read-only storage */ }
     }
     return progress || emptyProgress();
   },
   /** Saves the course's progress; false when the browser will not keep it. */
   set(course, progress) {
     try {
-      backend.write(PREFIX + course, JSON.stringify(progress));
+      backend.write(course, JSON.stringify(progress));
       unsaved.delete(course);
       return true;
     } catch {
