@@ -68,7 +68,8 @@ def test_bundled_questions_explain_and_give_feedback_on_wrong_options(course):
     assert len(types) >= 4
 
 
-ROLE_PLAYS = {"trust-model": "overloaded-request", "soft-skills": "tense-interruption"}
+ROLE_PLAYS = {"soft-skills": "tense-interruption", "trust-model": "overloaded-request",
+              "putting-it-into-practice": "clashing-deadlines"}
 
 
 def test_bundled_role_plays_are_big_enough_and_trade_dimensions_off(course):
