@@ -42,7 +42,7 @@ test: setup browser-deps
 
 # Speed and memory against plain MkDocs at 100 and 1,000 lessons; writes docs/performance.md.
 bench: setup
-	$(BIN)/python bench/run.py
+	$(BIN)/python -m bench.run
 
 test-unit: setup
 	$(BIN)/python -m pytest tests/unit tests/integration

@@ -11,15 +11,15 @@ import gzip
 import os
 import platform
 import shutil
-import socket
 import statistics
 import subprocess
 import sys
 import time
-import urllib.request
 from pathlib import Path
 
-from synth import generate
+from tests.support.net import fetch, free_port
+
+from .synth import generate
 
 REPO = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
@@ -63,20 +63,6 @@ def quiz_assets() -> tuple[int, int]:
     raw = sum(p.stat().st_size for p in files)
     zipped = sum(len(gzip.compress(p.read_bytes(), 9)) for p in files)
     return raw, zipped
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def fetch(url: str) -> str:
-    try:
-        with urllib.request.urlopen(url, timeout=5) as response:
-            return response.read().decode()
-    except OSError:
-        return ""
 
 
 def edit_to_rebuilt(project: Path, lesson: str, runs: int) -> float:

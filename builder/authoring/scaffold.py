@@ -3,33 +3,38 @@ a new role-play.
 
 Every file written here starts with a `# yaml-language-server: $schema=...` line pointing at
 the project's `schemas/` folder, so editors with the YAML language server complete keys,
-explain them on hover and underline mistakes (see builder/jsonschema.py).
+explain them on hover and underline mistakes (see builder/authoring/editor_schema.py). The files
+are Jinja2 templates (scaffold_files/); titles go in as YAML double-quoted text, so any title
+(backslashes, quotes, colons, `#`, leading dashes, any script) reads back exactly as typed.
 """
+
 from __future__ import annotations
 
 import json
+import math
+import re
 import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from .editor_schema import DOCUMENTS, SCHEMA_DIR, file_name, modeline, write_schemas
+from ..source.errors import ScaffoldError
 from ..source.project import COURSE_FILE, Project
 from ..source.schema import SLUG_PATTERN
+from .editor_schema import DOCUMENTS, SCHEMA_DIR, file_name, modeline, write_schemas
 
 SCAFFOLD = Path(__file__).parent / "scaffold_files"
+_NOT_ONE_LINE = re.compile(r"[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029]")
+"""Line breaks and control characters: a title is one line of text (course files may not hold controls)."""
 
 VSCODE_SETTINGS = {
     # The builder reads YAML 1.1 (as PyYAML does): `yes` is true there. The editor should agree.
     "yaml.yamlVersion": "1.1",
 }
 VSCODE_EXTENSIONS = {"recommendations": ["redhat.vscode-yaml"]}
-
-
-class ScaffoldError(Exception):
-    """A scaffold could not be written; the message says why, in a trainer's words."""
 
 
 def init_project(directory: Path) -> list[Path]:
@@ -61,6 +66,7 @@ def new_lesson(project: Project, lesson_id: str, title: str | None) -> NewLesson
     Everything is checked before anything is written, so a refusal leaves the project as it was.
     """
     _checked(lesson_id)
+    title = _checked_title(title, lesson_id)
     quiz_id = f"{lesson_id}-check"
     lesson_path = project.content_path / f"{lesson_id}.yml"
     quiz_path = project.quizzes_path / f"{quiz_id}.yml"
@@ -77,8 +83,7 @@ def new_lesson(project: Project, lesson_id: str, title: str | None) -> NewLesson
         raise ScaffoldError(f"{project.display(course_file)} is not UTF-8 text; save it as UTF-8 first") from None
     edited = add_lesson_to_course(text, lesson_id, project.display(course_file))
     schemas = _ensure_schemas(project)
-    _write(lesson_path, "lesson.yml", lesson_id, title or _title_from(lesson_id), project, "lesson",
-           quiz=quiz_id)
+    _write(lesson_path, "lesson.yml", lesson_id, title, project, "lesson", quiz=quiz_id)
     _write(quiz_path, "quiz.yml", quiz_id, "Check your understanding", project, "quiz")
     bom = "\ufeff" if raw.startswith(b"\xef\xbb\xbf") else ""
     course_file.write_bytes((bom + edited).encode("utf-8"))
@@ -87,17 +92,19 @@ def new_lesson(project: Project, lesson_id: str, title: str | None) -> NewLesson
 
 def new_quiz(project: Project, quiz_id: str, title: str | None) -> Path:
     path = project.quizzes_path / f"{_checked(quiz_id)}.yml"
+    title = _checked_title(title, quiz_id) if title is not None else "Check your understanding"
     _refuse_existing(path)
     _ensure_schemas(project)
-    return _write(path, "quiz.yml", quiz_id, title or "Check your understanding", project, "quiz")
+    return _write(path, "quiz.yml", quiz_id, title, project, "quiz")
 
 
 def new_scenario(project: Project, scenario_id: str, title: str | None) -> Path:
     """A small role-play that validates as it is: three steps and three endings to rewrite."""
     path = project.quizzes_path / f"{_checked(scenario_id)}.yml"
+    title = _checked_title(title, scenario_id)
     _refuse_existing(path)
     _ensure_schemas(project)
-    return _write(path, "scenario.yml", scenario_id, title or _title_from(scenario_id), project, "quiz")
+    return _write(path, "scenario.yml", scenario_id, title, project, "quiz")
 
 
 def _checked(identifier: str) -> str:
@@ -108,6 +115,29 @@ def _checked(identifier: str) -> str:
 
 def _title_from(identifier: str) -> str:
     return identifier.replace("-", " ").capitalize()
+
+
+def _checked_title(title: str | None, identifier: str) -> str:
+    """The title to write: the given one without surrounding spaces, or one made from the id."""
+    if title is None:
+        return _title_from(identifier)
+    found = _NOT_ONE_LINE.search(title)
+    if found:
+        raise ScaffoldError(f"the title should be one line of text, but it holds the character "
+                            f"U+{ord(found.group()):04X} (a line break or control character)")
+    if not title.strip():
+        raise ScaffoldError("the title is empty; give it some text or leave out --title")
+    return title.strip()
+
+
+def yaml_text(text: str) -> str:
+    """Text as a YAML double-quoted scalar on one line, read back exactly (PyYAML escapes what needs it)."""
+    return yaml.safe_dump(text, default_style='"', allow_unicode=True, width=math.inf).rstrip("\n")
+
+
+_TEMPLATES = Environment(loader=FileSystemLoader(SCAFFOLD), undefined=StrictUndefined, keep_trailing_newline=True,
+                         autoescape=False)  # YAML, not HTML: values are quoted by yaml_text where needed
+_TEMPLATES.filters["yaml_text"] = yaml_text
 
 
 def _refuse_existing(path: Path) -> None:
@@ -125,12 +155,8 @@ def _ensure_schemas(project: Project) -> list[Path]:
 
 def _write(path: Path, template: str, identifier: str, title: str, project: Project, kind: str,
            **extra: str) -> Path:
-    text = (SCAFFOLD / template).read_text(encoding="utf-8")
-    safe_title = title.replace('"', "'")
-    values = {"schema": modeline(path, project.root / SCHEMA_DIR, kind), "id": identifier,
-              "title": f'"{safe_title}"', **extra}
-    for name, value in values.items():
-        text = text.replace("{" + name + "}", value)
+    text = _TEMPLATES.get_template(template).render(schema=modeline(path, project.root / SCHEMA_DIR, kind),
+                                                    id=identifier, title=title, **extra)
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")
     return path

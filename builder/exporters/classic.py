@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from ..source.errors import BundleError
+
 _IMPORT = re.compile(r"""^import\s*\{([^}]*)\}\s*from\s*["'](\./[\w./-]+)["'];?[ \t]*$""", re.MULTILINE)
 _EXPORT_DECLARATION = re.compile(r"^export\s+((?:async\s+)?function\*?|class|const|let|var)\s+([A-Za-z_$][\w$]*)",
                                  re.MULTILINE)
@@ -18,9 +20,6 @@ _EXPORT_LIST = re.compile(r"^export\s*\{([^}]*)\};?[ \t]*$", re.MULTILINE)
 _UNSUPPORTED = re.compile(r"^\s*(?:import\b(?!\s*\{)|export\s+default\b|export\s*\*)|\bimport\s*\(|\bimport\.meta\b",
                           re.MULTILINE)
 
-
-class BundleError(Exception):
-    pass
 
 
 def bundle(entry: Path) -> str:

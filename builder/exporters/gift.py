@@ -37,6 +37,7 @@ Question types:
 - true_false: `{TRUE}` or `{FALSE}`.
 - short_text: `=answer` for each accepted answer (Moodle ignores case by default).
 - matching: `=left -> right` per pair; Moodle wants at least 3 pairs, so fewer get a warning.
+- numeric: `{#answer:tolerance}`, numbers written with a decimal point.
 - ordering: GIFT has no such type; the question is skipped with a warning.
 - role-plays (`kind: scenario`) have no GIFT form either: each is skipped with a warning.
 
@@ -53,16 +54,12 @@ from markupsafe import Markup
 
 from ..source.diagnostics import Diagnostic, Severity
 from ..source.markdown_text import MarkdownText
-from ..source.model import Course, Matching, MultipleChoice, Ordering, Question, Quiz, ShortText, SingleChoice, TrueFalse
+from ..source.model import Course, Quiz
+from ..source.questions import QuestionBase, question_type
+from ..source.text import listing
 
 GIFT_SPECIAL = "~=#{}:"
 """Characters GIFT reads as syntax; each is written with a backslash in front (as is a backslash)."""
-
-MOODLE_FRACTIONS = (1.0, 0.9, 0.8333333, 0.8, 0.75, 0.7, 0.6666667, 0.6, 0.5, 0.4, 0.3333333, 0.3, 0.25,
-                    0.2, 0.1666667, 0.1428571, 0.125, 0.1111111, 0.1, 0.05)
-"""The positive grades Moodle's question import accepts (question_bank::fraction_options_full)."""
-
-MIN_MATCHING_PAIRS = 3
 
 
 def escape(text: str) -> str:
@@ -71,13 +68,6 @@ def escape(text: str) -> str:
     for char in GIFT_SPECIAL:
         text = text.replace(char, "\\" + char)
     return text.replace("\r\n", "\n").replace("\r", "\n").replace("\n", "\\n")
-
-
-def share(count: int) -> tuple[str, bool]:
-    """The percent each of `count` options gets to share 100 (at most 5 decimals), and whether Moodle accepts it."""
-    value = 100 / count
-    accepted = any(abs(value / 100 - fraction) < 1e-5 for fraction in MOODLE_FRACTIONS)
-    return f"{value:.5f}".rstrip("0").rstrip("."), accepted
 
 
 def quiz_to_gift(quiz: Quiz, file_name: str | None = None) -> tuple[str, list[Diagnostic]]:
@@ -103,10 +93,11 @@ def export_gift(course: Course, out_dir: Path) -> list[Diagnostic]:
         name = f"{quiz.id}.gift"
         text, problems = writer.quiz(quiz, (out_dir / name).as_posix())
         warnings.extend(problems)
-        if any(not isinstance(q, Ordering) for q in quiz.questions):
+        if any(_in_gift(q) for q in quiz.questions):
             files.append((name, text))
         else:
-            warnings.append(Diagnostic(quiz.origin, f"quiz '{quiz.id}' has only ordering questions, which GIFT "
+            types = listing(sorted({q.type for q in quiz.questions}))
+            warnings.append(Diagnostic(quiz.origin, f"quiz '{quiz.id}' has only {types} questions, which GIFT "
                                        f"cannot hold; {(out_dir / name).as_posix()} was not written",
                                        "gift-quiz-empty", Severity.WARNING))
     for scenario in course.scenarios.values():
@@ -124,7 +115,14 @@ def export_gift(course: Course, out_dir: Path) -> list[Diagnostic]:
     return warnings
 
 
+def _in_gift(question: QuestionBase) -> bool:
+    """Whether GIFT has a form for the question's type."""
+    return question_type(question).in_gift
+
+
 class _GiftWriter:
+    """Writes quizzes as GIFT; each question type writes its own answer block through it."""
+
     def __init__(self) -> None:
         self.markdown = MarkdownText()
 
@@ -133,49 +131,25 @@ class _GiftWriter:
         blocks = [f"$CATEGORY: {quiz.id}"]
         for index, question in enumerate(quiz.questions):
             where = f"questions[{index}] '{question.id}'"
-            if isinstance(question, Ordering):
-                warnings.append(_warning(question, f"{where}: ordering questions have no GIFT type; skipped from "
-                                         f"{file_name}", "gift-ordering-skipped"))
+            if not _in_gift(question):
+                warnings.append(_warning(question, f"{where}: {question.type} questions have no GIFT type; skipped "
+                                         f"from {file_name}", f"gift-{question.type}-skipped"))
                 continue
             lines, notes = self.question(question)
             blocks.append("\n".join(lines))
             warnings.extend(_warning(question, f"{where}: {note}", code) for code, note in notes)
         return "\n\n".join(blocks) + "\n", warnings
 
-    def question(self, q: Question) -> tuple[list[str], list[tuple[str, str]]]:
+    def question(self, q: QuestionBase) -> tuple[list[str], list[tuple[str, str]]]:
         """The lines of one question, and (code, message) notes about it."""
-        notes: list[tuple[str, str]] = []
-        head = f"// points: {q.points}\n::{escape(q.id)}::{self.block(q.prompt)}{{"
-        answers: list[str] = []
-        if isinstance(q, SingleChoice):
-            answers = [("=" if o.correct else "~") + self.option(o.text, o.feedback) for o in q.options]
-        elif isinstance(q, MultipleChoice):
-            weights: dict[bool, str] = {}
-            for correct, sign, side in ((True, "", "right"), (False, "-", "wrong")):
-                count = sum(1 for o in q.options if o.correct is correct)
-                if count:
-                    percent, accepted = share(count)
-                    weights[correct] = sign + percent
-                    if not accepted:
-                        notes.append(("gift-weight-unsupported", f"Moodle only accepts grades of 100% divided by "
-                                      f"1 to 10 or 20; the {count} {side} options get {sign}{percent}% each, so "
-                                      "Moodle will refuse to import this question"))
-            answers = [f"~%{weights[o.correct]}%" + self.option(o.text, o.feedback) for o in q.options]
-        elif isinstance(q, TrueFalse):
-            head += "TRUE" if q.answer else "FALSE"
-        elif isinstance(q, ShortText):
-            answers = ["=" + escape(" ".join(a.split()).replace("*", "\\*")) for a in q.accept]
-        elif isinstance(q, Matching):
-            answers = [f"={self.inline(p.left)} -> {escape(self.plain(p.right))}" for p in q.pairs]
-            if len(q.pairs) < MIN_MATCHING_PAIRS:
-                notes.append(("gift-matching-few-pairs", f"Moodle needs at least {MIN_MATCHING_PAIRS} pairs in a "
-                              f"matching question and this one has {len(q.pairs)}; it is exported, but Moodle may "
-                              "refuse to import it until you add a pair"))
+        body = question_type(q).gift(q, self)
+        head = f"// points: {q.points}\n::{escape(q.id)}::{self.block(q.prompt)}{{{body.head}"
+        answers = list(body.answers)
         if q.explanation:
             answers.append("####" + self.block(q.explanation))
         if not answers:
-            return [head + "}"], notes
-        return [head, *("\t" + answer for answer in answers), "}"], notes
+            return [head + "}"], list(body.notes)
+        return [head, *("\t" + answer for answer in answers), "}"], list(body.notes)
 
     def option(self, text: str, feedback: str | None) -> str:
         return self.inline(text) + ("#" + self.inline(feedback) if feedback else "")
@@ -188,8 +162,12 @@ class _GiftWriter:
 
     def plain(self, markdown: str) -> str:
         """Inline Markdown as the text a drop-down shows: tags removed, entities decoded, spaces collapsed."""
-        return Markup(self.markdown.inline(markdown)).striptags()
+        return str(Markup(self.markdown.inline(markdown)).striptags())
+
+    @staticmethod
+    def escape(text: str) -> str:
+        return escape(text)
 
 
-def _warning(question: Question, message: str, code: str) -> Diagnostic:
+def _warning(question: QuestionBase, message: str, code: str) -> Diagnostic:
     return Diagnostic(question.origin, message, code, Severity.WARNING)

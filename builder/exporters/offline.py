@@ -10,9 +10,11 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..source.model import Course
+from ..site.config import Configuration
+from ..source.errors import ExportError
+from ..source.validate import Validation
 from .classic import bundle
-from .packaging import ExportError, relative_build, unsafe_urls, write_zip
+from .packaging import relative_build, unsafe_urls, write_zip
 
 ASSETS = "assets/course"
 ENTRIES = ("quiz", "scenario")
@@ -28,8 +30,9 @@ class OfflinePackage:
     pages: int
 
 
-def export_offline(config_file: Path, course: Course, out: Path) -> OfflinePackage:
-    with relative_build(config_file) as site:
+def export_offline(config: Configuration, validation: Validation, out: Path) -> OfflinePackage:
+    """Write the offline zip of a validated course to `out`."""
+    with relative_build(config, validation) as site:
         problems = [p for p in unsafe_urls(site) if "from the server's root" in p]
         if problems:
             raise ExportError("these links would break when opened from a file:\n  " + "\n  ".join(problems))

@@ -9,11 +9,9 @@ import zipfile
 from pathlib import Path
 from typing import Iterator
 
+from ..site.config import Configuration
 from ..site.sitebuild import build_into
-
-
-class ExportError(Exception):
-    """An export cannot be made; the message says why in a trainer's words."""
+from ..source.validate import Validation
 
 
 SERVER_ONLY = ("404.html", "sitemap.xml", "sitemap.xml.gz")
@@ -21,12 +19,12 @@ SERVER_ONLY = ("404.html", "sitemap.xml", "sitemap.xml.gz")
 
 
 @contextlib.contextmanager
-def relative_build(config_file: Path) -> Iterator[Path]:
+def relative_build(config: Configuration, validation: Validation) -> Iterator[Path]:
     """Build the course with plain file URLs (page.html, never folder/) into a temporary folder."""
     with tempfile.TemporaryDirectory(prefix="course-export-") as folder:
         site = Path(folder) / "site"
         site.mkdir()
-        build_into(config_file, site, use_directory_urls=False)
+        build_into(config, validation, site, directory_urls=False)
         for name in SERVER_ONLY:
             (site / name).unlink(missing_ok=True)
         yield site

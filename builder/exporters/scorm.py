@@ -11,9 +11,12 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..source.model import Course
+from ..site.config import Configuration
 from ..site.render import template_environment
-from .packaging import ExportError, relative_build, unsafe_urls, write_zip
+from ..source.errors import ExportError
+from ..source.model import Course
+from ..source.validate import Validation
+from .packaging import relative_build, unsafe_urls, write_zip
 from .suspend import SUSPEND_LIMIT, course_map, worst_case_length
 
 LAUNCH_PAGE = "scorm-launch.html"
@@ -31,14 +34,17 @@ class ScormPackage:
     worst_suspend_data: int
 
 
-def export_scorm(config_file: Path, course: Course, out: Path) -> ScormPackage:
+def export_scorm(config: Configuration, validation: Validation, out: Path) -> ScormPackage:
+    """Write the SCORM package of a validated course to `out`."""
+    course = validation.course
+    assert course is not None
     cmap = course_map(course)
     worst = worst_case_length(cmap)
     if worst > SUSPEND_LIMIT:
         raise ExportError(f"a learner's progress in this course can need {worst:,} characters of SCORM "
                           f"suspend_data, but SCORM 1.2 keeps only {SUSPEND_LIMIT:,}; split the course into "
                           "smaller packages or use fewer questions")
-    with relative_build(config_file) as site:
+    with relative_build(config, validation) as site:
         problems = unsafe_urls(site)
         if problems:
             raise ExportError("the package would make network requests or use server-root URLs:\n  "

@@ -9,12 +9,12 @@ that JSON using positions from a course map instead of tokens:
                                      in course order (the role-play list only when there are some)
     quiz = 0                         never checked
          | [tag, best, attempts, passed_on, last_score, [answer, ...]]
-    answer (one per question, in source order):
-      single, true_false   index of the chosen option (true_false: 0 false, 1 true), -1 blank
-      multiple             bit mask of the chosen options
-      short_text           the typed text, control characters removed, at most 60 characters
-      ordering             the position given to each item (0 blank)
-      matching             the index of the right value chosen for each row (-1 blank)
+    answer (one per question, in source order), as its type's `encoding` says:
+      choice     index of the chosen option (single; true_false: 0 false, 1 true), -1 blank
+      choices    bit mask of the chosen options (multiple)
+      text       the typed text, control characters removed, at most 60 characters (short_text, numeric)
+      positions  the position given to each item (ordering; 0 blank)
+      pairs      the index of the right value chosen for each row (matching; -1 blank)
 
     role-play = 0                    never played
          | [tag, plays, [choice, ...], best]
@@ -31,8 +31,9 @@ import json
 from typing import Any
 
 from ..site.render import course_key, storage_key
-from ..source.model import Course, Matching, MultipleChoice, Ordering, SingleChoice, TrueFalse
-from ..source.scoring import choice_token, quiz_version, scenario_version
+from ..source.model import Course
+from ..source.questions import question_type
+from ..source.scoring import quiz_version, scenario_version
 
 SUSPEND_LIMIT = 4096
 FORMAT_VERSION = 1
@@ -49,20 +50,8 @@ def course_map(course: Course) -> dict[str, Any]:
     quizzes = []
     ordered = [course.quiz_for(lesson) for lesson in course.lessons]
     for quiz in [q for q in ordered if q is not None] + ([course.final_quiz] if course.final_quiz else []):
-        questions = []
-        for q in quiz.questions:
-            entry: dict[str, Any] = {"id": q.id, "type": q.type}
-            token = lambda role, i, q=q: choice_token(quiz.id, q.id, role, i)  # noqa: E731
-            if isinstance(q, (SingleChoice, MultipleChoice)):
-                entry["tokens"] = [token("option", i) for i in range(len(q.options))]
-            elif isinstance(q, TrueFalse):
-                entry["tokens"] = ["false", "true"]
-            elif isinstance(q, Ordering):
-                entry["tokens"] = [token("item", i) for i in range(len(q.items))]
-            elif isinstance(q, Matching):
-                entry["tokens"] = [token("left", i) for i in range(len(q.pairs))]
-                entry["rights"] = [token("right", i) for i in range(len(q.pairs))]
-            questions.append(entry)
+        questions = [{"id": q.id, "type": q.type, "encoding": question_type(q).encoding,
+                      **question_type(q).tokens(quiz.id, q)} for q in quiz.questions]
         quizzes.append({"id": quiz.id, "version": quiz_version(quiz), "passMark": quiz.pass_mark,
                         "final": quiz.id == course.final_quiz_id, "questions": questions})
     scenarios = [{"id": scenario.id, "version": scenario_version(scenario), "nodes": list(scenario.nodes),
@@ -118,16 +107,16 @@ def _is_int(value: Any) -> bool:
 
 
 def _encode_answer(question: dict[str, Any], response: Any) -> Any:
-    kind, tokens = question["type"], question.get("tokens", [])
-    if kind in ("single", "true_false"):
+    encoding, tokens = question["encoding"], question.get("tokens", [])
+    if encoding == "choice":
         return tokens.index(response) if response in tokens else -1
-    if kind == "multiple":
+    if encoding == "choices":
         chosen = response if isinstance(response, list) else []
         return sum(1 << i for i, token in enumerate(tokens) if token in chosen)
-    if kind == "short_text":
+    if encoding == "text":
         return clean_text(response, MAX_TEXT) if isinstance(response, str) else ""
     given = response if isinstance(response, dict) else {}
-    if kind == "ordering":
+    if encoding == "positions":
         return [int(given[t]) if str(given.get(t, "")).isdigit() else 0 for t in tokens]
     rights = question["rights"]
     return [rights.index(given.get(t)) if given.get(t) in rights else -1 for t in tokens]
@@ -141,13 +130,13 @@ def worst_case_length(cmap: dict[str, Any]) -> int:
         responses: dict[str, Any] = {}
         for q in quiz["questions"]:
             tokens = q.get("tokens", [])
-            if q["type"] in ("single", "true_false"):  # a blank (-1) is wider than a one-digit index
+            if q["encoding"] == "choice":  # a blank (-1) is wider than a one-digit index
                 responses[q["id"]] = tokens[-1] if len(tokens) > 10 else ""
-            elif q["type"] == "multiple":
+            elif q["encoding"] == "choices":
                 responses[q["id"]] = list(tokens)
-            elif q["type"] == "short_text":
+            elif q["encoding"] == "text":
                 responses[q["id"]] = widest_char * MAX_TEXT
-            elif q["type"] == "ordering":
+            elif q["encoding"] == "positions":
                 responses[q["id"]] = {t: str(len(tokens)) for t in tokens}
             else:
                 responses[q["id"]] = {t: q["rights"][-1] if len(tokens) > 10 else "" for t in tokens}

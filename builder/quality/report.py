@@ -12,12 +12,13 @@ import json
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from .checks import assessing_questions, estimated_minutes, lesson_words
-from ..source.course_format import QUESTION_TYPES
 from ..source.model import Course, Lesson, Scenario
+from ..source.questions import QUESTION_TYPES, QuestionBase
+from .metrics import assessing_questions, estimated_minutes, lesson_words
 from .readability import WORDS_PER_MINUTE, reading_minutes
 
 FORMATS = ("text", "json", "markdown")
+"""What `course report --format` can print."""
 
 
 @dataclass(frozen=True)
@@ -91,7 +92,7 @@ class CourseReport:
         return data
 
 
-def _by_type(questions) -> dict[str, int]:
+def _by_type(questions: tuple[QuestionBase, ...]) -> dict[str, int]:
     counts = {kind: 0 for kind in QUESTION_TYPES}
     for question in questions:
         counts[question.type] += 1
@@ -99,6 +100,7 @@ def _by_type(questions) -> dict[str, int]:
 
 
 def course_report(course: Course, *, words_per_minute: int = WORDS_PER_MINUTE) -> CourseReport:
+    """The report's rows: one per lesson, the final quiz's questions, and one per role-play."""
     assessing = assessing_questions(course)
     final = course.final_quiz
     return CourseReport(
@@ -156,6 +158,7 @@ def _summary(report: CourseReport) -> str:
 
 
 def format_text(report: CourseReport) -> str:
+    """A plain-text table and lists, for the terminal."""
     header = ["lesson", "words", "est. min", "stated", "questions", "by type"]
     rows = [[row.id, str(row.words), f"{row.estimated_minutes:.1f}", str(row.stated_minutes),
              str(sum(row.questions.values())), _types(row.questions)] for row in report.lessons]
@@ -189,6 +192,7 @@ _ESTIMATES = "words at {} a minute plus 30 seconds a question and a role-play de
 
 
 def format_json(report: CourseReport) -> str:
+    """The report as JSON, for scripts."""
     return json.dumps(report.as_dict(), indent=2, ensure_ascii=False)
 
 
@@ -197,6 +201,7 @@ def _cell(text: str) -> str:
 
 
 def format_markdown(report: CourseReport) -> str:
+    """The report as Markdown tables, for a document or a wiki."""
     out = [f"# {_cell(report.title)}", "", _summary(report), "",
            "| Lesson | Words | Est. minutes | Stated | Questions | By type |", "|---|--:|--:|--:|--:|---|"]
     for row in report.lessons:
@@ -218,5 +223,6 @@ def format_markdown(report: CourseReport) -> str:
     return "\n".join(out)
 
 
-def format_report(report: CourseReport, fmt: str) -> str:
+def render_report(report: CourseReport, fmt: str) -> str:
+    """The report in one of `FORMATS`."""
     return {"text": format_text, "json": format_json, "markdown": format_markdown}[fmt](report)

@@ -1,19 +1,32 @@
-"""Options of the `course` MkDocs plugin (in mkdocs.yml under `plugins: - course:`)."""
+"""The project's configuration, read once: mkdocs.yml through MkDocs' own config machinery, and the
+`course` plugin's options (under `plugins: - course:`) with their defaults, written here once.
+
+`load_configuration` is what every `course` command starts from (as MkDocs' own commands start from
+`load_config`); the plugin builds the same `Project` from the configuration MkDocs hands it.
+"""
+
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.base import ValidationError
+from mkdocs.config.defaults import MkDocsConfig
 
-from ..quality.checks import CHECK_CODES, DEFAULT_MAX_READING_GRADE, LEVELS, CheckSettings
 from ..quality.readability import WORDS_PER_MINUTE
-from ..source.schema import suggest
+from ..quality.course_check import CHECK_CODES
+from ..quality.registry import DEFAULT_MAX_READING_GRADE, LEVELS
+from ..source.errors import ConfigError
+from ..source.project import CONFIG_FILE, Project
+from ..source.text import suggest
+
+PLUGIN = "course"
 
 
-class CheckLevels(c.BaseConfigOption[dict]):
+class CheckLevels(c.BaseConfigOption[dict[str, str]]):
     """`check-code: warn | info | ignore` pairs; unknown codes and levels are errors that list the choices."""
 
     def __init__(self) -> None:
@@ -43,7 +56,7 @@ class CoursePluginConfig(base.Config):
     """Folder, relative to mkdocs.yml, holding course.yml and one YAML file per lesson."""
 
     quizzes_dir = c.Type(str, default="quizzes")
-    """Folder, relative to mkdocs.yml, holding one YAML file per quiz."""
+    """Folder, relative to mkdocs.yml, holding one YAML file per quiz or role-play."""
 
     checks = CheckLevels()
     """How `course check` reports each quality check: warn (the default), info or ignore."""
@@ -58,24 +71,60 @@ class CoursePluginConfig(base.Config):
     """Hosts whose https video embeds (`<iframe>`) course text may hold, e.g. www.youtube-nocookie.com;
     none by default, so every iframe is removed."""
 
-    def check_settings(self) -> CheckSettings:
-        return CheckSettings(levels=dict(self.checks), max_reading_grade=float(self.max_reading_grade),
-                             words_per_minute=self.words_per_minute)
+
+def project_from(root: Path, options: CoursePluginConfig) -> Project:
+    """The project at `root` as the plugin's (validated) options describe it."""
+    return Project(root=root, content_dir=options.content_dir, quizzes_dir=options.quizzes_dir,
+                   allowed_embed_hosts=tuple(options.allow_embeds_from),
+                   check_levels=tuple(sorted(dict(options.checks).items())),
+                   max_reading_grade=float(options.max_reading_grade), words_per_minute=options.words_per_minute)
 
 
-class ConfigError(Exception):
-    """mkdocs.yml could not be read; MkDocs has logged why."""
+def project_root(config: MkDocsConfig) -> Path:
+    """The folder mkdocs.yml is in: every path of the project is relative to it."""
+    return Path(config.config_file_path).resolve().parent if config.config_file_path else Path.cwd()
 
 
-def load_plugin_config(config_file: Path) -> CoursePluginConfig | None:
-    """The `course` plugin's options from a project's mkdocs.yml (None if the plugin is not listed)."""
+@dataclass(frozen=True)
+class Configuration:
+    """A project's configuration as loaded once for a command: MkDocs' own, and the project it describes."""
+
+    mkdocs: MkDocsConfig
+    project: Project
+
+    @property
+    def plugin(self) -> Any:
+        """The course plugin MkDocs made for this configuration (builder.site.plugin.CoursePlugin)."""
+        return self.mkdocs.plugins[PLUGIN]
+
+
+def load_configuration(config_file: Path, command: str) -> Configuration:
+    """mkdocs.yml loaded through MkDocs (its problems logged by MkDocs), and the project it configures.
+
+    Raises ConfigError when there is no mkdocs.yml, when it has problems, or when it does not use the
+    course plugin; `command` names what was run, for the message."""
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
 
+    if not config_file.is_file():
+        raise ConfigError(f"no {CONFIG_FILE} here; run `course {command}` from the course project folder (or create "
+                          "one with `course init DIR`)")
     try:
-        config: Any = load_config(config_file=str(config_file))
-    except (MkDocsException, SystemExit) as exc:  # Abort is both: MkDocs logged the reasons first
-        raise ConfigError(str(exc) or "mkdocs.yml could not be read") from None
-    plugin = config.plugins.get("course")
-    return plugin.config if plugin is not None else None
+        config = load_config(config_file=str(config_file))
+    except (MkDocsException, SystemExit):  # Abort is both: MkDocs logged the reasons first
+        raise ConfigError(f"{CONFIG_FILE} has problems (listed above); fix them first") from None
+    plugin = config.plugins.get(PLUGIN)
+    if plugin is None:
+        raise ConfigError(f"{CONFIG_FILE} does not use the course plugin; add `- {PLUGIN}` under `plugins:`")
+    return Configuration(config, project_from(project_root(config), plugin.config))
 
+
+def project_from_options(root: Path, options: dict[str, Any] | None = None) -> Project:
+    """The project at `root` with plugin options given as mkdocs.yml would give them, checked the same way
+    (for projects made in code, such as tests and benchmarks)."""
+    config = CoursePluginConfig()
+    config.load_dict(dict(options or {}))
+    errors, _ = config.validate()
+    if errors:
+        raise ConfigError("; ".join(f"{name}: {error}" for name, error in errors))
+    return project_from(root, config)

@@ -1,7 +1,8 @@
-"""The MkDocs adapter: thin hooks around the loader, validator and renderer.
+"""The MkDocs adapter: thin hooks around the validator and the renderer.
 
-This is the only module that imports MkDocs (with config.py, its option list), so a
-move to another static-site generator means replacing this file, not the builder.
+MkDocs is imported only in builder/site/ (this module, config.py for the options and sitebuild.py to
+run a build), so a move to another static-site generator means replacing this folder's adapter, not
+the builder. An architecture test keeps every layer below site/ free of MkDocs.
 """
 from __future__ import annotations
 
@@ -16,13 +17,13 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Link, Navigation, Section
 from mkdocs.structure.toc import AnchorLink, TableOfContents
 
-from .config import CoursePluginConfig
-from ..source.diagnostics import Diagnostic, SourceLocation, format_report
-from .navigation import course_nav
+from ..source.diagnostics import Checker, Diagnostic, format_report
+from ..source.errors import ContentError
 from ..source.project import Project
-from .render import (CourseRenderer, PageSpec, RenderedPage, course_pages, restore_deferred,
-                     template_environment)
-from ..source.validate import load_course
+from ..source.validate import Validation, validate_project
+from .config import CoursePluginConfig, project_from, project_root
+from .navigation import course_nav
+from .render import CourseRenderer, PageSpec, RenderedPage, course_pages, restore_deferred, template_environment
 
 log = get_plugin_logger("course")
 
@@ -37,12 +38,9 @@ course, every one of those pages is rebuilt showing the problems, so the page a 
 looking at reloads with the messages instead of disappearing; fixed, the page comes back."""
 
 
-class CourseBuildError(PluginError):
-    """The course's sources have problems; MkDocs prints this message without a traceback."""
-
-    def __init__(self, diagnostics: list[Diagnostic]):
-        self.diagnostics = diagnostics
-        super().__init__(format_report(diagnostics))
+class CourseBuildError(ContentError, PluginError):
+    """The course's sources have problems: the `course` command reports it like any ContentError, and
+    MkDocs (a PluginError) prints its message without a traceback."""
 
 
 class CoursePlugin(BasePlugin[CoursePluginConfig]):
@@ -50,6 +48,9 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):
 
     def __init__(self) -> None:
         self.serving = False
+        self.validation: Validation | None = None
+        """Handed over by `course build` and the exporters, which validate before starting MkDocs; a plain
+        `mkdocs build` or a preview rebuild validates in on_config."""
         self.project: Project | None = None
         self.renderer: CourseRenderer | None = None
         self.problems: list[Diagnostic] = []
@@ -60,10 +61,12 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):
         self.serving = command == "serve"
 
     def on_config(self, config: Any) -> Any:
-        root = Path(config.config_file_path).resolve().parent if config.config_file_path else Path.cwd()
-        self.project = Project(root, self.config.content_dir, self.config.quizzes_dir)
-        hosts = tuple(self.config.allow_embeds_from)
-        course, self.problems = load_course(self.project, allowed_embed_hosts=hosts)
+        root = project_root(config)
+        self.project = project_from(root, self.config)
+        validation = self.validation
+        if validation is None or validation.project != self.project:
+            validation = validate_project(self.project)
+        course, self.problems = validation.course, validation.diagnostics
         for problem in self.problems:
             if not problem.is_error:
                 log.warning(str(problem))
@@ -79,7 +82,7 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):
             nav = nav or [{page.title: page.src_uri} for page in pages]
         else:
             self.renderer = CourseRenderer(course, directory_urls=config.use_directory_urls,
-                                           allowed_embed_hosts=hosts)
+                                           allowed_embed_hosts=self.project.allowed_embed_hosts)
             pages = course_pages(course)
             self.pages = {page.src_uri: page for page in pages}
             nav = course_nav(course, pages)
@@ -100,9 +103,11 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):
         for page in self.pages.values():
             existing = files.get_file_from_path(page.src_uri)
             if existing is not None:
-                raise CourseBuildError([Diagnostic(
-                    _location(self.project, existing), f"this page would replace the course's generated page "
-                    f"'{page.src_uri}'; rename or move it", "page-clash")])
+                checker = Checker(self.project.display(Path(existing.abs_src_path)) if existing.abs_src_path
+                                  else existing.src_uri)
+                checker.error((), f"this page would replace the course's generated page '{page.src_uri}'; rename or "
+                                  "move it", "page-clash")
+                raise CourseBuildError(checker.problems)
             files.append(File.generated(config, page.src_uri, content=f"# {escape(page.title)}\n",
                                         inclusion=InclusionLevel.INCLUDED))
         for asset in sorted(ASSETS.rglob("*")):
@@ -175,10 +180,6 @@ def _first_link(section: Section) -> Section | Link:
     link = Link(section.title, first.url)
     link.parent = section.parent
     return link
-
-
-def _location(project: Project, file: File) -> SourceLocation:
-    return SourceLocation(project.display(Path(file.abs_src_path)) if file.abs_src_path else file.src_uri, 1, 1)
 
 
 def _problems_page(problems: list[Diagnostic], spec: PageSpec) -> str:

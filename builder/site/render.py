@@ -14,23 +14,16 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
 from ..source.markdown_text import MarkdownText
-from ..source.model import Course, Matching, Module, Ordering, Question, Quiz, Scenario
-from ..source.schema import listing
-from ..source.scoring import answer_key, choice_token, encode_key, quiz_version, scenario_version
+from ..source.model import Course, Module, Quiz, Scenario
+from ..source.questions import QuestionBase, question_type
+from ..source.scoring import answer_key, encode_key, quiz_version, scenario_version
+from ..source.text import listing
 
 SECTION_LABELS = {"text": "", "scenario": "Scenario", "example": "Example", "tip": "Tip", "warning": "Warning"}
 HOME_LESSON_LINKS = True
 """With modules, the home page lists each module's lesson titles as links under it. Measured at 1,000
 lessons in modules of 20: home 90 KB with them (about 80 bytes a lesson), 33 KB without; the limit
 is 150 KB. Set False if lesson titles are long enough to bring the home near the limit."""
-QUESTION_HINTS = {
-    "single": "Choose one answer.",
-    "multiple": "Choose every answer that applies.",
-    "true_false": "Is this statement true or false?",
-    "short_text": "Type a word or short phrase.",
-    "ordering": "Give each item its position in the right order, starting at 1.",
-    "matching": "Choose the match for each item.",
-}
 
 
 @dataclass(frozen=True, slots=True)
@@ -189,7 +182,8 @@ class CourseRenderer:
         elif page.kind == "lesson":
             lesson = self._lessons[page.ref]
             position = self._positions[lesson.id]
-            before, after = self.course.neighbours(lesson)
+            before = self.course.lessons[position - 1] if position > 0 else None
+            after = self.course.lessons[position + 1] if position + 1 < len(self.course.lessons) else None
             context.update(lesson=lesson, number=position + 1, quiz=self.course.quiz_for(lesson),
                            scenarios=self.course.scenarios_for(lesson), previous=before, next=after)
         elif page.kind == "quiz":
@@ -247,28 +241,11 @@ class CourseRenderer:
                 rows.append({"lesson": lesson, **{k: view[k] for k in ("scenario", "version", "highs", "lows")}})
         return rows
 
-    def _question_view(self, quiz: Quiz, question: Question, number: int) -> dict[str, Any]:
-        rng = random.Random(f"{quiz.id}/{question.id}")
-        view: dict[str, Any] = {"q": question, "number": number, "hint": QUESTION_HINTS[question.type],
-                                "prompt_inline": self.text.as_single_paragraph(question.prompt),
-                                "dom_id": f"{quiz.id}--{question.id}"}
-        token = lambda role, i: choice_token(quiz.id, question.id, role, i)  # noqa: E731
-        if question.type in ("single", "multiple"):
-            options = [(token("option", i), o.text) for i, o in enumerate(question.options)]
-            if quiz.shuffle:
-                rng.shuffle(options)
-            view["choices"] = options
-        elif question.type == "true_false":
-            view["choices"] = [("true", "True"), ("false", "False")]
-        elif isinstance(question, Ordering):
-            items = [(token("item", i), text) for i, text in enumerate(question.items)]
-            view["order_items"] = _shuffled_never_in_order(items, rng)
-            view["positions"] = list(range(1, len(items) + 1))
-        elif isinstance(question, Matching):
-            view["rows"] = [(token("left", i), p.left) for i, p in enumerate(question.pairs)]
-            rights = [(token("right", i), p.right) for i, p in enumerate(question.pairs)]
-            view["rights"] = _shuffled_never_in_order(rights, rng)
-        return view
+    def _question_view(self, quiz: Quiz, question: QuestionBase, number: int) -> dict[str, Any]:
+        kind = question_type(question)
+        return {"q": question, "number": number, "hint": kind.hint, "macro": kind.macro,
+                "prompt_inline": self.text.as_single_paragraph(question.prompt), "dom_id": f"{quiz.id}--{question.id}",
+                "controls": kind.controls(quiz.id, question, random.Random(f"{quiz.id}/{question.id}"), quiz.shuffle)}
 
     def _md_block(self, text: str | None) -> Markup:
         return Markup(self.text.block(text))
@@ -286,12 +263,3 @@ def template_environment() -> Environment:
 def render_problems(problems: list) -> str:
     """The page shown while previewing a course whose sources have errors."""
     return template_environment().get_template("problems.html").render(problems=problems)
-
-
-def _shuffled_never_in_order(items: list, rng: random.Random) -> list:
-    """A shuffle that never shows the original (correct) order when there is any other."""
-    shuffled = items[:]
-    rng.shuffle(shuffled)
-    if shuffled == items and len(items) > 1:
-        shuffled = shuffled[1:] + shuffled[:1]
-    return shuffled

@@ -1,58 +1,49 @@
 """Run a MkDocs build of a course project, for `course build` and the exporters.
 
-Everything MkDocs-specific about running a build lives here and in plugin.py.
+A build starts from the configuration the command loaded (config.py) and the validation it already
+made, which the plugin takes over instead of reading the sources again.
 """
+
 from __future__ import annotations
 
 import logging
 import sys
 from pathlib import Path
-from typing import Any
 
+from ..source.errors import SiteBuildError
+from ..source.validate import Validation
+from .config import Configuration
 from .publish import site_transaction
 
 
-class SiteBuildError(Exception):
-    """MkDocs stopped the build; the message says why (MkDocs has already logged details)."""
-
-
-def build_into(config_file: Path, folder: Path, *, strict: bool = False, **overrides: Any) -> None:
-    """Build the site into `folder` (which should be empty), with config options overridden."""
-    _run(_load(config_file, strict=strict, site_dir=str(folder), **overrides))
-
-
-def build_site(config_file: Path, site_dir: Path | None = None, *, strict: bool = False) -> Path:
+def build_site(config: Configuration, validation: Validation, site_dir: Path | None = None, *,
+               strict: bool = False) -> Path:
     """Build and publish the site as one transaction; returns where it was published."""
-    config = _load(config_file, strict=strict)
-    target = (site_dir or Path(config.site_dir)).resolve()
+    target = (site_dir or Path(config.mkdocs.site_dir)).resolve()
     with site_transaction(target) as staging:
-        config.site_dir = str(staging)
-        _run(config)
+        _run(config, validation, staging, strict=strict)
     return target
 
 
-def _load(config_file: Path, **options: Any) -> Any:
-    from mkdocs.config import load_config
-    from mkdocs.exceptions import MkDocsException
-
-    try:
-        return load_config(config_file=str(config_file), **options)
-    except MkDocsException as exc:
-        raise SiteBuildError(str(exc)) from None
-    except SystemExit as exc:
-        raise SiteBuildError(str(exc) or "MkDocs could not read its configuration") from None
+def build_into(config: Configuration, validation: Validation, folder: Path, *, directory_urls: bool) -> None:
+    """Build the site into `folder` (which should be empty), with folder URLs (page/) or file URLs (page.html)."""
+    config.mkdocs["use_directory_urls"] = directory_urls
+    _run(config, validation, folder)
 
 
-def _run(config: Any) -> None:
+def _run(config: Configuration, validation: Validation, folder: Path, *, strict: bool = False) -> None:
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.exceptions import MkDocsException
 
+    config.mkdocs["site_dir"] = str(folder)
+    config.mkdocs["strict"] = strict
+    config.plugin.validation = validation
     try:
-        config.plugins.on_startup(command="build", dirty=False)
+        config.mkdocs.plugins.on_startup(command="build", dirty=False)
         try:
-            mkdocs_build(config)
+            mkdocs_build(config.mkdocs)
         finally:
-            config.plugins.on_shutdown()
+            config.mkdocs.plugins.on_shutdown()
     except MkDocsException as exc:
         raise SiteBuildError(str(exc)) from None
     except SystemExit as exc:  # MkDocs' Abort, raised after it logged the reason

@@ -1,23 +1,22 @@
 """The course source format: every key a trainer may write, defined once.
 
-Validation uses these definitions; documentation and editor schemas are generated
-from them, so they never drift apart.
+Validation checks files against these definitions and the editor schemas are generated from them;
+each question type's own keys are defined in its module (builder/source/questions/). The authoring
+guide's reference is checked against them by the tests, so the three never drift apart.
 """
+
 from __future__ import annotations
 
-from .schema import Boolean, Choice, Field, Integer, ListOf, MapOf, Record, Slug, Text, Variants
+from .questions import QUESTION_TYPES
+from .schema import BLOCK, INLINE, Boolean, ByKey, Choice, Field, Integer, ListOf, MapOf, Record, Slug, Text, Variants
 
 SECTION_KINDS = ("text", "scenario", "example", "tip", "warning")
-QUESTION_TYPES = ("single", "multiple", "true_false", "short_text", "ordering", "matching")
 FILE_KINDS = ("quiz", "scenario")
 """What a file in quizzes/ holds, by its `kind` key (a quiz when left out)."""
 DEFAULT_DIMENSIONS = ("caring", "competency", "integrity")
 """What a role-play scores unless it names its own dimensions: the course's trust model."""
 MAX_SCENARIO_NODES = 200
 """More steps than any role-play a learner would finish; it also bounds the path analysis."""
-
-INLINE = Text(markdown="inline")
-BLOCK = Text(markdown="block")
 
 MODULE = Record(what="module", fields=(
     Field("title", Text(single_line=True), "The module title, shown in the navigation.", required=True),
@@ -47,7 +46,7 @@ OBJECTIVE = Record(what="objective", fields=(
 
 SECTION = Record(what="section", fields=(
     Field("title", Text(single_line=True), "The section heading.", required=True),
-    Field("kind", Choice(SECTION_KINDS), "How the section is shown: text, scenario, example, tip or warning.",
+    Field("kind", Choice(values=SECTION_KINDS), "How the section is shown: text, scenario, example, tip or warning.",
           default="text"),
     Field("body", BLOCK, "The section text in Markdown.", required=True),
 ))
@@ -67,19 +66,9 @@ LESSON = Record(what="lesson", fields=(
           "`kind: scenario`) shown after the sections and before the quiz.", default=()),
 ))
 
-OPTION = Record(what="option", fields=(
-    Field("text", INLINE, "The option as the learner sees it (inline Markdown).", required=True),
-    Field("correct", Boolean(), "Whether choosing this option is right.", default=False),
-    Field("feedback", INLINE, "Shown when the learner chose this option: why it is right or wrong."),
-))
-
-PAIR = Record(what="pair", fields=(
-    Field("left", INLINE, "The item the learner matches (shown as the label).", required=True),
-    Field("right", INLINE, "Its match (offered in the drop-down).", required=True),
-))
-
 QUESTION = Variants(
-    discriminator=Field("type", Choice(QUESTION_TYPES), "The question type.", required=True),
+    what="question",
+    discriminator=Field("type", Choice(values=tuple(QUESTION_TYPES)), "The question type.", required=True),
     common=(
         Field("id", Slug(), "A short id, unique in the quiz.", required=True),
         Field("objective", Text(single_line=True), "The objective this question assesses: an objective id of the "
@@ -88,23 +77,12 @@ QUESTION = Variants(
         Field("explanation", BLOCK, "Shown after checking: why the answer is what it is."),
         Field("points", Integer(1, 1000), "How many points the question is worth.", default=1),
     ),
-    variants={
-        "single": (Field("options", ListOf(OPTION, 2, what="option"), "The options; exactly one is correct.",
-                         required=True),),
-        "multiple": (Field("options", ListOf(OPTION, 2, what="option"), "The options; at least one is correct.",
-                           required=True),),
-        "true_false": (Field("answer", Boolean(), "Whether the statement is true.", required=True),),
-        "short_text": (Field("accept", ListOf(Text(single_line=True), 1, what="accepted answer"),
-                             "Accepted answers, compared ignoring case and extra spaces.", required=True),),
-        "ordering": (Field("items", ListOf(INLINE, 2, what="item"), "The items in their correct order.",
-                           required=True),),
-        "matching": (Field("pairs", ListOf(PAIR, 2, what="pair"), "Pairs of matching items.", required=True),),
-    },
+    variants={name: question_type.fields for name, question_type in QUESTION_TYPES.items()},
 )
 
 QUIZ = Record(what="quiz", fields=(
     Field("id", Slug(), "The quiz id; must equal the file name without .yml.", required=True),
-    Field("kind", Choice(FILE_KINDS), "What this file is: a quiz (the default when left out) or, with "
+    Field("kind", Choice(values=FILE_KINDS), "What this file is: a quiz (the default when left out) or, with "
           "`scenario`, a branching role-play.", default="quiz"),
     Field("title", Text(single_line=True), "The quiz title.", required=True),
     Field("pass_mark", Integer(0, 100), "The percent needed to pass; the course's pass mark if left out."),
@@ -120,22 +98,34 @@ SCENARIO_CHOICE = Record(what="choice", fields=(
     Field("feedback", INLINE, "Shown after the learner makes this choice: how it came across."),
 ))
 
-SCENARIO_NODE = Record(what="node", fields=(
+NODE_CHOICES = Field("choices", ListOf(SCENARIO_CHOICE, 0, what="choice"), "What the learner can do next: at least "
+                     "two, unless this node is an ending.")
+
+SCENARIO_NODE = Record(what="node", json_extra={
+    # the editor's half of "an ending has no choices; any other node has two or more" (scenario_rules.py)
+    "if": {"properties": {"end": {"const": True}}, "required": ["end"]},
+    "then": {"not": {"required": ["choices"]}},
+    "else": {"required": ["choices"], "properties": {"choices": {**NODE_CHOICES.json_schema(), "minItems": 2}}},
+}, fields=(
     Field("text", BLOCK, "The situation at this step (or, at an ending, how things turned out) in Markdown.",
           required=True),
-    Field("choices", ListOf(SCENARIO_CHOICE, 0, what="choice"), "What the learner can do next: at least two, "
-          "unless this node is an ending."),
+    NODE_CHOICES,
     Field("end", Boolean(), "`true` makes this node an ending: it has no choices.", default=False),
 ))
 
 SCENARIO = Record(what="role-play", hints={"questions": " (a role-play has nodes, not questions; leave out "
                                                         "`kind: scenario` to make this file a quiz)"}, fields=(
     Field("id", Slug(), "The role-play id; must equal the file name without .yml.", required=True),
-    Field("kind", Choice(FILE_KINDS), "`scenario`: this file is a branching role-play.", required=True),
+    Field("kind", Choice(values=FILE_KINDS), "`scenario`: this file is a branching role-play.", required=True),
     Field("title", Text(single_line=True), "The role-play title.", required=True),
-    Field("dimensions", ListOf(Slug(), 1, what="dimension"), "What the choices are scored on, in the order "
+    Field("dimensions", ListOf(Slug(), 1, what="dimension", json_extra={"uniqueItems": True}),
+          "What the choices are scored on, in the order "
           "results show them.", default=DEFAULT_DIMENSIONS),
     Field("start", Slug(), "The id of the first node.", required=True),
     Field("nodes", MapOf(SCENARIO_NODE, 1, what="node"), "The steps of the role-play, each under its id.",
           required=True),
 ))
+
+QUIZ_FILE = ByKey(key="kind", default="quiz", formats={"quiz": QUIZ, "scenario": SCENARIO},
+                  telltales={"quiz": ("questions",), "scenario": ("nodes", "start")})
+"""A file in quizzes/: a quiz, or with `kind: scenario` a branching role-play."""

@@ -15,14 +15,12 @@ from typing import Any
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from .diagnostics import Diagnostic, SourceLocation
+from .diagnostics import Checker, DataPath, Diagnostic, SourceLocation
 
 try:  # libyaml's parser is several times faster and still reports marks
     from yaml import CSafeLoader as _Loader
 except ImportError:  # pragma: no cover - PyYAML built without libyaml
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
-
-Path_ = tuple[Any, ...]
 
 MAX_FILE_BYTES = 2_000_000
 """Larger files are refused: no lesson or quiz needs more, and parsing stays bounded."""
@@ -31,13 +29,12 @@ MAX_NODES = 200_000
 MAX_DEPTH = 60
 """Nesting depth of mappings and lists."""
 
+_TOO_DEEP = f"values are nested more than {MAX_DEPTH} levels deep"
+_STR_TAG = "tag:yaml.org,2002:str"
 _MERGE_TAG = "tag:yaml.org,2002:merge"
 _READ_AS = {"tag:yaml.org,2002:int": "a whole number", "tag:yaml.org,2002:float": "a number",
             "tag:yaml.org,2002:bool": "true or false", "tag:yaml.org,2002:timestamp": "a date",
             "tag:yaml.org,2002:binary": "base64 data", "tag:yaml.org,2002:null": "nothing"}
-
-
-_STR_TAG = "tag:yaml.org,2002:str"
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 r"""Control characters (tab and line break aside): they reach a value only through escapes such as
 "\e" or "\x1b" in double quotes; no course text needs them, and echoed in a message they could
@@ -47,7 +44,7 @@ _KEY_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
 @dataclass(slots=True)
 class Document:
-    """A loaded YAML file: plain data, and the YAML nodes that say where each part was written.
+    """A loaded YAML file: plain data, its text, and the YAML nodes that say where each part was written.
 
     Locations are looked up by walking the nodes along a path only when one is needed (for a
     problem or a model object's origin), so loading records nothing per value."""
@@ -55,19 +52,38 @@ class Document:
     path: str
     data: Any
     root: Node | None = None
+    text: str = ""
 
-    def location(self, path: Path_ = (), *, key: bool = False) -> SourceLocation:
+    def location(self, path: DataPath = (), *, key: bool = False) -> SourceLocation:
         """Where the value at `path` (or its key) was written; falls back to the nearest parent."""
         node, key_node, found = self._walk(path)
         mark = (key_node if key and found and key_node is not None else node).start_mark if node else None
         return SourceLocation(self.path, mark.line + 1, mark.column + 1) if mark else SourceLocation(self.path, 1, 1)
 
-    @property
-    def scalar_text(self) -> "_ScalarText":
-        """Source text of plain scalars YAML read as something other than text (`yes`, `12`), by path."""
-        return _ScalarText(self)
+    def location_of(self, path: DataPath, needle: str) -> SourceLocation:
+        """Where `needle` is written inside the value at `path` (a link inside a long text), else the value's place."""
+        start = self.location(path)
+        lines = self.text.splitlines(keepends=True)
+        if not needle or start.line > len(lines):
+            return start
+        offset = sum(len(line) for line in lines[: start.line - 1]) + start.col - 1
+        found = self.text.find(needle, offset)
+        if found < 0:
+            return start
+        line = self.text.count("\n", 0, found) + 1
+        return SourceLocation(self.path, line, found - (self.text.rfind("\n", 0, found) + 1) + 1)
 
-    def _walk(self, path: Path_) -> tuple[Node | None, Node | None, bool]:
+    def as_written(self, path: DataPath, value: Any) -> Any:
+        """A scalar as the trainer typed it: `12` or `yes` is text in a text field, but YAML read it as a
+        number or a boolean. Text, lists, groups and nothing are returned as they are."""
+        if value is None or isinstance(value, (str, dict, list)):
+            return value
+        node, _, found = self._walk(path)
+        if found and isinstance(node, ScalarNode) and not node.style and node.tag != _STR_TAG:
+            return str(node.value)
+        return str(value)
+
+    def _walk(self, path: DataPath) -> tuple[Node | None, Node | None, bool]:
         """The node at `path` (or its nearest parent), its key node, and whether the whole path was found."""
         node, key_node = self.root, None
         for part in path:
@@ -85,26 +101,6 @@ class Document:
         return node, key_node, True
 
 
-class _ScalarText:
-    def __init__(self, doc: Document):
-        self.doc = doc
-
-    def get(self, path: Path_, default: Any = None) -> Any:
-        node, _, found = self.doc._walk(path)
-        if found and isinstance(node, ScalarNode) and not node.style and node.tag != _STR_TAG:
-            return node.value
-        return default
-
-    def __getitem__(self, path: Path_) -> str:
-        value = self.get(path)
-        if value is None:
-            raise KeyError(path)
-        return value
-
-    def __contains__(self, path: Path_) -> bool:
-        return self.get(path) is not None
-
-
 class _TooLarge(Exception):
     def __init__(self, message: str, node: Node):
         super().__init__(message)
@@ -112,56 +108,64 @@ class _TooLarge(Exception):
 
 
 def load_document(file: Path, display_path: str) -> tuple[Document | None, list[Diagnostic]]:
-    """Read and parse one YAML file; returns the document or the problems that stop it loading."""
+    """Read and parse one YAML file; returns the document (None if it cannot be read) and the problems found."""
+    checker = Checker(display_path)
     try:
         raw = file.read_bytes()
     except OSError as exc:
-        return None, [_problem(display_path, 1, 1, f"cannot read the file: {exc.strerror or exc}", "unreadable")]
+        checker.error_at(1, 1, f"cannot read the file: {exc.strerror or exc}", "unreadable")
+        return None, checker.problems
     if len(raw) > MAX_FILE_BYTES:
-        return None, [_too_large(display_path, f"{len(raw):,} bytes")]
+        checker.error_at(1, 1, _too_large(f"{len(raw):,} bytes"), "too-large")
+        return None, checker.problems
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         before = raw[: exc.start]
         line = before.count(b"\n") + 1
         col = exc.start - (before.rfind(b"\n") + 1) + 1
-        return None, [_problem(display_path, line, col,
-                               f"the file is not UTF-8 text (byte 0x{raw[exc.start]:02x} cannot be read); "
-                               "save it with UTF-8 encoding", "encoding")]
+        checker.error_at(line, col, f"the file is not UTF-8 text (byte 0x{raw[exc.start]:02x} cannot be read); "
+                                    "save it with UTF-8 encoding", "encoding")
+        return None, checker.problems
     return parse_document(text, display_path)
 
 
 def parse_document(text: str, display_path: str) -> tuple[Document | None, list[Diagnostic]]:
-    """Parse YAML text; returns the document or the problems that stop it loading, never raises."""
+    """Parse YAML text; returns the document (None if it cannot be read) and the problems found, never raises."""
+    checker = Checker(display_path)
     if len(text) > MAX_FILE_BYTES:  # each character is at least one byte
-        return None, [_too_large(display_path, f"{len(text):,} characters")]
+        checker.error_at(1, 1, _too_large(f"{len(text):,} characters"), "too-large")
+        return None, checker.problems
     if not text.strip():
-        return None, [_problem(display_path, 1, 1, "the file is empty", "empty")]
+        checker.error_at(1, 1, "the file is empty", "empty")
+        return None, checker.problems
     loader = _Loader(text)
     try:
         root = loader.get_single_node()
         if root is None:
-            return None, [_problem(display_path, 1, 1, "the file holds no YAML values (only comments?)", "empty")]
-        doc = Document(display_path, None, root)
-        builder = _Builder(loader, doc)
-        doc.data = builder.build(root, 0)
+            checker.error_at(1, 1, "the file holds no YAML values (only comments?)", "empty")
+            return None, checker.problems
+        doc = Document(display_path, None, root, text)
+        doc.data = _Builder(loader, checker).build(root, 0)
     except yaml.MarkedYAMLError as exc:
-        return None, [_yaml_problem(display_path, exc, text)]
+        checker.error_at(*_yaml_problem(exc, text))
+        return None, checker.problems
     except yaml.YAMLError as exc:  # unmarked errors are rare (e.g. stream-level problems)
-        return None, [_problem(display_path, 1, 1, f"this is not valid YAML: {exc}", "yaml")]
+        checker.error_at(1, 1, f"this is not valid YAML: {exc}", "yaml")
+        return None, checker.problems
     except _TooLarge as exc:
         mark = exc.node.start_mark
-        return None, [_problem(display_path, mark.line + 1, mark.column + 1, str(exc), "too-large")]
+        checker.error_at(mark.line + 1, mark.column + 1, str(exc), "too-large")
+        return None, checker.problems
     finally:
         loader.dispose()
-    return doc, builder.problems
+    return doc, checker.problems
 
 
 class _Builder:
-    def __init__(self, loader: Any, doc: Document):
+    def __init__(self, loader: Any, checker: Checker):
         self.loader = loader
-        self.doc = doc
-        self.problems: list[Diagnostic] = []
+        self.checker = checker
         self.count = 0
         self.active: set[int] = set()
 
@@ -175,9 +179,9 @@ class _Builder:
             raise _TooLarge(_TOO_DEEP, node)
         if isinstance(node, ScalarNode):
             if node.tag == _STR_TAG:  # most values: no constructor needed
-                return self._text(node, node.value, _CONTROL)
+                return self._text(node, node.value, "value")
             value = self._scalar(node)
-            return self._text(node, value, _CONTROL) if isinstance(value, str) else value
+            return self._text(node, value, "value") if isinstance(value, str) else value
         if id(node) in self.active:
             raise _TooLarge("an alias (*name) refers to the value that contains it", node)
         self.active.add(id(node))
@@ -199,12 +203,12 @@ class _Builder:
             self._error(node, _unreadable(node, exc), "yaml")
             return node.value
 
-    def _text(self, node: Node, text: str, control: re.Pattern) -> str:
-        """The text, with any control character reported and replaced by U+FFFD."""
+    def _text(self, node: Node, text: str, what: str) -> str:
+        """The text of a "key" or "value", with any control character reported and replaced by U+FFFD."""
+        control, where = (_KEY_CONTROL, "keys") if what == "key" else (_CONTROL, "course text")
         found = control.search(text)
         if found is None:
             return text
-        what, where = ("key", "keys") if control is _KEY_CONTROL else ("value", "course text")
         self._error(node, f"this {what} holds the control character U+{ord(found.group()):04X}, which {where} may "
                           "not contain (an escape such as \\x1b or \\e in double quotes?)", "control-character")
         return control.sub("\ufffd", text)
@@ -222,7 +226,7 @@ class _Builder:
             if not isinstance(key_node, ScalarNode):
                 self._error(key_node, "a key must be a plain word such as 'title', not a list or mapping", "key-type")
                 continue
-            key = self._text(key_node, key_node.value, _KEY_CONTROL)
+            key = self._text(key_node, key_node.value, "key")
             if key in merged:
                 if id(key_node) not in own:
                     continue  # merged from a later `<<:` source: the first one wins
@@ -240,8 +244,7 @@ class _Builder:
         return result
 
     def _error(self, node: Node, message: str, code: str) -> None:
-        mark = node.start_mark
-        self.problems.append(_problem(self.doc.path, mark.line + 1, mark.column + 1, message, code))
+        self.checker.error_at(node.start_mark.line + 1, node.start_mark.column + 1, message, code)
 
 
 def _unreadable(node: ScalarNode, exc: Exception) -> str:
@@ -277,30 +280,21 @@ _YAML_CONTEXT_HINTS = {
 }
 
 
-def _yaml_problem(path: str, exc: yaml.MarkedYAMLError, source: str) -> Diagnostic:
+def _yaml_problem(exc: yaml.MarkedYAMLError, source: str) -> tuple[int, int, str, str]:
+    """Line, column, a trainer's description and the code of a YAML syntax error."""
     mark = exc.problem_mark or exc.context_mark
+    line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
     problem = (exc.problem or "").strip()
     if problem == "exceeded maximum nesting depth":  # libyaml's own limit (1,000) stops deeper files early
-        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        return _problem(path, line, col, _TOO_DEEP, "too-large")
+        return line, col, _TOO_DEEP, "too-large"
     hint = next((text for key, text in _YAML_HINTS.items() if problem.startswith(key)), None)
     if mark is not None and 0 <= mark.index < len(source) and source[mark.index] == "\t":
         hint = _TAB_HINT
     context = (exc.context or "").strip()
     if hint is None and context in _YAML_CONTEXT_HINTS and exc.context_mark is not None:
         hint = _YAML_CONTEXT_HINTS[context].format(line=exc.context_mark.line + 1)
-    message = f"this is not valid YAML: {hint or problem}"
-    line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-    return _problem(path, line, col, message, "yaml")
+    return line, col, f"this is not valid YAML: {hint or problem}", "yaml"
 
 
-_TOO_DEEP = f"values are nested more than {MAX_DEPTH} levels deep"
-
-
-def _too_large(path: str, size: str) -> Diagnostic:
-    return _problem(path, 1, 1, f"the file is {size}; files over {MAX_FILE_BYTES:,} bytes are refused "
-                                "(split it into smaller lessons or quizzes)", "too-large")
-
-
-def _problem(path: str, line: int, col: int, message: str, code: str) -> Diagnostic:
-    return Diagnostic(SourceLocation(path, line, col), message, code)
+def _too_large(size: str) -> str:
+    return f"the file is {size}; files over {MAX_FILE_BYTES:,} bytes are refused (split it into smaller lessons or quizzes)"

@@ -1,11 +1,13 @@
-"""The validated course: frozen objects with no I/O and no knowledge of MkDocs."""
+"""The validated course: frozen objects with no I/O and no knowledge of MkDocs (each question type's own
+model is in builder/source/questions/)."""
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Mapping, Union
 
 from . import scenario_graph
 from .diagnostics import SourceLocation
+from .questions import QuestionBase as Question
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -23,68 +25,6 @@ class Section:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class Option:
-    text: str
-    correct: bool
-    feedback: str | None
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Pair:
-    left: str
-    right: str
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class QuestionBase:
-    id: str
-    objective: str
-    prompt: str
-    explanation: str | None
-    points: int
-    origin: SourceLocation
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class SingleChoice(QuestionBase):
-    type = "single"
-    options: tuple[Option, ...]
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class MultipleChoice(QuestionBase):
-    type = "multiple"
-    options: tuple[Option, ...]
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class TrueFalse(QuestionBase):
-    type = "true_false"
-    answer: bool
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class ShortText(QuestionBase):
-    type = "short_text"
-    accept: tuple[str, ...]
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Ordering(QuestionBase):
-    type = "ordering"
-    items: tuple[str, ...]
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Matching(QuestionBase):
-    type = "matching"
-    pairs: tuple[Pair, ...]
-
-
-Question = Union[SingleChoice, MultipleChoice, TrueFalse, ShortText, Ordering, Matching]
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
 class Quiz:
     id: str
     title: str
@@ -92,11 +32,8 @@ class Quiz:
     """The effective pass mark: the quiz's own, or the course's."""
     shuffle: bool
     questions: tuple[Question, ...]
+    """Each of a type in builder/source/questions/."""
     origin: SourceLocation
-
-    @property
-    def total_points(self) -> int:
-        return sum(q.points for q in self.questions)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -200,9 +137,3 @@ class Course:
     @property
     def total_minutes(self) -> int:
         return sum(lesson.duration_minutes for lesson in self.lessons)
-
-    def neighbours(self, lesson: Lesson) -> tuple[Lesson | None, Lesson | None]:
-        index = self.lessons.index(lesson)
-        before = self.lessons[index - 1] if index > 0 else None
-        after = self.lessons[index + 1] if index + 1 < len(self.lessons) else None
-        return before, after

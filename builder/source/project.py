@@ -1,17 +1,33 @@
-"""Where a course project keeps its sources."""
+"""A course project: where its sources are, and the course plugin's options from mkdocs.yml.
+
+One `Project` is made per run from mkdocs.yml, through MkDocs' own config machinery
+(builder/site/config.py), and handed to every command, the plugin and the exporters: nothing else
+reads mkdocs.yml, and the options' defaults are written once, in the plugin's option list.
+"""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
 
 COURSE_FILE = "course.yml"
+CONFIG_FILE = "mkdocs.yml"
+"""Where the `course` command looks for the project's configuration."""
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Project:
     root: Path
-    content_dir: str = "content"
-    quizzes_dir: str = "quizzes"
+    content_dir: str
+    """Folder, relative to `root`, holding course.yml and one YAML file per lesson."""
+    quizzes_dir: str
+    """Folder, relative to `root`, holding one YAML file per quiz or role-play."""
+    allowed_embed_hosts: tuple[str, ...]
+    """Hosts whose https video embeds course text may hold."""
+    check_levels: tuple[tuple[str, str], ...]
+    """(check code, warn | info | ignore) pairs for `course check`; codes not listed warn."""
+    max_reading_grade: float
+    words_per_minute: int
 
     @property
     def content_path(self) -> Path:
@@ -24,6 +40,9 @@ class Project:
     @property
     def course_file(self) -> Path:
         return self.content_path / COURSE_FILE
+
+    def check_level(self, code: str) -> str:
+        return dict(self.check_levels).get(code, "warn")
 
     def display(self, path: Path) -> str:
         """A path as trainers see it in messages: relative to the project, with forward slashes."""
@@ -46,27 +65,3 @@ def _yaml_files(folder: Path) -> list[Path]:
     if not folder.is_dir():
         return []
     return sorted(p for p in folder.iterdir() if p.suffix in (".yml", ".yaml") and p.is_file())
-
-
-def embed_hosts(config_file: Path | None) -> tuple[str, ...]:
-    """`allow_embeds_from` from mkdocs.yml, read without starting MkDocs (validation needs only this).
-
-    Tags MkDocs understands (`!ENV`, `!!python/name`) are read as nothing here."""
-    import yaml
-
-    class _Lenient(yaml.SafeLoader):
-        pass
-
-    _Lenient.add_multi_constructor("", lambda loader, suffix, node: None)
-    if config_file is None or not config_file.is_file():
-        return ()
-    try:
-        data = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_Lenient)  # noqa: S506 - SafeLoader subclass
-    except (yaml.YAMLError, UnicodeDecodeError):
-        return ()  # MkDocs itself reports a broken mkdocs.yml
-    plugins = data.get("plugins") if isinstance(data, dict) else None
-    for plugin in plugins if isinstance(plugins, list) else []:
-        if isinstance(plugin, dict) and isinstance(plugin.get("course"), dict):
-            hosts = plugin["course"].get("allow_embeds_from")
-            return tuple(h for h in hosts if isinstance(h, str)) if isinstance(hosts, list) else ()
-    return ()

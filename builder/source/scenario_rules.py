@@ -10,20 +10,21 @@ from __future__ import annotations
 from typing import Any
 
 from . import course_format as fmt
+from .diagnostics import Checker, DataPath
 from .scenario_graph import can_finish, loops, reachable
-from .schema import SLUG_PATTERN, Checker, listing, suggest
+from .schema import SLUG_PATTERN
+from .text import listing, suggest
 
 
-def check_scenario(raw: dict, checker: Checker) -> None:
+def check_scenario(raw: dict[str, Any], checker: Checker) -> None:
     """The role-play's graph as written: targets, dimensions, choices, reachability, endings, loops.
 
     What the format check already reports (a node or choice of the wrong type, an id that is not
     an id) is not reported again here: such a node counts as settled, so that no guess about
     what it was meant to hold turns into a second problem elsewhere."""
-    def written(path: tuple, value: Any) -> str | None:
+    def written(path: DataPath, value: Any) -> str | None:
         """An id as the trainer typed it (`next: 12` and `next: yes` are ids to the format too)."""
-        if value is not None and not isinstance(value, (str, dict, list)):
-            value = checker.doc.scalar_text.get(path, str(value))
+        value = checker.as_written(path, value)
         return value.strip() if isinstance(value, str) and value.strip() else None
 
     nodes = raw.get("nodes")

@@ -1,25 +1,41 @@
 """A small declarative schema language for the course format.
 
-Each `Kind` checks one raw YAML value, reports problems in a trainer's words at the
-value's source location, and returns the cleaned value (or `INVALID`). The same
-definitions describe the format for documentation and, through `json_schema()`, for
-editors (JSON Schema draft-07, see builder/jsonschema.py), so the format is written down once.
+Each `Kind` checks one raw YAML value, reports problems in a trainer's words at the value's source
+location (through the file's `Checker`), and returns the cleaned value (or `INVALID`). The same
+definitions describe the format for editors: every kind gives its JSON Schema (draft-07), and the few
+rules across values that draft-07 can also say sit on the kinds themselves (`json_extra`), so the
+format is written down once (builder/source/course_format.py).
 
 JSON Schema cannot say everything a kind checks; where the two differ, the schema is the more
 lenient one (so an editor never marks a file that `course validate` accepts) except in the few
 cases listed in `docs/authoring.md` ("What the editor cannot check").
 """
+
 from __future__ import annotations
 
-import difflib
+import enum
 import re
-from dataclasses import dataclass, field
-from typing import Any, Mapping
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field, replace
+from typing import Any, Literal
 
-from .diagnostics import Diagnostic
-from .loader import Document, Path_
+from .diagnostics import Checker, DataPath
+from .text import describe, slugify, suggest
 
-INVALID: Any = type("Invalid", (), {"__repr__": lambda self: "INVALID", "__bool__": lambda self: False})()
+
+class _Invalid(enum.Enum):
+    """What a kind returns for a value it reported as wrong (falsy, so `if cleaned:` reads naturally)."""
+
+    INVALID = "INVALID"
+
+    def __bool__(self) -> bool:
+        return False
+
+    def __repr__(self) -> str:
+        return "INVALID"
+
+
+INVALID: Literal[_Invalid.INVALID] = _Invalid.INVALID
 SLUG_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 JSON_TEXT_TYPES = ["string", "number", "boolean"]
@@ -30,70 +46,9 @@ _JSON_ONE_LINE = r"^\s*\S(?:[^\n]*\S)?\s*$"
 _JSON_SLUG = r"^\s*[a-z0-9]+(?:-[a-z0-9]+)*\s*$"
 
 
-class Checker:
-    """Collects problems for one document; kinds report through it."""
-
-    def __init__(self, doc: Document):
-        self.doc = doc
-        self.problems: list[Diagnostic] = []
-
-    def error(self, path: Path_, message: str, code: str = "invalid", *, key: bool = False) -> None:
-        where = format_path(path)
-        text = f"{where}: {message}" if where else message
-        self.problems.append(Diagnostic(self.doc.location(path, key=key), text, code))
-
-
-    def report_repeats(self, values: list[str | None], where, message) -> None:
-        """Report each repeated value at its later use: where(index) is its path, message(value, first index)."""
-        first: dict[str, int] = {}
-        for index, value in enumerate(values):
-            if value is None:
-                continue
-            if value in first:
-                self.error(where(index), message(value, first[value]), "duplicate")
-            else:
-                first[value] = index
-
-
-def format_path(path: Path_) -> str:
-    out = ""
-    for part in path:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-    return out
-
-
-def describe(value: Any) -> str:
-    """How a wrongly typed value is named to a trainer."""
-    if value is None:
-        return "nothing"
-    if isinstance(value, bool):
-        return f"`{str(value).lower()}`"
-    if isinstance(value, (int, float)):
-        return f"the number {value}"
-    if isinstance(value, dict):
-        return "a group of keys"
-    if isinstance(value, list):
-        return "a list"
-    if isinstance(value, str):
-        short = value if len(value) <= 30 else value[:27] + "..."
-        return f"text '{short}'"
-    return f"'{value}'"
-
-
-def listing(words) -> str:
-    """Words as a trainer would list them: 'a', 'a and b', 'a, b and c'."""
-    words = list(words)
-    return " and ".join(words) if len(words) < 3 else ", ".join(words[:-1]) + " and " + words[-1]
-
-
-def suggest(word: str, choices: list[str]) -> str:
-    match = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
-    return f" (did you mean '{match[0]}'?)" if match else ""
-
-
 def _slug_example(text: str) -> str:
     """', like 'a-valid-id'' for text that is not an id, or nothing when no letter or digit is left."""
-    hint = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+    hint = slugify(text, "")
     return f", like '{hint}'" if hint else ""
 
 
@@ -101,14 +56,22 @@ def _at_least(count: int, what: str) -> str:
     return f"at least {count} {what}s" if count > 1 else f"at least one {what}"
 
 
+@dataclass(frozen=True)
 class Kind:
-    description_of_type = "a value"
+    """What one value may be. `json_extra` adds rules across values to the editor schema only (validation
+    checks them in code, with its own messages: see where each is used)."""
 
-    def check(self, value: Any, path: Path_, checker: Checker) -> Any:  # pragma: no cover - abstract
+    json_extra: Mapping[str, Any] = field(default_factory=dict, kw_only=True)
+
+    def check(self, value: Any, path: DataPath, checker: Checker) -> Any:  # pragma: no cover - abstract
+        """The cleaned value, or INVALID after reporting what is wrong."""
         raise NotImplementedError
 
-    def json_schema(self) -> dict[str, Any]:  # pragma: no cover - abstract
+    def json_schema(self) -> dict[str, Any]:
         """The JSON Schema (draft-07) of the values this kind accepts."""
+        return {**self._json_schema(), **self.json_extra}
+
+    def _json_schema(self) -> dict[str, Any]:  # pragma: no cover - abstract
         raise NotImplementedError
 
 
@@ -119,15 +82,12 @@ class Text(Kind):
     markdown: str | None = None  # None | "inline" | "block"
     single_line: bool = False
 
-    description_of_type = "text"
-
-    def check(self, value, path, checker):
+    def check(self, value: Any, path: DataPath, checker: Checker) -> Any:
         if isinstance(value, (dict, list)) or value is None:
             checker.error(path, f"should be text, but is {describe(value)}", "type")
             return INVALID
         if not isinstance(value, str):
-            # a plain scalar YAML read as a number, date or boolean: keep what the trainer typed
-            value = checker.doc.scalar_text.get(path, str(value))
+            value = str(checker.as_written(path, value))  # keep what the trainer typed
         if not value.strip():
             checker.error(path, "is empty; write some text or remove the key", "empty")
             return INVALID
@@ -136,17 +96,22 @@ class Text(Kind):
             return INVALID
         return value.strip() if self.markdown != "block" else value
 
-    def json_schema(self):
+    def _json_schema(self) -> dict[str, Any]:
         pattern = _JSON_ONE_LINE if self.single_line else _JSON_NOT_BLANK
         return {"type": list(JSON_TEXT_TYPES), "pattern": pattern}
 
 
+INLINE = Text(markdown="inline")
+"""Inline Markdown: emphasis, code and links, never paragraphs or lists (options, feedback, key points)."""
+BLOCK = Text(markdown="block")
+"""Block Markdown: paragraphs, lists, tables, code (section bodies, prompts, explanations)."""
+ONE_LINE = Text(single_line=True)
+
+
 @dataclass(frozen=True)
 class Slug(Kind):
-    description_of_type = "an id (lowercase letters, digits and hyphens)"
-
-    def check(self, value, path, checker):
-        text = Text(single_line=True).check(value, path, checker)
+    def check(self, value: Any, path: DataPath, checker: Checker) -> Any:
+        text = ONE_LINE.check(value, path, checker)
         if text is INVALID:
             return INVALID
         if not SLUG_PATTERN.match(text):
@@ -156,9 +121,20 @@ class Slug(Kind):
             return INVALID
         return text
 
-    def json_schema(self):
+    def _json_schema(self) -> dict[str, Any]:
         # `id: 12` is a number to YAML but the validator keeps the digits as the id
         return {"type": ["string", "integer"], "pattern": _JSON_SLUG, "minimum": 0}
+
+
+def _out_of_range(value: float, low: float | None, high: float | None) -> str | None:
+    """"should be ..." when `value` is outside low..high, else None."""
+    if (low is None or value >= low) and (high is None or value <= high):
+        return None
+    if high is None:
+        return "should be a positive whole number" if low == 1 else f"should be at least {low}"
+    if low is None:
+        return f"should be at most {high}"
+    return f"should be between {low} and {high}"
 
 
 @dataclass(frozen=True)
@@ -166,26 +142,20 @@ class Integer(Kind):
     minimum: int | None = None
     maximum: int | None = None
 
-    description_of_type = "a whole number"
-
-    def check(self, value, path, checker):
+    def check(self, value: Any, path: DataPath, checker: Checker) -> Any:
         if isinstance(value, bool) or not isinstance(value, int):
             if isinstance(value, float) and value.is_integer():
                 value = int(value)
             else:
                 checker.error(path, f"should be a whole number, but is {describe(value)}", "type")
                 return INVALID
-        low, high = self.minimum, self.maximum
-        if (low is not None and value < low) or (high is not None and value > high):
-            if high is None:
-                wanted = "a positive whole number" if low == 1 else f"at least {low}"
-            else:
-                wanted = f"between {low} and {high}"
-            checker.error(path, f"should be {wanted}; found {value}", "range")
+        wanted = _out_of_range(value, self.minimum, self.maximum)
+        if wanted:
+            checker.error(path, f"{wanted}; found {value}", "range")
             return INVALID
         return value
 
-    def json_schema(self):
+    def _json_schema(self) -> dict[str, Any]:
         schema: dict[str, Any] = {"type": "integer"}
         if self.minimum is not None:
             schema["minimum"] = self.minimum
@@ -195,16 +165,44 @@ class Integer(Kind):
 
 
 @dataclass(frozen=True)
-class Boolean(Kind):
-    description_of_type = "true or false"
+class Number(Kind):
+    """A number, whole or with decimals (`30`, `2.5`, `-4`); never text that looks like one."""
 
-    def check(self, value, path, checker):
+    minimum: float | None = None
+
+    def check(self, value: Any, path: DataPath, checker: Checker) -> Any:
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            hint = " (write it without quotes)" if isinstance(value, str) and _looks_numeric(value) else ""
+            checker.error(path, f"should be a number, but is {describe(value)}{hint}", "type")
+            return INVALID
+        if value != value or value in (float("inf"), float("-inf")):  # YAML's .nan and .inf
+            checker.error(path, f"should be a number you can write down, but is {value}", "type")
+            return INVALID
+        if self.minimum is not None and value < self.minimum:
+            checker.error(path, f"should be {self.minimum:g} or more; found {value:g}", "range")
+            return INVALID
+        return value
+
+    def _json_schema(self) -> dict[str, Any]:
+        schema: dict[str, Any] = {"type": "number"}
+        if self.minimum is not None:
+            schema["minimum"] = self.minimum
+        return schema
+
+
+def _looks_numeric(text: str) -> bool:
+    return re.fullmatch(r"\s*[+-]?(\d+([.,]\d*)?|[.,]\d+)\s*", text) is not None
+
+
+@dataclass(frozen=True)
+class Boolean(Kind):
+    def check(self, value: Any, path: DataPath, checker: Checker) -> Any:
         if not isinstance(value, bool):
             checker.error(path, f"should be true or false, but is {describe(value)}", "type")
             return INVALID
         return value
 
-    def json_schema(self):
+    def _json_schema(self) -> dict[str, Any]:
         return {"type": "boolean"}
 
 
@@ -212,12 +210,8 @@ class Boolean(Kind):
 class Choice(Kind):
     values: tuple[str, ...] = ()
 
-    @property
-    def description_of_type(self) -> str:  # type: ignore[override]
-        return "one of " + ", ".join(self.values)
-
-    def check(self, value, path, checker):
-        text = Text(single_line=True).check(value, path, checker)
+    def check(self, value: Any, path: DataPath, checker: Checker) -> Any:
+        text = ONE_LINE.check(value, path, checker)
         if text is INVALID:
             return INVALID
         if text not in self.values:
@@ -226,8 +220,16 @@ class Choice(Kind):
             return INVALID
         return text
 
-    def json_schema(self):
+    def _json_schema(self) -> dict[str, Any]:
         return {"enum": list(self.values)}
+
+
+def _too_few(found: int, min_items: int, what: str, path: DataPath, checker: Checker) -> bool:
+    """Reports a list or group with fewer than `min_items` entries; whether it had too few."""
+    if found >= min_items:
+        return False
+    checker.error(path, f"needs {_at_least(min_items, what)}; found {found}", "too-few")
+    return True
 
 
 @dataclass(frozen=True)
@@ -236,9 +238,7 @@ class ListOf(Kind):
     min_items: int = 0
     what: str = "item"
 
-    description_of_type = "a list"
-
-    def check(self, value, path, checker):
+    def check(self, value: Any, path: DataPath, checker: Checker) -> Any:
         if not isinstance(value, list):
             if self.min_items and isinstance(value, (str, int)) and not isinstance(value, bool):
                 checker.error(path, f"should be a list (write `- ` before each {self.what}), "
@@ -246,15 +246,13 @@ class ListOf(Kind):
             else:
                 checker.error(path, f"should be a list, but is {describe(value)}", "type")
             return INVALID
-        if len(value) < self.min_items:
-            need = _at_least(self.min_items, self.what)
-            checker.error(path, f"needs {need}; found {len(value)}", "too-few")
-        items = [self.item.check(v, path + (i,), checker) for i, v in enumerate(value)]
-        if any(v is INVALID for v in items) or len(value) < self.min_items:
+        too_few = _too_few(len(value), self.min_items, self.what, path, checker)
+        items = [self.item.check(v, (*path, i), checker) for i, v in enumerate(value)]
+        if too_few or any(v is INVALID for v in items):
             return INVALID
         return items
 
-    def json_schema(self):
+    def _json_schema(self) -> dict[str, Any]:
         schema: dict[str, Any] = {"type": "array", "items": self.item.json_schema()}
         if self.min_items:
             schema["minItems"] = self.min_items
@@ -269,29 +267,24 @@ class MapOf(Kind):
     min_items: int = 0
     what: str = "entry"
 
-    description_of_type = "a group of named entries"
-
-    def check(self, value, path, checker):
+    def check(self, value: Any, path: DataPath, checker: Checker) -> Any:
         if not isinstance(value, dict):
             checker.error(path, f"should be a group of named {self.what}s (like `first-{self.what}: ...`), "
                                 f"but is {describe(value)}", "type")
             return INVALID
-        if len(value) < self.min_items:
-            need = _at_least(self.min_items, self.what)
-            checker.error(path, f"needs {need}; found {len(value)}", "too-few")
-        ok = len(value) >= self.min_items
+        ok = not _too_few(len(value), self.min_items, self.what, path, checker)
         result: dict[str, Any] = {}
         for name, item in value.items():
             if not isinstance(name, str) or not SLUG_PATTERN.match(name):
                 example = _slug_example(str(name))
-                checker.error(path + (name,), f"'{name}' is not a valid {self.what} id: use lowercase letters, "
-                                              f"digits and hyphens{example}", "slug", key=True)
+                checker.error((*path, name), f"'{name}' is not a valid {self.what} id: use lowercase letters, "
+                                             f"digits and hyphens{example}", "slug", key=True)
                 ok = False
-            result[name] = self.item.check(item, path + (name,), checker)
+            result[name] = self.item.check(item, (*path, name), checker)
             ok = ok and result[name] is not INVALID
         return result if ok else INVALID
 
-    def json_schema(self):
+    def _json_schema(self) -> dict[str, Any]:
         schema: dict[str, Any] = {"type": "object", "propertyNames": {"pattern": SLUG_PATTERN.pattern},
                                   "additionalProperties": self.item.json_schema()}
         if self.min_items:
@@ -324,6 +317,43 @@ def _object_schema(fields: tuple[Field, ...]) -> dict[str, Any]:
     return schema
 
 
+def check_keys(value: dict[str, Any], path: DataPath, checker: Checker, fields: tuple[Field, ...],
+               hints: Mapping[str, str] = {}, exactly_one_of: tuple[tuple[str, ...], ...] = ()) -> Any:
+    """A group of keys: unknown keys (with a hint or a spelling suggestion), each known key checked, required
+    keys present, defaults for the others, and exactly one key of each `exactly_one_of` group."""
+    known = {f.name: f for f in fields}
+    ok = True
+    for key in value:
+        if key not in known:
+            extra = hints.get(key) or suggest(key, list(known))
+            checker.error((*path, key), f"unknown key '{key}'{extra}", "unknown-key", key=True)
+            ok = False
+    result: dict[str, Any] = {}
+    for f in fields:
+        if f.name in value:
+            cleaned = f.kind.check(value[f.name], (*path, f.name), checker)
+            if cleaned is INVALID:
+                ok = False
+            result[f.name] = cleaned
+        elif f.required:
+            about = f.description[0].lower() + f.description[1:].rstrip(".")
+            checker.error(path, f"missing required key '{f.name}': {about}", "missing")
+            ok = False
+        else:
+            result[f.name] = f.default
+    for group in exactly_one_of:
+        given = [name for name in group if name in value]
+        if not given:
+            others = " or ".join(f"'{name}'" for name in group[1:])
+            checker.error(path, f"missing required key '{group[0]}' (or {others})", "missing")
+            ok = False
+        elif len(given) > 1:
+            checker.error((*path, given[1]), f"use either '{given[0]}' or '{given[1]}', not both", "conflict",
+                          key=True)
+            ok = False
+    return result if ok else INVALID
+
+
 @dataclass(frozen=True)
 class Record(Kind):
     """A group of keys; unknown keys are errors with a spelling suggestion."""
@@ -335,49 +365,13 @@ class Record(Kind):
     exactly_one_of: tuple[tuple[str, ...], ...] = ()
     """Groups of alternative keys: exactly one key of each group must be given."""
 
-    description_of_type = "a group of keys"
-
-    def check(self, value, path, checker):
+    def check(self, value: Any, path: DataPath, checker: Checker) -> Any:
         if not isinstance(value, dict):
             checker.error(path, f"should be a group of keys (like `title: ...`), but is {describe(value)}", "type")
             return INVALID
-        return self.check_keys(value, path, checker, self.fields, self.hints)
+        return check_keys(value, path, checker, self.fields, self.hints, self.exactly_one_of)
 
-    def check_keys(self, value: dict, path: Path_, checker: Checker, fields: tuple[Field, ...],
-                   hints: Mapping[str, str]) -> Any:
-        known = {f.name: f for f in fields}
-        ok = True
-        for key in value:
-            if key not in known:
-                extra = hints.get(key) or suggest(key, list(known))
-                checker.error(path + (key,), f"unknown key '{key}'{extra}", "unknown-key", key=True)
-                ok = False
-        result: dict[str, Any] = {}
-        for f in fields:
-            if f.name in value:
-                cleaned = f.kind.check(value[f.name], path + (f.name,), checker)
-                if cleaned is INVALID:
-                    ok = False
-                result[f.name] = cleaned
-            elif f.required:
-                about = f.description[0].lower() + f.description[1:].rstrip(".")
-                checker.error(path, f"missing required key '{f.name}': {about}", "missing")
-                ok = False
-            else:
-                result[f.name] = f.default
-        for group in self.exactly_one_of:
-            given = [name for name in group if name in value]
-            if not given:
-                others = " or ".join(f"'{name}'" for name in group[1:])
-                checker.error(path, f"missing required key '{group[0]}' (or {others})", "missing")
-                ok = False
-            elif len(given) > 1:
-                checker.error(path + (given[1],), f"use either '{given[0]}' or '{given[1]}', not both",
-                              "conflict", key=True)
-                ok = False
-        return result if ok else INVALID
-
-    def json_schema(self):
+    def _json_schema(self) -> dict[str, Any]:
         schema = _object_schema(self.fields)
         groups = [{"oneOf": [{"required": [name]} for name in group]} for group in self.exactly_one_of]
         if len(groups) == 1:
@@ -391,16 +385,21 @@ class Record(Kind):
 class Variants(Kind):
     """A group of keys whose allowed keys depend on a discriminator such as `type`."""
 
-    discriminator: Field = None  # type: ignore[assignment]
+    discriminator: Field
     common: tuple[Field, ...] = ()
     variants: Mapping[str, tuple[Field, ...]] = field(default_factory=dict)
-
-    description_of_type = "a group of keys"
+    what: str = "entry"
+    """How one is called in messages: "a true_false question has no 'accept'"."""
 
     def fields_for(self, variant: str) -> tuple[Field, ...]:
         return (self.discriminator, *self.common, *self.variants[variant])
 
-    def check(self, value, path, checker):
+    def variant_of(self, value: Any) -> str | None:
+        """The variant a raw value names, if it names a known one."""
+        variant = value.get(self.discriminator.name) if isinstance(value, dict) else None
+        return variant if isinstance(variant, str) and variant in self.variants else None
+
+    def check(self, value: Any, path: DataPath, checker: Checker) -> Any:
         if not isinstance(value, dict):
             checker.error(path, f"should be a group of keys (like `id: ...`), but is {describe(value)}", "type")
             return INVALID
@@ -408,7 +407,7 @@ class Variants(Kind):
         if key not in value:
             checker.error(path, f"missing required key '{key}' (one of: {', '.join(self.variants)})", "missing")
             return INVALID
-        variant = Choice(tuple(self.variants)).check(value[key], path + (key,), checker)
+        variant = Choice(values=tuple(self.variants)).check(value[key], (*path, key), checker)
         if variant is INVALID:
             return INVALID
         own = {f.name for f in self.variants[variant]}
@@ -417,11 +416,11 @@ class Variants(Kind):
             for f in other_fields:
                 if f.name not in own:
                     users.setdefault(f.name, []).append(other)
-        hints = {name: f" (a {variant} question has no '{name}'; {' and '.join(kinds)} questions use it)"
+        hints = {name: f" (a {variant} {self.what} has no '{name}'; {' and '.join(kinds)} {self.what}s use it)"
                  for name, kinds in users.items()}
-        return Record().check_keys(value, path, checker, self.fields_for(variant), hints)
+        return check_keys(value, path, checker, self.fields_for(variant), hints)
 
-    def json_schema(self):
+    def _json_schema(self) -> dict[str, Any]:
         """The discriminator and common keys, then one `if type is X then ...` per variant.
 
         Editors (the YAML language server) follow the matching `then`, so once `type:` is set they
@@ -438,3 +437,77 @@ class Variants(Kind):
             branches.append({"if": {"properties": {key: {"const": variant}}, "required": [key]}, "then": then})
         base["allOf"] = branches
         return base
+
+
+@dataclass(frozen=True)
+class ByKey(Kind):
+    """Formats one file may have, chosen by a key's value (`kind: scenario` makes a quiz file a role-play).
+
+    Without the key a file is read in the `default` format. A file whose value is misspelt (`kind:
+    scenaro`) and that holds another format's telltale keys (and none of the default's) is read in that
+    format, so the misspelling is its one problem; a default-format file holding another format's
+    telltale keys is told which value of the key it needs."""
+
+    key: str
+    default: str
+    formats: Mapping[str, Record] = field(default_factory=dict)
+    telltales: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    """Keys only files of one format have, by format: {"quiz": ("questions",), "scenario": ("nodes", ...)}."""
+
+    def format_of(self, value: Any) -> Record:
+        """The format to check a raw file against."""
+        raw = value if isinstance(value, dict) else {}
+        chosen = raw.get(self.key)
+        chosen = chosen.strip() if isinstance(chosen, str) else None
+        if chosen in self.formats and chosen != self.default:
+            return self.formats[chosen]
+        base = self.formats[self.default]
+        if any(k in raw for k in self.telltales.get(self.default, ())):
+            return base
+        for name, record in self.formats.items():
+            if name == self.default or not any(k in raw for k in self.telltales.get(name, ())):
+                continue
+            if chosen is not None and chosen not in self.formats:
+                return record  # a misspelt value on a file that is clearly of this format
+            hint = f" (a {record.what} needs `{self.key}: {name}`)"
+            own = {f.name for f in base.fields}
+            return replace(base, hints={f.name: hint for f in record.fields if f.name not in own})
+        return base
+
+    def check(self, value: Any, path: DataPath, checker: Checker) -> Any:
+        return self.format_of(value).check(value, path, checker)
+
+    def _json_schema(self) -> dict[str, Any]:
+        schema = self.formats[self.default].json_schema()
+        for name, record in reversed(list(self.formats.items())):
+            if name != self.default:
+                schema = {"if": {"type": "object", "properties": {self.key: {"const": name}}, "required": [self.key]},
+                          "then": record.json_schema(), "else": schema}
+        return schema
+
+
+def markdown_fields(kind: Kind, value: Any, path: DataPath = ()) -> Iterator[tuple[DataPath, str, str]]:
+    """(path, "inline" | "block", text) of every Markdown text in a raw value, following its kind.
+
+    The one walk over "every Markdown field": validation bounds and sanitises them, `course check` follows
+    their links, so a new Markdown field in the format is covered by both."""
+    if isinstance(kind, Text):
+        if kind.markdown and isinstance(value, str):
+            yield path, kind.markdown, value
+    elif isinstance(kind, ListOf) and isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from markdown_fields(kind.item, item, (*path, index))
+    elif isinstance(kind, MapOf) and isinstance(value, dict):
+        for name, item in value.items():
+            yield from markdown_fields(kind.item, item, (*path, name))
+    elif isinstance(kind, ByKey):
+        yield from markdown_fields(kind.format_of(value), value, path)
+    elif isinstance(kind, (Record, Variants)) and isinstance(value, dict):
+        if isinstance(kind, Variants):
+            variant = kind.variant_of(value)
+            fields = kind.fields_for(variant) if variant else ()
+        else:
+            fields = kind.fields
+        for f in fields:
+            if f.name in value:
+                yield from markdown_fields(f.kind, value[f.name], (*path, f.name))

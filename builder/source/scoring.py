@@ -1,39 +1,32 @@
-"""The one scoring rule, in Python; assets/quiz.js implements the same rule for learners.
+"""The one scoring rule, in Python; assets/scoring.js implements the same rule for learners.
 
 Both implementations run the shared cases in tests/scoring_cases.json.
 
-- Each question scores all its points or none.
+- Each question scores all its points or none; what counts as right is its type's rule
+  (builder/source/questions/), and an unanswered question is wrong.
 - A quiz's score is earned points * 100 // total points: a whole-number percent, rounded
   down so a learner is never shown a pass mark they did not reach.
 - A quiz passes when score >= pass mark.
 """
+
 from __future__ import annotations
 
 import base64
 import hashlib
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from .model import Matching, MultipleChoice, Ordering, Question, Quiz, Scenario, ShortText, SingleChoice, TrueFalse
-
-
-def normalise_answer(text: str) -> str:
-    """Short-text answers are compared ignoring case and surrounding or repeated spaces."""
-    return " ".join(text.split()).lower()
-
-
-def choice_token(quiz_id: str, question_id: str, role: str, index: int) -> str:
-    """An opaque, stable value for a choice, so the page source does not reveal which is right."""
-    return hashlib.sha1(f"{quiz_id}\0{question_id}\0{role}\0{index}".encode()).hexdigest()[:8]
+from .model import Quiz, Scenario
+from .questions import QuestionBase, question_type
 
 
 def quiz_version(quiz: Quiz) -> str:
     """A short hash of everything that decides a quiz's answers; stored progress is keyed by it."""
     parts = [quiz.id, str(quiz.pass_mark)]
     for question in quiz.questions:
-        parts.append(json.dumps(_question_key(quiz.id, question, feedback={}, explanation=None),
-                                sort_keys=True))
+        parts.append(json.dumps(_question_key(quiz.id, question, feedback={}, explanation=None), sort_keys=True))
         parts.append(question.prompt)
     return hashlib.sha256("\0".join(parts).encode()).hexdigest()[:12]
 
@@ -45,33 +38,26 @@ def scenario_version(scenario: Scenario) -> str:
     return hashlib.sha256(json.dumps(shape, separators=(",", ":")).encode()).hexdigest()[:12]
 
 
-def answer_key(quiz: Quiz, render_inline=lambda s: s, render_block=lambda s: s) -> dict[str, Any]:
+def _same(text: str) -> str:
+    return text
+
+
+def answer_key(quiz: Quiz, render_inline: Callable[[str], str] = _same,
+               render_block: Callable[[str], str] = _same) -> dict[str, Any]:
     """What the quiz script needs to score and explain: answers, points, feedback and explanations."""
     questions = {}
     for question in quiz.questions:
-        feedback: dict[str, str] = {}
-        if isinstance(question, (SingleChoice, MultipleChoice)):
-            for index, option in enumerate(question.options):
-                if option.feedback:
-                    feedback[choice_token(quiz.id, question.id, "option", index)] = render_inline(option.feedback)
+        feedback = {token: render_inline(text)
+                    for token, text in question_type(question).option_feedback(quiz.id, question).items()}
         explanation = render_block(question.explanation) if question.explanation else None
         questions[question.id] = _question_key(quiz.id, question, feedback, explanation)
     return {"v": 1, "quiz": quiz.id, "passMark": quiz.pass_mark, "questions": questions}
 
 
-def _question_key(quiz_id: str, q: Question, feedback: dict[str, str], explanation: str | None) -> dict[str, Any]:
-    key: dict[str, Any] = {"type": q.type, "points": q.points}
-    if isinstance(q, (SingleChoice, MultipleChoice)):
-        key["correct"] = [choice_token(quiz_id, q.id, "option", i) for i, o in enumerate(q.options) if o.correct]
-    elif isinstance(q, TrueFalse):
-        key["correct"] = ["true" if q.answer else "false"]
-    elif isinstance(q, ShortText):
-        key["accept"] = sorted({normalise_answer(a) for a in q.accept})
-    elif isinstance(q, Ordering):
-        key["correct"] = {choice_token(quiz_id, q.id, "item", i): i + 1 for i in range(len(q.items))}
-    elif isinstance(q, Matching):
-        key["correct"] = {choice_token(quiz_id, q.id, "left", i): choice_token(quiz_id, q.id, "right", i)
-                          for i in range(len(q.pairs))}
+def _question_key(quiz_id: str, question: QuestionBase, feedback: dict[str, str],
+                  explanation: str | None) -> dict[str, Any]:
+    key: dict[str, Any] = {"type": question.type, "points": question.points,
+                           **question_type(question).key(quiz_id, question)}
     if feedback:
         key["feedback"] = feedback
     if explanation:
@@ -101,29 +87,11 @@ class QuizResult:
 
 
 def is_blank(key: dict[str, Any], response: Any) -> bool:
-    if response is None:
-        return True
-    if key["type"] == "short_text":
-        return not normalise_answer(str(response))
-    if key["type"] in ("ordering", "matching"):
-        return not any(v not in (None, "") for v in dict(response).values())
-    if key["type"] == "multiple":
-        return not response
-    return response == ""
+    return response is None or question_type(key["type"]).is_blank(key, response)
 
 
 def is_correct(key: dict[str, Any], response: Any) -> bool:
-    if is_blank(key, response):
-        return False
-    kind = key["type"]
-    if kind in ("single", "true_false"):
-        return response in key["correct"]
-    if kind == "multiple":
-        return sorted(set(response)) == sorted(key["correct"]) and len(response) == len(set(response))
-    if kind == "short_text":
-        return normalise_answer(str(response)) in key["accept"]
-    answers = {k: (int(v) if kind == "ordering" and v not in (None, "") else v) for k, v in dict(response).items()}
-    return all(answers.get(token) == expected for token, expected in key["correct"].items())
+    return not is_blank(key, response) and question_type(key["type"]).is_correct(key, response)
 
 
 def score_quiz(key: dict[str, Any], responses: dict[str, Any]) -> QuizResult:

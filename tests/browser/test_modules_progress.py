@@ -45,8 +45,7 @@ def modules_site(tmp_path_factory) -> Iterator[Site]:
 @pytest.fixture(scope="module")
 def big_site(tmp_path_factory) -> Iterator[Site]:
     """A generated course of 100 lessons in 50 modules with long titles, and no final quiz."""
-    sys.path.insert(0, str(REPO / "bench"))
-    from synth import generate
+    from bench.synth import generate
 
     workdir = tmp_path_factory.mktemp("big-modules-site")
     project, _ = generate(workdir / "course", 100, (REPO / "tests" / "integration" / "test_modules.py").read_text()

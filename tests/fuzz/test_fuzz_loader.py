@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from builder.source.loader import MAX_DEPTH, MAX_FILE_BYTES, MAX_NODES, load_document, parse_document
 
-from .fuzzing import TRICKY_CHARS, assert_located, examples, line_count, tricky_text, yaml_noise
+from tests.support.fuzzing import TRICKY_CHARS, assert_located, examples, line_count, tricky_text, yaml_noise
 
 PATH = "quizzes/q.yml"
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")

@@ -13,7 +13,7 @@ from builder.source.markdown_text import (MAX_INDENT, MAX_MARKUP, MAX_TEXT_CHARS
                                    markup_count)
 from builder.source.sanitize import url_scheme
 
-from .fuzzing import TRICKY_CHARS, examples
+from tests.support.fuzzing import TRICKY_CHARS, examples
 
 MARKDOWN_TOKENS = [
     "<", ">", "&", "[", "]", "(", ")", "!", "*", "**", "_", "`", "```", "~~~", "#", "- ", "+ ", "1. ", "> ", "|",

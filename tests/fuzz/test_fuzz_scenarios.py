@@ -21,10 +21,10 @@ from hypothesis import event, given, settings
 from hypothesis import strategies as st
 
 from builder.source.course_format import DEFAULT_DIMENSIONS
-from builder.source.project import Project
-from builder.source.validate import load_course
 
-from .fuzzing import assert_located, examples
+from tests.support.fuzzing import assert_located, examples
+from builder.source.diagnostics import Diagnostic, format_path
+from tests.support.projects import load, project_at
 
 # Ids YAML would read as something other than text when written plainly: numbers, booleans, dates.
 YAML_LOOKALIKES = ["12", "07", "0x1f", "0b1", "yes", "no", "on", "off", "true", "2024-01-01"]
@@ -216,8 +216,9 @@ def every_path(play: Play, node: str, totals: tuple[int, ...] = (), steps: int =
             stack.append((choice.next, moved, steps + 1))
 
 
-def located(message: str) -> str:
-    return message.split(": ", 1)[0]
+def located(problem: Diagnostic) -> str:
+    """Where in the file a problem is, as its message names it: nodes.<name>.choices[<index>].next."""
+    return format_path(problem.path)
 
 
 @settings(max_examples=examples(400))
@@ -230,19 +231,19 @@ def test_fuzz_scenarios_match_the_brute_force_reference(play):
                               "quizzes/play.yml": text}.items():
             (root / name).parent.mkdir(parents=True, exist_ok=True)
             (root / name).write_text(content, encoding="utf-8")
-        course, problems = load_course(Project(root))
+        course, problems = load(project_at(root))
     assert_located(problems, {"content/course.yml": COURSE, "content/one.yml": LESSON, "quizzes/play.yml": text})
     expected = reference(play)
     assert [str(p) for p in problems if not p.is_error] == []
     assert all(p.location.path == "quizzes/play.yml" for p in problems), [str(p) for p in problems]
-    found = {(p.code, located(p.message)) for p in problems if p.code != "loop"}
+    found = {(p.code, located(p)) for p in problems if p.code != "loop"}
     assert found == expected.problems, text
 
     loops = [p for p in problems if p.code == "loop"]
     assert bool(loops) == expected.cycle, text
     cut = {name: list(targets) for name, targets in expected.forward_edges.items()}
     for loop in loops:
-        where = located(loop.message)  # nodes.<name>.choices[<index>].next
+        where = located(loop)  # nodes.<name>.choices[<index>].next
         name, rest = where[len("nodes."):].rsplit(".choices[", 1)
         index = int(rest.split("]")[0])
         target = play.nodes[name].choices[index].next

@@ -20,11 +20,10 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from builder.source.project import Project
 from builder.site.render import CourseRenderer, course_pages, restore_deferred
-from builder.source.validate import load_course
 
-from .fuzzing import HOSTILE_TEXT, TRICKY_CHARS, assert_located, examples, tricky_text, yaml_noise
+from tests.support.fuzzing import HOSTILE_TEXT, TRICKY_CHARS, assert_located, examples, tricky_text, yaml_noise
+from tests.support.projects import load, project_at
 
 REPO = Path(__file__).resolve().parents[2]
 PROJECTS = {"full": REPO / "tests" / "fixtures" / "courses" / "full",
@@ -161,10 +160,10 @@ class _Live(HTMLParser):
 
 
 def _validate_and_render(root: Path) -> None:
-    project = Project(root)
+    project = project_at(root)
     files = {project.display(f): f.read_text(encoding="utf-8", errors="replace")
              for f in [project.course_file, *project.lesson_files(), *project.quiz_files()] if f.is_file()}
-    course, problems = load_course(project)
+    course, problems = load(project)
     assert_located(problems, files)
     assert (course is None) == any(p.is_error for p in problems)
     if course is not None:

@@ -7,17 +7,16 @@ import subprocess
 
 import pytest
 
-from builder.source.model import MultipleChoice, SingleChoice
-from builder.source.project import Project
-from builder.source.validate import load_course
-from tests.conftest import REPO
+from builder.source.questions import MultipleChoice, SingleChoice
+from tests.support.paths import REPO
+from tests.support.projects import load, project_at
 
 ORIGINALITY = REPO.parent / "shared" / "tools" / "check-originality"
 
 
 @pytest.fixture(scope="module")
 def course():
-    course, problems = load_course(Project(REPO))
+    course, problems = load(project_at(REPO))
     assert course is not None and problems == [], [str(p) for p in problems]
     return course
 

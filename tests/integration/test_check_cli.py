@@ -7,9 +7,10 @@ import subprocess
 import sys
 from pathlib import Path
 
-from builder.quality.checks import CHECK_CODES
+from builder.quality.course_check import CHECK_CODES
 from builder.authoring.editor_schema import json_schema
-from tests.conftest import REPO, run_course
+from tests.support.paths import REPO
+from tests.support.cli import run_course
 
 
 def set_plugin_options(project: Path, options: str) -> None:

@@ -8,10 +8,11 @@ import sys
 from pathlib import Path
 
 
-from builder.source.project import Project
 from builder.site.render import course_pages
-from builder.source.validate import load_course
-from tests.conftest import REPO, course_server, fetch, run_course, wait_for
+from tests.support.paths import REPO
+from tests.support.cli import course_server, run_course
+from tests.support.net import fetch, wait_for
+from tests.support.projects import load, project_at
 
 PAGES = ["index.html", "alpha/index.html", "beta/index.html", "final-check/index.html", "progress/index.html"]
 
@@ -24,7 +25,7 @@ def test_cli_init_then_build_in_an_empty_folder(tmp_path: Path):
     result = run_course("init", "my-course", cwd=tmp_path, check=True)
     assert "created a course project in my-course" in result.stdout
     project = tmp_path / "my-course"
-    assert run_course("validate", cwd=project, check=True).stdout.startswith("ok: 1 lessons, 1 quizzes")
+    assert run_course("validate", cwd=project, check=True).stdout == "ok: 1 lesson, 1 quiz, 2 questions checked\n"  # counts in the singular
     run_course("build", cwd=project, check=True)
     assert (project / "site" / "getting-started" / "index.html").is_file()
     assert 'data-quiz="getting-started-check"' in (project / "site/getting-started/index.html").read_text()
@@ -42,7 +43,7 @@ def test_cli_init_refuses_a_folder_that_is_not_empty(tmp_path: Path):
 def test_cli_build_full_course_writes_every_page_and_no_sources(course_copy):
     project = course_copy("full")
     result = run_course("build", cwd=project, check=True)
-    course, _ = load_course(Project(project))
+    course, _ = load(project_at(project))
     assert re.match(rf"built {len(course_pages(course))} pages into site in \d+\.\d s", result.stdout)
     site = project / "site"
     for page in PAGES:

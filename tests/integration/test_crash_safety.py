@@ -20,9 +20,8 @@ from typing import Callable
 import pytest
 
 REPO = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(REPO / "bench"))
 
-from synth import generate  # noqa: E402
+from bench.synth import generate
 
 LESSONS = 200
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONWARNINGS": "ignore"}

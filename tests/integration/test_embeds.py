@@ -1,7 +1,7 @@
 """Video embeds: removed with a located warning, unless mkdocs.yml lists their host in `allow_embeds_from`."""
 from __future__ import annotations
 
-from tests.conftest import run_course
+from tests.support.cli import run_course
 
 IFRAME = '<iframe src="https://www.youtube-nocookie.com/embed/abc" title="Video"></iframe>'
 WARNING = ("content/only.yml:10:11: warning: sections[0].body: removed <iframe> (embedded pages and plug-ins are "

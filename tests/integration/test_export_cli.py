@@ -4,7 +4,7 @@ from __future__ import annotations
 import zipfile
 from pathlib import Path
 
-from tests.conftest import run_course
+from tests.support.cli import run_course
 
 
 def test_export_validates_first_and_fails_like_build(course_copy, tmp_path: Path):

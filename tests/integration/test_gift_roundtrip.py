@@ -20,10 +20,10 @@ import pytest
 from builder.source.diagnostics import Severity
 from builder.exporters.gift import export_gift
 from builder.source.markdown_text import MarkdownText
-from builder.source.model import Course, Matching, MultipleChoice, Ordering, ShortText, SingleChoice, TrueFalse
-from builder.source.project import Project
-from builder.source.validate import load_course
-from tests.conftest import FIXTURES, REPO
+from builder.source.model import Course
+from builder.source.questions import Matching, MultipleChoice, Ordering, ShortText, SingleChoice, TrueFalse
+from tests.support.paths import FIXTURES, REPO
+from tests.support.projects import load, project_at
 
 EXPORTERS = REPO / "tests" / "exporters"
 PARSE_SCRIPT = EXPORTERS / "parse_gift.mjs"
@@ -55,7 +55,7 @@ class Exported:
 
 
 def export_and_parse(root: Path, out: Path, node: str) -> Exported:
-    course, problems = load_course(Project(root))
+    course, problems = load(project_at(root))
     assert course is not None, [str(p) for p in problems]
     warnings = export_gift(course, out)
     files = {path.stem: path for path in sorted(out.glob("*.gift"))}

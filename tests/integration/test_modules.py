@@ -5,10 +5,10 @@ import re
 import sys
 from pathlib import Path
 
-from tests.conftest import REPO, run_course
+from tests.support.paths import REPO
+from tests.support.cli import run_course
 
-sys.path.insert(0, str(REPO / "bench"))
-from synth import generate  # noqa: E402
+from bench.synth import generate
 
 CONFIG = """site_name: Modules
 docs_dir: content

@@ -12,7 +12,8 @@ from typing import Iterator
 
 import pytest
 
-from tests.conftest import course_server, fetch, wait_for
+from tests.support.cli import course_server
+from tests.support.net import fetch, wait_for
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import FIXTURES, run_course
+from tests.support.paths import FIXTURES
+from tests.support.cli import run_course
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "browser"))
 from coursekit import RIGHT, WRONG, answer, check  # noqa: E402

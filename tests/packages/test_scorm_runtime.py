@@ -12,12 +12,12 @@ from urllib.parse import quote, urlsplit
 import pytest
 
 from builder.exporters.suspend import course_map, encode
-from builder.source.project import Project
-from builder.source.validate import load_course
-from tests.conftest import FIXTURES, REPO, run_course
+from tests.support.paths import FIXTURES, REPO
+from tests.support.cli import run_course
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "browser"))
 from coursekit import RIGHT, WRONG, Site, answer, check, format_violations, outcome, run_axe  # noqa: E402
+from tests.support.projects import load, project_at
 
 HERE = Path(__file__).resolve().parent
 RUNTIME = HERE / "node_modules" / "scorm-again" / "dist" / "scorm12.min.js"
@@ -45,7 +45,7 @@ def lms(tmp_path_factory):
     project = root / "project"
     shutil.copytree(FIXTURES / "full", project)
     served = scorm_package(project, root)
-    course, _ = load_course(Project(project))
+    course, _ = load(project_at(project))
     site = Site(served)
     yield site, course_map(course)
     site.close()
@@ -287,7 +287,7 @@ def bundled(tmp_path_factory):
     shutil.copy(REPO / "mkdocs.yml", project / "mkdocs.yml")
     served = scorm_package(project, root)
     run_course("build", "--site-dir", str(root / "site"), cwd=project, check=True)
-    course, _ = load_course(Project(project))
+    course, _ = load(project_at(project))
     site, lms = Site(root / "site"), Site(served)
     yield course, site, lms, course_map(course)
     site.close()

@@ -6,7 +6,7 @@ import yaml
 
 from builder.source.markdown_text import MarkdownText
 
-REPO = Path(__file__).resolve().parents[2]
+from tests.support.paths import REPO  # noqa: E402
 TRICKY = [
     "Plain words only.", "Two\n\nparagraphs here.", "Line one\nline two", "1. Not a list in inline",
     "- dash start", "Tabs\tinside", "Ends with two spaces  \nnext", "A & B", "x < y", "quote \"this\"",

@@ -3,14 +3,13 @@ from __future__ import annotations
 
 import json
 
-from builder.source.project import Project
 from builder.quality.report import course_report, format_json, format_markdown, format_text
-from builder.source.validate import load_course
-from tests.conftest import FIXTURES, REPO
+from tests.support.paths import FIXTURES, REPO
+from tests.support.projects import load, project_at
 
 
 def report_of(root, **options):
-    course, problems = load_course(Project(root))
+    course, problems = load(project_at(root))
     assert course is not None, [str(p) for p in problems]
     return course_report(course, **options)
 

@@ -10,9 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from builder.source.scoring import normalise_answer, score_quiz
+from builder.source.questions import normalise_answer
+from builder.source.scoring import score_quiz
+from tests.support.paths import REPO
 
-CASES = json.loads((Path(__file__).resolve().parents[1] / "scoring_cases.json").read_text(encoding="utf-8"))
+CASES = json.loads((REPO / "tests" / "scoring_cases.json").read_text(encoding="utf-8"))
 
 
 def test_scoring_cases_are_well_formed():

@@ -6,11 +6,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from builder.source.model import Scenario
-from builder.source.project import Project
-from builder.source.validate import load_course
-from tests.conftest import FIXTURES
+from tests.support.paths import FIXTURES
 
-from .test_validate import file_name, write_project
+from tests.support.projects import file_name, load, project_at, write_project
 
 COURSE = """\
 title: Role-play course
@@ -80,7 +78,7 @@ def make_project(tmp_path: Path, play: str | None = PLAY, **files: str) -> Proje
 
 
 def problems_of(tmp_path: Path, play: str | None = PLAY, **files: str) -> list[str]:
-    course, problems = load_course(make_project(tmp_path, play, **files))
+    course, problems = load(make_project(tmp_path, play, **files))
     if any(p.is_error for p in problems):
         assert course is None
     return [str(p) for p in problems]
@@ -99,7 +97,7 @@ LOOP_TEXT = ('a role-play only moves forward (learners have "Go back one step" a
 
 
 def test_validate_scenario_valid_builds_nodes_in_file_order_with_aligned_scores(tmp_path):
-    course, problems = load_course(make_project(tmp_path))
+    course, problems = load(make_project(tmp_path))
     assert problems == []
     scenario = course.scenarios["play"]
     assert isinstance(scenario, Scenario)
@@ -121,7 +119,7 @@ def test_validate_scenario_valid_builds_nodes_in_file_order_with_aligned_scores(
 
 
 def test_validate_scenario_desk_visit_score_ranges_are_the_hand_computed_ones():
-    course, problems = load_course(Project(FIXTURES / "full"))
+    course, problems = load(project_at(FIXTURES / "full"))
     assert course is not None, [str(p) for p in problems]
     scenario = course.scenarios["desk-visit"]
     assert list(scenario.nodes) == ["ask", "listen", "typing", "promise", "good-end", "mixed-end", "bad-end"]
@@ -143,7 +141,7 @@ def test_validate_scenario_own_dimensions_make_their_scores_valid(tmp_path):
     play = replace_once(play, "scores: {caring: 2}", "scores: {empathy: 2}")
     play = replace_once(play, "scores: {caring: -1, integrity: 1}", "scores: {integrity: 1}")
     play = replace_once(play, "scores: {caring: -2}", "scores: {empathy: -2, integrity: -1}")
-    course, problems = load_course(make_project(tmp_path, play))
+    course, problems = load(make_project(tmp_path, play))
     assert problems == []
     scenario = course.scenarios["play"]
     assert scenario.dimensions == ("integrity", "empathy")
@@ -155,7 +153,7 @@ def test_validate_scenario_own_dimensions_make_their_scores_valid(tmp_path):
 def test_validate_scenario_ids_yaml_reads_as_numbers_or_dates_are_ids(tmp_path):
     """`next: 12` is an id to the format check, so the graph follows it too."""
     play = PLAY.replace("later", "12").replace("refused", "2024-01-01")
-    course, problems = load_course(make_project(tmp_path, play))
+    course, problems = load(make_project(tmp_path, play))
     assert problems == []
     scenario = course.scenarios["play"]
     assert list(scenario.nodes) == ["ask", "12", "helped", "2024-01-01"]
@@ -170,7 +168,7 @@ def test_validate_scenario_start_yaml_reads_as_a_boolean_is_an_id(tmp_path):
         "quizzes/play.yml:29:3: nodes.orphan: node 'orphan' cannot be reached: no choice on the way from the "
         "start node 'yes' leads to it",
     ]
-    course, problems = load_course(make_project(tmp_path, PLAY.replace("ask", "yes")))
+    course, problems = load(make_project(tmp_path, PLAY.replace("ask", "yes")))
     assert problems == [] and course.scenarios["play"].start == "yes"
 
 
@@ -178,7 +176,7 @@ def test_validate_scenario_of_exactly_the_node_limit_builds(tmp_path):
     chain = "".join(f"  n{i}:\n    text: Step {i}.\n    choices:\n      - {{text: A, next: n{i + 1}}}\n"
                     f"      - {{text: B, next: n{i + 1}, scores: {{caring: 1}}}}\n" for i in range(199))
     play = f"id: play\nkind: scenario\ntitle: Long\nstart: n0\nnodes:\n{chain}  n199:\n    end: true\n    text: End.\n"
-    course, problems = load_course(make_project(tmp_path, play))
+    course, problems = load(make_project(tmp_path, play))
     assert problems == []
     scenario = course.scenarios["play"]
     assert len(scenario.nodes) == 200
@@ -589,7 +587,7 @@ def test_validate_scenario_used_by_two_lessons(tmp_path):
 
 def test_validate_scenario_unused_is_a_warning_and_the_course_builds(tmp_path):
     lesson = LESSON.replace("scenarios: [play]\n", "")
-    course, problems = load_course(make_project(tmp_path, content__one=lesson))
+    course, problems = load(make_project(tmp_path, content__one=lesson))
     assert [str(p) for p in problems] == [
         "quizzes/play.yml:1:1: warning: role-play 'play' is not used: no lesson lists it under `scenarios:`",
     ]

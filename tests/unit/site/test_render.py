@@ -5,10 +5,9 @@ import re
 from html.parser import HTMLParser
 
 from builder.site.render import CourseRenderer, course_pages, restore_deferred
-from builder.source.scoring import normalise_answer
+from builder.source.questions import normalise_answer
 
-from .test_validate import FINAL, ONE, ONE_CHECK, make_project
-from builder.source.validate import load_course
+from tests.support.projects import FINAL, ONE, ONE_CHECK, load, make_project
 
 
 def page_html(renderer, page) -> str:
@@ -18,7 +17,7 @@ def page_html(renderer, page) -> str:
 
 
 def build(tmp_path, directory_urls=True, **overrides):
-    course, problems = load_course(make_project(tmp_path, **overrides))
+    course, problems = load(make_project(tmp_path, **overrides))
     assert course is not None, problems
     renderer = CourseRenderer(course, directory_urls=directory_urls)
     return course, renderer, {p.src_uri: p for p in course_pages(course)}

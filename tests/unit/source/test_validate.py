@@ -3,118 +3,18 @@ from pathlib import Path
 
 import pytest
 
-from builder.source.diagnostics import ContentError
-from builder.source.model import Matching, Ordering, ShortText, SingleChoice, TrueFalse
-from builder.source.project import Project
-from builder.source.validate import load_course, require_course
-
-COURSE = """\
-title: Test course
-description: For tests.
-pass_mark: 70
-lessons: [one, two]
-final_quiz: final
-"""
-ONE = """\
-id: one
-title: Lesson one
-summary: The first.
-duration_minutes: 5
-objectives:
-  - id: spot
-    text: Spot the thing.
-  - id: say
-    text: Say the word.
-sections:
-  - title: Start
-    body: Hello.
-quiz: one-check
-"""
-TWO = """\
-id: two
-title: Lesson two
-summary: The second.
-duration_minutes: 5
-objectives:
-  - id: order
-    text: Put things in order.
-sections:
-  - title: Start
-    kind: tip
-    body: Hello.
-"""
-ONE_CHECK = """\
-id: one-check
-title: Check one
-questions:
-  - id: q1
-    type: single
-    objective: spot
-    prompt: Which?
-    options:
-      - text: This
-        correct: true
-      - text: That
-  - id: q2
-    type: short_text
-    objective: say
-    prompt: Say it.
-    accept: [word]
-"""
-FINAL = """\
-id: final
-title: Final
-pass_mark: 90
-questions:
-  - id: f1
-    type: true_false
-    objective: one/spot
-    prompt: True?
-    answer: yes
-  - id: f2
-    type: ordering
-    objective: two/order
-    prompt: Order them.
-    items: [A, B, C]
-  - id: f3
-    type: matching
-    objective: two/order
-    prompt: Match.
-    pairs:
-      - {left: a, right: "1"}
-      - {left: b, right: "2"}
-"""
-FILES = {"content/course.yml": COURSE, "content/one.yml": ONE, "content/two.yml": TWO,
-         "quizzes/one-check.yml": ONE_CHECK, "quizzes/final.yml": FINAL}
-
-
-def file_name(key: str) -> str:
-    """A keyword argument's name as a project file: quizzes__one_check -> quizzes/one-check.yml."""
-    return key.replace("__", "/").replace("_", "-") + ".yml"
-
-
-def write_project(root: Path, files: dict[str, str | None]) -> Project:
-    """Write each file (by path from `root`) that has text; None leaves it out."""
-    for name, text in files.items():
-        if text is not None:
-            path = root / name
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(text, encoding="utf-8")
-    return Project(root)
-
-
-def make_project(tmp_path: Path, **overrides: str | None) -> Project:
-    """Write the valid test course, replacing files given as name=text (None deletes the file)."""
-    return write_project(tmp_path, {**FILES, **{file_name(key): text for key, text in overrides.items()}})
+from builder.source.errors import ContentError
+from builder.source.questions import Matching, Ordering, ShortText, SingleChoice, TrueFalse
+from tests.support.projects import COURSE, FILES, FINAL, ONE, ONE_CHECK, TWO, load, make_project, project_at, write_project
 
 
 def problems_of(tmp_path: Path, **overrides: str | None) -> list[str]:
-    _, problems = load_course(make_project(tmp_path, **overrides))
+    _, problems = load(make_project(tmp_path, **overrides))
     return [str(p) for p in problems]
 
 
 def test_validate_valid_course_builds_the_model(tmp_path):
-    course, problems = load_course(make_project(tmp_path))
+    course, problems = load(make_project(tmp_path))
     assert problems == []
     assert [lesson.id for lesson in course.lessons] == ["one", "two"]
     assert course.lessons[1].sections[0].kind == "tip"
@@ -306,16 +206,17 @@ def test_validate_collects_every_problem_of_every_file_in_one_run(tmp_path):
 
 def test_validate_text_fields_keep_what_the_trainer_typed(tmp_path):
     quiz = ONE_CHECK.replace("text: That", "text: no").replace("text: This", "text: 2024-01-01")
-    course, problems = load_course(make_project(tmp_path, quizzes__one_check=quiz))
+    course, problems = load(make_project(tmp_path, quizzes__one_check=quiz))
     assert problems == []
     assert [o.text for o in course.quizzes["one-check"].questions[0].options] == ["2024-01-01", "no"]
 
 
-def test_validate_require_course_raises_with_every_problem(tmp_path):
-    with pytest.raises(ContentError) as caught:
-        require_course(make_project(tmp_path, content__one=ONE.replace("title: Lesson one\n", "")))
-    assert str(caught.value) == ("error: 1 problem in content/one.yml\n"
-                                 "  content/one.yml:1:1: missing required key 'title': the lesson title")
+def test_validate_content_error_reports_every_problem_as_the_command_line_prints_it(tmp_path):
+    _, problems = load(make_project(tmp_path, content__one=ONE.replace("title: Lesson one\n", "")))
+    error = ContentError(problems)
+    assert error.report() == str(error) == ("error: 1 problem in content/one.yml\n"
+                                            "  content/one.yml:1:1: missing required key 'title': the lesson title")
+    assert [(d.path, d.message) for d in error.diagnostics] == [((), "missing required key 'title': the lesson title")]
 
 
 def test_validate_repeated_option_text_and_blank_answers(tmp_path):
@@ -341,7 +242,7 @@ final_quiz: final
 
 
 def test_validate_modules_group_lessons_in_course_order(tmp_path):
-    course, problems = load_course(make_project(tmp_path, content__course=MODULES))
+    course, problems = load(make_project(tmp_path, content__course=MODULES))
     assert problems == []
     assert [lesson.id for lesson in course.lessons] == ["one", "two"]
     assert [(m.title, m.lesson_ids) for m in course.modules] == [("Start here", ("one",)), ("Then", ("two",))]

@@ -8,10 +8,9 @@ from pathlib import Path
 import pytest
 
 from builder.authoring.editor_schema import json_schema
-from builder.source.project import Project
 from builder.authoring.scaffold import ScaffoldError, add_lesson_to_course, init_project, new_lesson, new_quiz, new_scenario
-from builder.source.validate import load_course
-from tests.conftest import FIXTURES
+from tests.support.paths import FIXTURES
+from tests.support.projects import load, project_at
 
 
 def test_scaffold_init_writes_schemas_modelines_and_editor_settings(tmp_path: Path):
@@ -33,7 +32,7 @@ def test_scaffold_init_writes_schemas_modelines_and_editor_settings(tmp_path: Pa
 def minimal_copy(tmp_path: Path) -> Project:
     root = tmp_path / "minimal"
     shutil.copytree(FIXTURES / "minimal", root)
-    return Project(root)
+    return project_at(root)
 
 
 def test_scaffold_new_lesson_writes_lesson_quiz_and_course_entry(tmp_path: Path):
@@ -49,7 +48,7 @@ def test_scaffold_new_lesson_writes_lesson_quiz_and_course_entry(tmp_path: Path)
     assert made.quiz.read_text().startswith("# yaml-language-server: $schema=../schemas/quiz.schema.json\n"
                                             "id: second-steps-check\n")
     assert "lessons: [only, second-steps]" in project.course_file.read_text()
-    course, problems = load_course(project)
+    course, problems = load(project)
     assert course is not None, [str(p) for p in problems]
     assert [lesson.id for lesson in course.lessons] == ["only", "second-steps"]
     assert course.quiz_for(course.lessons[1]).questions[0].objective == "first-objective"
@@ -83,7 +82,7 @@ def test_scaffold_new_lesson_refuses_an_id_already_in_the_course(tmp_path: Path)
 
 def test_scaffold_new_lesson_needs_a_course_file(tmp_path: Path):
     with pytest.raises(ScaffoldError) as error:
-        new_lesson(Project(tmp_path), "intro", None)
+        new_lesson(project_at(tmp_path), "intro", None)
     assert str(error.value) == ("there is no content/course.yml here; run `course new` in a course project folder "
                                 "(or create one with `course init DIR`)")
     assert not (tmp_path / "content").exists()
@@ -101,7 +100,8 @@ def test_scaffold_new_quiz_keeps_its_template_with_the_schema_line(tmp_path: Pat
 
 
 def test_scaffold_new_scenario_is_a_role_play_that_validates_and_checks_clean(tmp_path: Path):
-    from builder.quality.checks import run_checks
+    from builder.quality.course_check import find_all
+    from builder.source.validate import validate_project
 
     project = minimal_copy(tmp_path)
     path = new_scenario(project, "late-handover", None)
@@ -109,12 +109,12 @@ def test_scaffold_new_scenario_is_a_role_play_that_validates_and_checks_clean(tm
                                        "id: late-handover\nkind: scenario\ntitle: \"Late handover\"\n")
     lesson = project.content_path / "only.yml"
     lesson.write_text(lesson.read_text() + "scenarios: [late-handover]\n")
-    course, problems = load_course(project)
+    course, problems = load(project)
     assert course is not None and problems == [], [str(p) for p in problems]
     scenario = course.scenarios["late-handover"]
     assert (len(scenario.nodes), len(scenario.endings)) == (6, 3)
     # only the minimal lesson's own findings, none about the role-play
-    assert [d.code for d in run_checks(project, course)] == ["lesson-without-quiz", "unassessed-objective"]
+    assert [d.code for d in find_all(validate_project(project))] == ["lesson-without-quiz", "unassessed-objective"]
     with pytest.raises(ScaffoldError, match="already exists"):
         new_scenario(project, "late-handover", None)
 

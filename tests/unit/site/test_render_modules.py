@@ -6,8 +6,8 @@ from builder.site.navigation import course_nav
 from builder.site.render import CourseRenderer, PageSpec, course_pages
 from builder.source.scoring import quiz_version
 
-from .test_render import Elements, build, page_html
-from .test_validate import ONE_CHECK, TWO
+from tests.support.html import Elements, build, page_html
+from tests.support.projects import ONE_CHECK, TWO
 
 MODULES = """\
 title: Test course

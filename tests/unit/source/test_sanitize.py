@@ -16,14 +16,12 @@ import pytest
 
 from builder.source.markdown_text import (MAX_FILE_MARKUP, MAX_INDENT, MAX_MARKUP, MAX_TEXT_CHARS, MarkdownText,
                                    limit_problem)
-from builder.source.project import Project
 from builder.site.render import CourseRenderer, course_pages, restore_deferred
 from builder.source.sanitize import Sanitizer, embed_host, url_scheme
-from builder.source.validate import load_course
 
-from .test_validate import ONE, ONE_CHECK, make_project
+from tests.support.projects import ONE, ONE_CHECK, load, make_project, project_at
 
-REPO = Path(__file__).resolve().parents[2]
+from tests.support.paths import REPO  # noqa: E402
 HOSTILE = REPO / "tests" / "fixtures" / "courses" / "hostile"
 
 PAYLOADS = {
@@ -225,7 +223,7 @@ def test_validate_warns_about_unsafe_html_at_the_field(tmp_path):
     lesson = ONE.replace("    body: Hello.", "    body: |\n      Hi <script>alert(1)</script>\n\n"
                                             "      <img src=x onerror=alert(1)>")
     quiz = ONE_CHECK.replace("      - text: That", "      - text: 'That <a href=\"javascript:x\">x</a>'")
-    course, problems = load_course(make_project(tmp_path, content__one=lesson, quizzes__one_check=quiz))
+    course, problems = load(make_project(tmp_path, content__one=lesson, quizzes__one_check=quiz))
     assert course is not None
     unsafe = [str(p) for p in problems if p.code == "unsafe-html"]
     assert unsafe == [
@@ -240,7 +238,7 @@ def test_validate_warns_about_unsafe_html_at_the_field(tmp_path):
 def test_validate_skips_the_html_check_while_there_are_errors(tmp_path):
     lesson = ONE.replace("    body: Hello.", "    body: <script>x</script>").replace("duration_minutes: 5",
                                                                                   "duration_minutes: lots")
-    _, problems = load_course(make_project(tmp_path, content__one=lesson))
+    _, problems = load(make_project(tmp_path, content__one=lesson))
     assert any(p.is_error for p in problems)
     assert not [p for p in problems if p.code == "unsafe-html"]
 
@@ -248,7 +246,7 @@ def test_validate_skips_the_html_check_while_there_are_errors(tmp_path):
 @pytest.mark.parametrize("bad_id", ['"><svg onload=alert(1)>', "<script>", "a b", "x\u202eevil"])
 def test_validate_refuses_ids_that_would_carry_markup(tmp_path, bad_id):
     lesson = ONE.replace("  - id: spot\n", f"  - id: {json.dumps(bad_id)}\n")
-    _, problems = load_course(make_project(tmp_path, content__one=lesson))
+    _, problems = load(make_project(tmp_path, content__one=lesson))
     messages = [str(p) for p in problems if p.is_error]
     assert messages[0].startswith(f"content/one.yml:6:9: objectives[0].id: '{bad_id}' is not a valid id: use "
                                   "lowercase letters, digits and hyphens")
@@ -256,9 +254,9 @@ def test_validate_refuses_ids_that_would_carry_markup(tmp_path, bad_id):
 
 def test_validate_hostile_fixture_is_valid_and_warns_about_every_payload(tmp_path):
     shutil.copytree(HOSTILE, tmp_path / "hostile")
-    course, problems = load_course(Project(tmp_path / "hostile"))
+    course, problems = load(project_at(tmp_path / "hostile"))
     assert course is not None, [str(p) for p in problems]
-    warned = {(p.location.path, p.message.split(":")[0]) for p in problems if p.code == "unsafe-html"}
+    warned = {(p.location.path, p.text.split(":")[0]) for p in problems if p.code == "unsafe-html"}
     # every Markdown field that holds a payload is reported (titles and summaries are plain text)
     assert ("content/course.yml", "description") in warned
     assert ("content/hostile-lesson.yml", "sections[1].body") in warned
@@ -273,14 +271,14 @@ def test_validate_hostile_fixture_is_valid_and_warns_about_every_payload(tmp_pat
 def test_validate_refuses_markdown_too_large_to_convert_in_bounded_time(tmp_path):
     brackets = "[" * (MAX_MARKUP + 1)
     lesson = ONE.replace("    body: Hello.", f"    body: '{brackets}'")
-    _, problems = load_course(make_project(tmp_path, content__one=lesson))
+    _, problems = load(make_project(tmp_path, content__one=lesson))
     assert [str(p) for p in problems if p.code == "too-large"] == [
         f"content/one.yml:12:11: sections[0].body: holds {MAX_MARKUP + 1:,} '[' and '<' characters; the limit is "
         f"{MAX_MARKUP:,} (split it into several sections)"]
     sections = "".join(f"  - title: S{i}\n    body: '{'[' * (MAX_MARKUP - 1)}'\n"
                        for i in range(MAX_FILE_MARKUP // MAX_MARKUP + 1))
     lesson = ONE.replace("  - title: Start\n    body: Hello.\n", sections)
-    _, problems = load_course(make_project(tmp_path / "many", content__one=lesson))
+    _, problems = load(make_project(tmp_path / "many", content__one=lesson))
     assert [str(p) for p in problems if p.code == "too-large"] == [
         f"content/one.yml:1:1: the Markdown text of this file holds {(MAX_MARKUP - 1) * 11:,} '[' and '<' "
         f"characters; the limit is {MAX_FILE_MARKUP:,} per file (split it into several lessons or quizzes)"]
@@ -298,7 +296,7 @@ def test_markdown_over_the_limits_is_shown_as_escaped_text(text):
 
 def _hostile_pages(tmp_path):
     shutil.copytree(HOSTILE, tmp_path / "hostile")
-    course, problems = load_course(Project(tmp_path / "hostile"))
+    course, problems = load(project_at(tmp_path / "hostile"))
     assert course is not None
     renderer = CourseRenderer(course)
     for spec in course_pages(course):
@@ -364,7 +362,7 @@ def test_answer_key_is_not_readable_in_the_page_source(tmp_path):
     quiz = ONE_CHECK.replace("prompt: Which?", "prompt: Which?\n    explanation: Because zebras stripe.") \
         .replace("      - text: That", "      - text: That\n        feedback: Quokkas smile.") \
         .replace("accept: [word]", "accept: [xylophone]")
-    course, _ = load_course(make_project(tmp_path, quizzes__one_check=quiz))
+    course, _ = load(make_project(tmp_path, quizzes__one_check=quiz))
     renderer = CourseRenderer(course)
     spec = next(p for p in course_pages(course) if p.ref == "one")
     rendered = renderer.render(spec)

@@ -16,21 +16,20 @@ from typing import Any
 import jsonschema
 import pytest
 
-from builder.source import course_format as fmt
-from builder.source import validate
 from builder.authoring.editor_schema import DOCUMENTS, json_schema, modeline, write_schemas
 from builder.source.loader import load_document
-from builder.source.project import Project
-from builder.source.schema import Checker
-from tests.conftest import FIXTURES, REPO
+from builder.source import course_format as fmt
+from builder.source.questions import QUESTION_TYPES
+from builder.source.validate import check_file
+from tests.support.paths import FIXTURES, REPO
+from tests.support.projects import project_at
 
 CORPUS = REPO / "tests" / "fixtures" / "schema"
-RECORDS = {"course": (fmt.COURSE, None), "lesson": (fmt.LESSON, validate._check_lesson),
-           "quiz": (fmt.QUIZ, validate._check_quiz)}
+KINDS = ("course", "lesson", "quiz")
 
 
 def kind_of(file: Path) -> str:
-    if file.parent.name in RECORDS:
+    if file.parent.name in KINDS:
         return file.parent.name
     if file.name == "course.yml":
         return "course"
@@ -39,17 +38,7 @@ def kind_of(file: Path) -> str:
 
 def validator_problems(file: Path, kind: str) -> list[str]:
     """What the validator says about one file on its own (references to other files aside)."""
-    doc, problems = load_document(file, file.name)
-    if doc is None:
-        return [str(p) for p in problems]
-    record, extra = RECORDS[kind]
-    if kind == "quiz":  # a file in quizzes/ is a quiz or, with `kind: scenario`, a role-play
-        record, extra = validate._quiz_or_scenario(doc.data)
-    checker = Checker(doc)
-    record.check(doc.data, (), checker)
-    if extra is not None and isinstance(doc.data, dict):
-        extra(doc.data, checker)
-    return [str(p) for p in [*problems, *checker.problems]]
+    return [str(p) for p in check_file(file, file.name, kind).checker.problems]
 
 
 def as_json(value: Any) -> Any:
@@ -89,7 +78,7 @@ INVALID = corpus("invalid")
 
 def test_jsonschema_corpus_is_not_trivially_small():
     assert len(corpus("valid")) >= 10 and len(INVALID) >= 50
-    assert {kind_of(f) for f in VALID} == {kind_of(f) for f in INVALID} == set(RECORDS)
+    assert {kind_of(f) for f in VALID} == {kind_of(f) for f in INVALID} == set(KINDS)
 
 
 @pytest.mark.parametrize("file", VALID, ids=lambda f: f.relative_to(REPO).as_posix())
@@ -174,7 +163,7 @@ def test_jsonschema_keys_come_from_the_format_definitions():
 def test_jsonschema_question_types_are_if_then_branches_with_their_own_keys():
     question = json_schema("quiz")["else"]["properties"]["questions"]["items"]
     branches = {b["if"]["properties"]["type"]["const"]: b["then"] for b in question["allOf"]}
-    assert list(branches) == list(fmt.QUESTION_TYPES)
+    assert list(branches) == list(QUESTION_TYPES)
     assert set(branches["true_false"]["properties"]) == {"type", "id", "objective", "prompt", "explanation",
                                                          "points", "answer"}
     assert branches["true_false"]["required"] == ["answer"]
@@ -199,7 +188,7 @@ def test_jsonschema_write_schemas_writes_three_json_files(tmp_path: Path):
 
 
 def test_jsonschema_modeline_is_relative_to_the_file(tmp_path: Path):
-    project = Project(tmp_path)
+    project = project_at(tmp_path)
     assert modeline(project.content_path / "intro.yml", tmp_path / "schemas", "lesson") == \
         "# yaml-language-server: $schema=../schemas/lesson.schema.json"
     assert modeline(tmp_path / "deep/er/quizzes/q.yml", tmp_path / "schemas", "quiz") == \

@@ -2,17 +2,16 @@
 linked steps a learner without JavaScript follows, and the progress page's table."""
 from __future__ import annotations
 
-from builder.source.project import Project
 from builder.site.render import CourseRenderer, course_pages, restore_deferred
 from builder.source.scoring import scenario_version
-from builder.source.validate import load_course
-from tests.conftest import FIXTURES
+from tests.support.paths import FIXTURES
 
-from .test_render import Elements
+from tests.support.html import Elements
+from tests.support.projects import load, project_at
 
 
 def rendered(src_uri: str) -> tuple[object, str]:
-    course, problems = load_course(Project(FIXTURES / "full"))
+    course, problems = load(project_at(FIXTURES / "full"))
     assert course is not None, problems
     renderer = CourseRenderer(course)
     page = {p.src_uri: p for p in course_pages(course)}[src_uri]
@@ -60,7 +59,7 @@ def test_role_play_steps_are_linked_for_learners_without_javascript():
 
 
 def test_role_play_title_is_in_the_page_outline():
-    course, _ = load_course(Project(FIXTURES / "full"))
+    course, _ = load(project_at(FIXTURES / "full"))
     renderer = CourseRenderer(course)
     page = {p.src_uri: p for p in course_pages(course)}["beta/index.md"]
     titles = [title for _, _, title in renderer.render(page).outline]
@@ -78,7 +77,7 @@ def test_progress_page_lists_each_role_play_with_its_lesson_and_best_scores():
 
 
 def test_progress_page_without_role_plays_has_no_table_and_no_script():
-    course, problems = load_course(Project(FIXTURES / "minimal"))
+    course, problems = load(project_at(FIXTURES / "minimal"))
     assert course is not None, problems
     renderer = CourseRenderer(course)
     page = {p.src_uri: p for p in course_pages(course)}["progress/index.md"]

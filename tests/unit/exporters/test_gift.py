@@ -7,9 +7,11 @@ import sys
 import pytest
 
 from builder.source.diagnostics import Severity, SourceLocation
-from builder.exporters.gift import GIFT_SPECIAL, escape, export_gift, quiz_to_gift, share
-from builder.source.model import (Course, Matching, MultipleChoice, Option, Ordering, Pair, Quiz, ShortText, SingleChoice,
-                           TrueFalse)
+from builder.exporters.gift import GIFT_SPECIAL, escape, export_gift, quiz_to_gift
+from builder.source.questions.choice import share
+from builder.source.model import Course, Quiz
+from builder.source.questions import Matching, MultipleChoice, Option, Ordering, Pair, ShortText, SingleChoice, TrueFalse
+from tests.support.projects import load, project_at
 
 def common(qid: str, prompt: str = "Prompt?", explanation: str | None = None, points: int = 1, line: int = 7):
     return dict(id=qid, objective="obj", prompt=prompt, explanation=explanation, points=points,
@@ -267,11 +269,9 @@ def test_the_exporter_does_not_import_mkdocs():
 
 def test_gift_skips_role_plays_with_a_warning(tmp_path):
     from builder.exporters.gift import export_gift
-    from builder.source.project import Project
-    from builder.source.validate import load_course
-    from tests.conftest import FIXTURES
+    from tests.support.paths import FIXTURES
 
-    course, _ = load_course(Project(FIXTURES / "full"))
+    course, _ = load(project_at(FIXTURES / "full"))
     warnings = export_gift(course, tmp_path / "gift")
     skipped = [w for w in warnings if w.code == "gift-role-play-skipped"]
     assert [str(w.location) for w in skipped] == ["quizzes/desk-visit.yml:2:1"]

@@ -1,4 +1,4 @@
-"""Quality checks (builder/checks.py) and the readability measures they use (builder/readability.py)."""
+"""Quality checks (builder/quality/) and the readability measures they use (builder/quality/readability.py)."""
 from __future__ import annotations
 
 import shutil
@@ -7,18 +7,25 @@ from pathlib import Path
 
 import pytest
 
-from builder.quality.checks import (CHECK_CODES, CheckSettings, apply_levels, misplaced_objectives, run_checks)
-from builder.source.project import Project
+from builder.quality.course_check import CHECK_CODES, find_all, run_checks
+from builder.quality.registry import CHECKS
+from builder.source.validate import validate_project
 from builder.quality.readability import plain_text, readability, reading_minutes, sentences, syllables, word_count
-from builder.source.validate import load_course
-from tests.conftest import FIXTURES, REPO
+from tests.support.paths import FIXTURES, REPO
+from tests.support.projects import load, project_at
 
 
-def findings_of(root: Path, settings: CheckSettings = CheckSettings()) -> list[str]:
-    project = Project(root)
-    course, problems = load_course(project)
-    assert course is not None, [str(p) for p in problems]
-    return [f"{d.location}: {d.message} [{d.code}]" for d in run_checks(project, course, settings)]
+def findings_of(root: Path, **options: object) -> list[str]:
+    """What every check finds in a valid course (with mkdocs.yml's plugin options, or `options`)."""
+    validation = validate_project(project_at(root, **options))
+    assert validation.course is not None, [str(p) for p in validation.diagnostics]
+    return [f"{d.location}: {d.text} [{d.code}]" for d in find_all(validation)]
+
+
+def misplaced_objectives(root: Path) -> list[str]:
+    """The objective-in-other-lesson findings, which also come while the course has errors."""
+    return [f"{d.location}: {d.text} [{d.code}]" for d in find_all(validate_project(project_at(root)))
+            if d.code == "objective-in-other-lesson"]
 
 
 EXPECTED_CHECKS_ALL = [
@@ -64,13 +71,13 @@ def test_checks_fire_on_the_checks_fixture_with_exact_locations():
 
 def test_checks_fixtures_cover_every_check_code():
     codes = {line.rsplit("[", 1)[1].rstrip("]") for line in EXPECTED_CHECKS_ALL}
-    codes |= {d.code for d in misplaced_objectives(Project(FIXTURES / "checks-other-lesson"))}
+    codes |= {line.rsplit("[", 1)[1].rstrip("]") for line in misplaced_objectives(FIXTURES / "checks-other-lesson")}
     assert codes == set(CHECK_CODES)
 
 
 def test_checks_bundled_course_is_silent():
     assert findings_of(REPO) == []
-    assert misplaced_objectives(Project(REPO)) == []
+    assert misplaced_objectives(REPO) == []
 
 
 def test_checks_init_project_is_silent():
@@ -78,10 +85,10 @@ def test_checks_init_project_is_silent():
 
 
 def test_checks_objective_in_other_lesson_says_where_it_is():
-    project = Project(FIXTURES / "checks-other-lesson")
-    course, problems = load_course(project)
+    project = project_at(FIXTURES / "checks-other-lesson")
+    course, problems = load(project)
     assert course is None  # `course validate` refuses it; the check explains why
-    assert [f"{d.location}: {d.message} [{d.code}]" for d in misplaced_objectives(project)] == [
+    assert misplaced_objectives(FIXTURES / "checks-other-lesson") == [
         "quizzes/alpha-check.yml:12:16: questions[1].objective: 'beta-skill' is an objective of lesson 'beta', "
         "not of lesson 'alpha'; move the question to the quiz of lesson 'beta' or assess an objective of lesson "
         "'alpha' [objective-in-other-lesson]",
@@ -93,17 +100,15 @@ def test_checks_objective_in_other_lesson_says_where_it_is():
 
 
 def test_checks_levels_make_notes_or_hide_findings():
-    project = Project(FIXTURES / "checks-all")
-    course, _ = load_course(project)
-    settings = CheckSettings(levels={"reading-level": "info", "broken-link": "ignore"})
-    result = apply_levels(run_checks(project, course, settings), settings)
+    project = project_at(FIXTURES / "checks-all", checks={"reading-level": "info", "broken-link": "ignore"})
+    result = run_checks(validate_project(project))
     assert [d.code for d in result.notes] == ["reading-level"]
     assert "broken-link" not in {d.code for d in result.warnings}
     assert len(result.warnings) == len(EXPECTED_CHECKS_ALL) - 2
 
 
 def test_checks_max_reading_grade_is_a_setting():
-    lines = findings_of(FIXTURES / "checks-all", CheckSettings(max_reading_grade=50))
+    lines = findings_of(FIXTURES / "checks-all", max_reading_grade=50)
     assert not [line for line in lines if line.endswith("[reading-level]")]
 
 
@@ -315,7 +320,7 @@ def test_checks_guide_examples_build_a_course_with_no_weak_spots(tmp_path: Path)
         "quizzes/call-for-help-check.yml": examples["quiz"], "quizzes/the-late-handover.yml": examples["scenario"]})
     (root / "content/one.yml").unlink()
     (root / "quizzes/one-check.yml").unlink()
-    course_model, problems = load_course(Project(root))
+    course_model, problems = load(project_at(root))
     assert problems == [] and course_model is not None
     assert course_model.scenarios["the-late-handover"].score_ranges() == ((1, 2), (0, 2), (-5, 2))
     assert {q.type for q in course_model.quizzes["call-for-help-check"].questions} == {

@@ -2,14 +2,13 @@
 import json
 
 from builder.exporters.suspend import MAX_TEXT, course_map, encode, worst_case_length
-from builder.source.scoring import choice_token
-from builder.source.validate import load_course
+from builder.source.questions import choice_token
 
-from .test_validate import FINAL, ONE_CHECK, make_project
+from tests.support.projects import FINAL, ONE_CHECK, load, make_project, project_at
 
 
 def fixture_map(tmp_path, **overrides):
-    course, problems = load_course(make_project(tmp_path, **overrides))
+    course, problems = load(make_project(tmp_path, **overrides))
     assert course is not None, problems
     return course, course_map(course)
 
@@ -19,7 +18,7 @@ def test_suspend_map_lists_quizzes_in_course_order_with_tokens(tmp_path):
     assert [q["id"] for q in cmap["quizzes"]] == ["one-check", "final"]
     assert [q["final"] for q in cmap["quizzes"]] == [False, True]
     single = cmap["quizzes"][0]["questions"][0]
-    assert single == {"id": "q1", "type": "single", "tokens": [choice_token("one-check", "q1", "option", 0),
+    assert single == {"id": "q1", "type": "single", "encoding": "choice", "tokens": [choice_token("one-check", "q1", "option", 0),
                                                                 choice_token("one-check", "q1", "option", 1)]}
     matching = cmap["quizzes"][1]["questions"][2]
     assert matching["rights"] == [choice_token("final", "f3", "right", i) for i in range(2)]
@@ -92,7 +91,7 @@ def _worst_progress(cmap):
 def full_map():
     from builder.source.project import Project
     from tests.conftest import FIXTURES
-    course, problems = load_course(Project(FIXTURES / "full"))
+    course, problems = load(project_at(FIXTURES / "full"))
     assert course is not None, problems
     return course, course_map(course)
 

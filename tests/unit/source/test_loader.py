@@ -76,10 +76,10 @@ def test_loader_accepts_a_byte_order_mark(tmp_path: Path):
 def test_loader_keeps_the_source_text_of_plain_scalars():
     doc, _ = parse("text: yes\nnumber: 007\ndate: 2024-01-02\nquoted: 'no'\n")
     assert doc.data["text"] is True
-    assert doc.scalar_text[("text",)] == "yes"
-    assert doc.scalar_text[("number",)] == "007"
-    assert doc.scalar_text[("date",)] == "2024-01-02"
-    assert ("quoted",) not in doc.scalar_text
+    assert doc.as_written(("text",), doc.data["text"]) == "yes"
+    assert doc.as_written(("number",), doc.data["number"]) == "007"
+    assert doc.as_written(("date",), doc.data["date"]) == "2024-01-02"
+    assert doc.as_written(("quoted",), doc.data["quoted"]) == "no"  # text stays as it is
 
 
 def test_loader_stops_alias_expansion_bombs():

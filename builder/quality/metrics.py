@@ -1,0 +1,39 @@
+"""Measures of a course that `course check` and `course report` share: words, estimated minutes,
+role-play decisions, and which questions assess each objective."""
+
+from __future__ import annotations
+
+from ..source.model import Course, Lesson
+from .readability import WORDS_PER_MINUTE, reading_minutes, word_count
+
+
+def lesson_words(lesson: Lesson) -> int:
+    """Words a learner reads in a lesson: its objectives, sections and key points."""
+    return word_count(*(o.text for o in lesson.objectives), *(s.body for s in lesson.sections), *lesson.key_points)
+
+
+def role_play_decisions(course: Course, lesson: Lesson) -> int:
+    """The decisions on the longest path through each of the lesson's role-plays, added up."""
+    return sum(scenario.longest_path() for scenario in course.scenarios_for(lesson))
+
+
+def estimated_minutes(course: Course, lesson: Lesson, words_per_minute: int = WORDS_PER_MINUTE) -> float:
+    """Reading time of the lesson plus 30 seconds for each question of its quiz and for each
+    decision on the longest path through each of its role-plays."""
+    quiz = course.quiz_for(lesson)
+    timed = (len(quiz.questions) if quiz else 0) + role_play_decisions(course, lesson)
+    return reading_minutes(lesson_words(lesson), timed, words_per_minute=words_per_minute)
+
+
+def assessing_questions(course: Course) -> dict[tuple[str, str], list[str]]:
+    """(lesson id, objective id) -> the questions that assess it, as quiz-id/question-id."""
+    found: dict[tuple[str, str], list[str]] = {}
+    for lesson in course.lessons:
+        quiz = course.quiz_for(lesson)
+        for question in quiz.questions if quiz else ():
+            found.setdefault((lesson.id, question.objective), []).append(f"{quiz.id}/{question.id}")
+    final = course.final_quiz
+    for question in final.questions if final else ():
+        lesson_id, _, objective_id = question.objective.partition("/")
+        found.setdefault((lesson_id, objective_id), []).append(f"{final.id}/{question.id}")
+    return found
