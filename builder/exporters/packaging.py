@@ -19,12 +19,12 @@ SERVER_ONLY = ("404.html", "sitemap.xml", "sitemap.xml.gz")
 
 
 @contextlib.contextmanager
-def relative_build(config: Configuration, validation: Validation) -> Iterator[Path]:
+def relative_build(config: Configuration, validation: Validation, *, scripts: str = "module") -> Iterator[Path]:
     """Build the course with plain file URLs (page.html, never folder/) into a temporary folder."""
     with tempfile.TemporaryDirectory(prefix="course-export-") as folder:
         site = Path(folder) / "site"
         site.mkdir()
-        build_into(config, validation, site, directory_urls=False)
+        build_into(config, validation, site, directory_urls=False, scripts=scripts)
         for name in SERVER_ONLY:
             (site / name).unlink(missing_ok=True)
         yield site

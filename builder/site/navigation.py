@@ -17,7 +17,7 @@ def course_nav(course: Course, pages: list[PageSpec]) -> list[dict[str, Any]]:
     if not course.modules:
         return [{escape(page.title): page.src_uri} for page in pages]
     lesson_pages = {page.ref: page for page in pages if page.kind == "lesson"}
-    overviews = {int(page.ref): page for page in pages if page.kind == "module"}
+    overviews = {page.module: page for page in pages if page.kind == "module"}
     nav: list[dict[str, Any]] = []
     modules_done = False
     for page in pages:

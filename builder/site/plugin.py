@@ -24,10 +24,10 @@ from ..source.validate import Validation, validate_project
 from .config import CoursePluginConfig, project_from, project_root
 from .navigation import course_nav
 from .render import CourseRenderer, PageSpec, RenderedPage, course_pages, restore_deferred, template_environment
+from .shipped import shipped_assets
 
 log = get_plugin_logger("course")
 
-ASSETS = Path(__file__).parent / "assets"
 ASSET_URI = "assets/course"
 STYLESHEET = f"{ASSET_URI}/course.css"
 
@@ -48,6 +48,8 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):
 
     def __init__(self) -> None:
         self.serving = False
+        self.scripts = "module"
+        """How pages load the learners' scripts: ES modules, or classic scripts for file:// (the offline zip)."""
         self.validation: Validation | None = None
         """Handed over by `course build` and the exporters, which validate before starting MkDocs; a plain
         `mkdocs build` or a preview rebuild validates in on_config."""
@@ -82,7 +84,7 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):
             nav = nav or [{page.title: page.src_uri} for page in pages]
         else:
             self.renderer = CourseRenderer(course, directory_urls=config.use_directory_urls,
-                                           allowed_embed_hosts=self.project.allowed_embed_hosts)
+                                           allowed_embed_hosts=self.project.allowed_embed_hosts, scripts=self.scripts)
             pages = course_pages(course)
             self.pages = {page.src_uri: page for page in pages}
             nav = course_nav(course, pages)
@@ -110,10 +112,8 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):
                 raise CourseBuildError(checker.problems)
             files.append(File.generated(config, page.src_uri, content=f"# {escape(page.title)}\n",
                                         inclusion=InclusionLevel.INCLUDED))
-        for asset in sorted(ASSETS.rglob("*")):
-            if asset.is_file():
-                uri = f"{ASSET_URI}/{asset.relative_to(ASSETS).as_posix()}"
-                files.append(File.generated(config, uri, abs_src_path=str(asset)))
+        for name, content in shipped_assets(self.scripts):
+            files.append(File.generated(config, f"{ASSET_URI}/{name}", content=content))
         return files
 
     def on_page_content(self, html: str, *, page: Any, config: Any, files: Files) -> str:

@@ -1,8 +1,10 @@
-"""Course model -> page HTML, through Jinja2 templates.
+"""Course model -> page HTML, through Jinja2 templates and the typed views of views.py.
 
-The renderer knows pages and URLs but nothing about MkDocs: the plugin asks it for
-the list of pages and for each page's HTML and outline.
+The renderer knows pages and URLs but nothing about MkDocs: the plugin asks it for the list of
+pages and for each page's HTML and outline. It also writes the pages' script tags, as ES modules
+for the web site or as one classic script per entry for pages opened from file:// (`scripts`).
 """
+
 from __future__ import annotations
 
 import random
@@ -14,16 +16,19 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
 from ..source.markdown_text import MarkdownText
-from ..source.model import Course, Module, Quiz, Scenario
+from ..source.model import Course, Lesson, Module, Quiz, Scenario
 from ..source.questions import QuestionBase, question_type
 from ..source.scoring import answer_key, encode_key, quiz_version, scenario_version
-from ..source.text import listing
+from ..source.text import UniqueSlugs, count, listing, slugify
+from .views import Link, ModuleView, Pager, QuestionView, QuizView, Requirement, ScenarioRow, ScenarioView
 
 SECTION_LABELS = {"text": "", "scenario": "Scenario", "example": "Example", "tip": "Tip", "warning": "Warning"}
 HOME_LESSON_LINKS = True
 """With modules, the home page lists each module's lesson titles as links under it. Measured at 1,000
 lessons in modules of 20: home 90 KB with them (about 80 bytes a lesson), 33 KB without; the limit
 is 150 KB. Set False if lesson titles are long enough to bring the home near the limit."""
+SCRIPT_KINDS = ("module", "classic")
+STORAGE_PREFIX = "course-progress:"
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,8 +37,12 @@ class PageSpec:
 
     src_uri: str
     title: str
-    kind: str  # home | module | lesson | quiz | progress | certificate
-    ref: str | None = None  # the lesson or quiz id; for a module, its index in course.modules ("0", "1"...)
+    kind: str
+    """home | module | lesson | quiz | progress | certificate."""
+    ref: str | None = None
+    """The lesson's or quiz's id (lesson and quiz pages)."""
+    module: int | None = None
+    """The module's position in course.modules (module pages)."""
 
 
 @dataclass(slots=True)
@@ -52,7 +61,7 @@ _DEFERRED = re.compile(r"<!--course-defer-->(.*?)<!--/course-defer-->", re.DOTAL
 def _defer(html: str) -> tuple[str, dict[str, str]]:
     deferred: dict[str, str] = {}
 
-    def hold(match: re.Match) -> str:
+    def hold(match: re.Match[str]) -> str:
         placeholder = f'<div hidden data-course-deferred="{len(deferred)}"></div>'
         deferred[placeholder] = match.group(1)
         return placeholder
@@ -70,24 +79,21 @@ def restore_deferred(html: str, deferred: dict[str, str]) -> str:
 def module_slugs(course: Course) -> list[str]:
     """Each module's URL name under modules/: its title in lowercase letters, digits and hyphens,
     made unique with -2, -3..."""
-    slugs: list[str] = []
-    for module in course.modules:
-        base = re.sub(r"[^a-z0-9]+", "-", module.title.lower()).strip("-") or "module"
-        slug, n = base, 2
-        while slug in slugs:
-            slug, n = f"{base}-{n}", n + 1
-        slugs.append(slug)
-    return slugs
+    unique = UniqueSlugs()
+    return [unique(module.title, "module") for module in course.modules]
 
 
 def course_pages(course: Course) -> list[PageSpec]:
     """Every generated page, in navigation order (a module's overview page before its lessons)."""
     pages = [PageSpec("index.md", "Home", "home")]
-    lesson_page = lambda lesson: PageSpec(f"{lesson.id}/index.md", lesson.title, "lesson", lesson.id)  # noqa: E731
+
+    def lesson_page(lesson: Lesson) -> PageSpec:
+        return PageSpec(f"{lesson.id}/index.md", lesson.title, "lesson", lesson.id)
+
     if course.modules:
         lessons = {lesson.id: lesson for lesson in course.lessons}
-        for i, (module, slug) in enumerate(zip(course.modules, module_slugs(course))):
-            pages.append(PageSpec(f"modules/{slug}/index.md", module.title, "module", str(i)))
+        for i, (module, slug) in enumerate(zip(course.modules, module_slugs(course), strict=True)):
+            pages.append(PageSpec(f"modules/{slug}/index.md", module.title, "module", module=i))
             pages += [lesson_page(lessons[lesson_id]) for lesson_id in module.lesson_ids]
     else:
         pages += [lesson_page(lesson) for lesson in course.lessons]
@@ -101,10 +107,7 @@ def course_pages(course: Course) -> list[PageSpec]:
 
 def course_key(course: Course) -> str:
     """A short name for the course, from its title: the SCORM package's identifier and its storage key."""
-    return re.sub(r"[^a-z0-9]+", "-", course.title.lower()).strip("-") or "course"
-
-
-STORAGE_PREFIX = "course-progress:"
+    return slugify(course.title, "course")
 
 
 def storage_key(course: Course) -> str:
@@ -113,7 +116,7 @@ def storage_key(course: Course) -> str:
     return STORAGE_PREFIX + course_key(course)
 
 
-def quiz_group(quizzes) -> str:
+def quiz_group(quizzes: list[Quiz]) -> str:
     """How pages name the quizzes a progress view follows, for the scripts: "quiz-id:version:pass-mark ..."
     (a lesson's quiz is a group of one; a module's row, its lessons' quizzes)."""
     return " ".join(f"{quiz.id}:{quiz_version(quiz)}:{quiz.pass_mark}" for quiz in quizzes)
@@ -124,34 +127,33 @@ class _Outline:
 
     def __init__(self) -> None:
         self.entries: list[tuple[int, str, str]] = []
-        self.used: set[str] = set()
+        self.unique = UniqueSlugs()
 
     def anchor(self, title: str, level: int = 2, *, listed: bool = True) -> str:
-        base = re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-") or "section"
-        anchor, n = base, 2
-        while anchor in self.used:
-            anchor, n = f"{base}-{n}", n + 1
-        self.used.add(anchor)
+        anchor = self.unique(title, "section")
         if listed:
             self.entries.append((level, anchor, title))
         return anchor
 
 
 class CourseRenderer:
-    def __init__(self, course: Course, *, directory_urls: bool = True, allowed_embed_hosts: tuple[str, ...] = ()):
+    def __init__(self, course: Course, *, directory_urls: bool = True, allowed_embed_hosts: tuple[str, ...] = (),
+                 scripts: str = "module"):
+        if scripts not in SCRIPT_KINDS:
+            raise ValueError(f"scripts must be one of {SCRIPT_KINDS}")
         self.course = course
         self.directory_urls = directory_urls
+        self.scripts = scripts
         self.text = MarkdownText(allowed_embed_hosts)
         self.env = template_environment()
-        self.env.filters["md_block"] = self._md_block
-        self.env.filters["md_inline"] = self._md_inline
+        self.env.filters.update(md_block=self._md_block, md_inline=self._md_inline)
         self.env.globals.update(section_labels=SECTION_LABELS, quiz_group=quiz_group)
         self._templates = {name: self.env.get_template(f"{name}.html")
                            for name in ("home", "module", "lesson", "quiz_page", "progress", "certificate")}
         self._lessons = {lesson.id: lesson for lesson in course.lessons}
-        self.modules = [self._module_view(module, slug) for module, slug in zip(course.modules, module_slugs(course))]
         self._positions = {lesson.id: i for i, lesson in enumerate(course.lessons)}
-        self._owner = {lesson.quiz_id: lesson for lesson in course.lessons if lesson.quiz_id}
+        self.modules = [self._module_view(module, slug)
+                        for module, slug in zip(course.modules, module_slugs(course), strict=True)]
         self.storage_key = storage_key(course)
 
     # -- URLs -------------------------------------------------------------------------------------
@@ -165,87 +167,117 @@ class CourseRenderer:
     def root_for(src_uri: str) -> str:
         return "../" * src_uri.count("/")
 
+    def script(self, root: str, entry: str) -> Markup:
+        """The tag that loads one of the learners' scripts (quiz, scenario) on a page at `root` depth."""
+        if self.scripts == "classic":
+            return Markup('<script defer src="{}assets/course/{}-offline.js"></script>').format(root, entry)
+        return Markup('<script type="module" src="{}assets/course/{}.js"></script>').format(root, entry)
+
     # -- pages ------------------------------------------------------------------------------------
     def render(self, page: PageSpec) -> RenderedPage:
         root = self.root_for(page.src_uri)
         self.text.root = root
         outline = _Outline()
         context: dict[str, Any] = dict(course=self.course, root=root, url=lambda t=None: self.url(root, t),
-                                       outline=outline, quiz_view=self.quiz_view, storage_key=self.storage_key,
-                                       scenario_view=self.scenario_view, scenario_rows=self.scenario_rows,
-                                       modules=self.modules, home_lesson_links=HOME_LESSON_LINKS)
-        if page.kind == "module":
-            index = int(page.ref)
-            context.update(module=self.modules[index], number=index + 1,
-                           previous=self.modules[index - 1] if index > 0 else None,
-                           next=self.modules[index + 1] if index + 1 < len(self.modules) else None)
-        elif page.kind == "lesson":
-            lesson = self._lessons[page.ref]
-            position = self._positions[lesson.id]
-            before = self.course.lessons[position - 1] if position > 0 else None
-            after = self.course.lessons[position + 1] if position + 1 < len(self.course.lessons) else None
-            context.update(lesson=lesson, number=position + 1, quiz=self.course.quiz_for(lesson),
-                           scenarios=self.course.scenarios_for(lesson), previous=before, next=after)
-        elif page.kind == "quiz":
-            context.update(quiz=self.course.quizzes[page.ref], previous=self.course.lessons[-1])
+                                       script=lambda entry: self.script(root, entry), outline=outline,
+                                       storage_key=self.storage_key, modules=self.modules,
+                                       home_lesson_links=HOME_LESSON_LINKS)
+        context.update(self._page_context(page))
         html = self._templates["quiz_page" if page.kind == "quiz" else page.kind].render(context)
         html, deferred = _defer(html)
         return RenderedPage(html, outline.entries, deferred)
 
-    def _module_view(self, module: Module, slug: str) -> dict[str, Any]:
-        """What the home, module, progress and certificate pages show of a module. `group` names its
-        quizzes for the progress script in one short attribute: "quiz-id:version:pass-mark ..."."""
+    def _page_context(self, page: PageSpec) -> dict[str, Any]:
+        """What one kind of page shows besides the course."""
+        if page.kind == "module":
+            assert page.module is not None
+            return self._module_page(page.module)
+        if page.kind == "lesson":
+            assert page.ref is not None
+            return self._lesson_page(self._lessons[page.ref])
+        if page.kind == "quiz":
+            quiz = self.course.quizzes[str(page.ref)]
+            last = self.course.lessons[-1]
+            return {"quiz": quiz, "quiz_view": self.quiz_view(quiz),
+                    "pager": Pager("Lessons", Link(last.id, last.title, "Previous lesson"),
+                                   Link("progress", "Your progress", "Next"))}
+        if page.kind == "progress":
+            return {"scenario_rows": [ScenarioRow(lesson, self.scenario_view(scenario))
+                                      for lesson in self.course.lessons
+                                      for scenario in self.course.scenarios_for(lesson)]}
+        if page.kind == "certificate":
+            return {"requirements": self._requirements()}
+        return {}
+
+    def _lesson_page(self, lesson: Lesson) -> dict[str, Any]:
+        position = self._positions[lesson.id]
+        lessons = self.course.lessons
+        before = lessons[position - 1] if position > 0 else None
+        after = lessons[position + 1] if position + 1 < len(lessons) else None
+        quiz = self.course.quiz_for(lesson)
+        return {"lesson": lesson, "number": position + 1,
+                "quiz_view": self.quiz_view(quiz) if quiz else None,
+                "scenario_views": [self.scenario_view(scenario) for scenario in self.course.scenarios_for(lesson)],
+                "pager": Pager("Lessons",
+                               Link(before.id, before.title, "Previous lesson") if before else _OVERVIEW,
+                               Link(after.id, after.title, "Next lesson") if after else self._after_last())}
+
+    def _module_page(self, index: int) -> dict[str, Any]:
+        modules = self.modules
+        before = modules[index - 1] if index > 0 else None
+        after = modules[index + 1] if index + 1 < len(modules) else None
+        return {"module": modules[index], "number": index + 1,
+                "pager": Pager("Modules",
+                               Link(before.target, before.title, "Previous module") if before else _OVERVIEW,
+                               Link(after.target, after.title, "Next module") if after else self._after_last())}
+
+    def _after_last(self) -> Link:
+        """Where the last lesson or module leads: the final quiz, else the progress page."""
+        final = self.course.final_quiz
+        return Link(final.id, final.title, "Next") if final else Link("progress", "Your progress", "Next")
+
+    def _requirements(self) -> list[Requirement]:
+        """The quizzes the certificate lists one by one: every lesson's quiz (without modules: with modules,
+        each module is one requirement) and the final quiz."""
+        required = [] if self.course.modules else [
+            Requirement(quiz, lesson.title, lesson.id) for lesson in self.course.lessons
+            if (quiz := self.course.quiz_for(lesson)) is not None]
+        if self.course.final_quiz:
+            required.append(Requirement(self.course.final_quiz, "Final quiz", self.course.final_quiz.id))
+        return required
+
+    def _module_view(self, module: Module, slug: str) -> ModuleView:
         lessons = [self._lessons[lesson_id] for lesson_id in module.lesson_ids]
         quizzes = [self.course.quizzes[lesson.quiz_id] for lesson in lessons if lesson.quiz_id]
         low, high = min((q.pass_mark for q in quizzes), default=0), max((q.pass_mark for q in quizzes), default=0)
-        return {
-            "title": module.title,
-            "target": f"modules/{slug}",
-            "lessons": lessons,
-            "minutes": sum(lesson.duration_minutes for lesson in lessons),
-            "quizzes": quizzes,
-            "pass_mark_text": (f"pass mark {low}%" if low == high else f"pass marks {low}–{high}%") if quizzes else "",
-            "group": quiz_group(quizzes),
-        }
+        return ModuleView(
+            title=module.title, target=f"modules/{slug}", lessons=lessons,
+            minutes=sum(lesson.duration_minutes for lesson in lessons), quizzes=quizzes,
+            pass_mark_text=(f"pass mark {low}%" if low == high else f"pass marks {low}–{high}%") if quizzes else "",
+            group=quiz_group(quizzes))
 
-    def quiz_view(self, quiz: Quiz) -> dict[str, Any]:
+    def quiz_view(self, quiz: Quiz) -> QuizView:
         """Everything the quiz template shows, with choices in their first-attempt order."""
         key = answer_key(quiz, self._md_inline, self._md_block)
-        return {
-            "quiz": quiz,
-            "version": quiz_version(quiz),
-            "key": encode_key(key),
-            "questions": [self._question_view(quiz, q, n) for n, q in enumerate(quiz.questions, 1)],
-        }
+        return QuizView(quiz=quiz, version=quiz_version(quiz), key=encode_key(key),
+                        questions=[self._question_view(quiz, q, n) for n, q in enumerate(quiz.questions, 1)])
 
-    def scenario_view(self, scenario: Scenario) -> dict[str, Any]:
+    def scenario_view(self, scenario: Scenario) -> ScenarioView:
         """What the role-play template shows: its steps (the start first) and each dimension's range."""
         ranges = scenario.score_ranges()
         start = scenario.nodes[scenario.start]
-        return {
-            "scenario": scenario,
-            "version": scenario_version(scenario),
-            "dom_id": f"scenario-{scenario.id}",
-            "nodes": [start, *(node for node in scenario.nodes.values() if node is not start)],
-            "lows": [low for low, _ in ranges],
-            "highs": [high for _, high in ranges],
-            "dimensions_text": listing(scenario.dimensions),
-        }
+        return ScenarioView(scenario=scenario, version=scenario_version(scenario), dom_id=f"scenario-{scenario.id}",
+                            nodes=[start, *(node for node in scenario.nodes.values() if node is not start)],
+                            lows=[low for low, _ in ranges], highs=[high for _, high in ranges],
+                            dimensions_text=listing(scenario.dimensions))
 
-    def scenario_rows(self) -> list[dict[str, Any]]:
-        """The progress page's role-play rows, in course order."""
-        rows = []
-        for lesson in self.course.lessons:
-            for scenario in self.course.scenarios_for(lesson):
-                view = self.scenario_view(scenario)
-                rows.append({"lesson": lesson, **{k: view[k] for k in ("scenario", "version", "highs", "lows")}})
-        return rows
-
-    def _question_view(self, quiz: Quiz, question: QuestionBase, number: int) -> dict[str, Any]:
+    def _question_view(self, quiz: Quiz, question: QuestionBase, number: int) -> QuestionView:
         kind = question_type(question)
-        return {"q": question, "number": number, "hint": kind.hint, "macro": kind.macro,
-                "prompt_inline": self.text.as_single_paragraph(question.prompt), "dom_id": f"{quiz.id}--{question.id}",
-                "controls": kind.controls(quiz.id, question, random.Random(f"{quiz.id}/{question.id}"), quiz.shuffle)}
+        rng = random.Random(f"{quiz.id}/{question.id}")  # the same first-attempt order on every build
+        return QuestionView(question=question, number=number, hint=kind.hint, macro=kind.macro,
+                            prompt_inline=self.text.as_single_paragraph(question.prompt),
+                            dom_id=f"{quiz.id}--{question.id}",
+                            controls=kind.controls(quiz.id, question, rng, quiz.shuffle))
 
     def _md_block(self, text: str | None) -> Markup:
         return Markup(self.text.block(text))
@@ -254,12 +286,12 @@ class CourseRenderer:
         return Markup(self.text.inline(text))
 
 
+_OVERVIEW = Link(None, "Course overview", "Back to")
+
+
 def template_environment() -> Environment:
     """The one Jinja2 setup every course page uses: autoescaping, and loud failure on a missing name."""
-    return Environment(loader=PackageLoader("builder.site", "templates"), autoescape=True, undefined=StrictUndefined,
-                       trim_blocks=True, lstrip_blocks=True)
-
-
-def render_problems(problems: list) -> str:
-    """The page shown while previewing a course whose sources have errors."""
-    return template_environment().get_template("problems.html").render(problems=problems)
+    env = Environment(loader=PackageLoader("builder.site", "templates"), autoescape=True, undefined=StrictUndefined,
+                      trim_blocks=True, lstrip_blocks=True)
+    env.filters["count"] = count
+    return env

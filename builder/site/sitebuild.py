@@ -25,9 +25,12 @@ def build_site(config: Configuration, validation: Validation, site_dir: Path | N
     return target
 
 
-def build_into(config: Configuration, validation: Validation, folder: Path, *, directory_urls: bool) -> None:
-    """Build the site into `folder` (which should be empty), with folder URLs (page/) or file URLs (page.html)."""
+def build_into(config: Configuration, validation: Validation, folder: Path, *, directory_urls: bool,
+               scripts: str) -> None:
+    """Build the site into `folder` (which should be empty), with folder URLs (page/) or file URLs (page.html),
+    and the learners' scripts as ES modules or classic scripts (`scripts`, see CourseRenderer)."""
     config.mkdocs["use_directory_urls"] = directory_urls
+    config.plugin.scripts = scripts
     _run(config, validation, folder)
 
 

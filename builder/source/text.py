@@ -13,9 +13,9 @@ def listing(words: Iterable[str]) -> str:
     return " and ".join(items) if len(items) < 3 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
-def count(n: int, noun: str) -> str:
-    """'1 lesson', '2 lessons' (nouns that take an -s)."""
-    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+def count(n: int, noun: str, plural: str | None = None) -> str:
+    """'1 lesson', '2 lessons'; `plural` for nouns that do not just take an -s ('quizzes')."""
+    return f"{n} {noun}" if n == 1 else f"{n} {plural or noun + 's'}"
 
 
 def suggest(word: str, choices: list[str]) -> str:

@@ -12,7 +12,8 @@ ROLEPLAY_EXTRA = 5 * 1024
 """What a page with a role-play downloads on top of the quiz assets (scenario.js and scenario.css,
 gzipped): store.js, dom.js and course.css are shared and cached."""
 SCRIPT = re.compile(r'<script type="module" src="([^"]*)"></script>')
-IMPORT = re.compile(r'^import [^;]*? from "\./([a-z]+\.js)";', re.M)
+IMPORT = re.compile(r'import\s*\{[^}]*\}\s*from\s*"\./([a-z]+\.js)"')
+"""A static import, as written in the sources and as the minifier writes it (`import{a as b}from"./x.js"`)."""
 
 
 def gzipped(path) -> int:

@@ -45,18 +45,18 @@ def build_modules(tmp_path, **overrides):
 
 def test_render_modules_pages_put_each_module_page_before_its_lessons(tmp_path):
     _, _, pages = build_modules(tmp_path)
-    assert [(p.src_uri, p.kind, p.ref) for p in pages.values()] == [
-        ("index.md", "home", None),
-        ("modules/start-here/index.md", "module", "0"),
-        ("one/index.md", "lesson", "one"),
-        ("modules/then/index.md", "module", "1"),
-        ("two/index.md", "lesson", "two"),
-        ("three/index.md", "lesson", "three"),
-        ("modules/start-here-2/index.md", "module", "2"),  # same slug as the first: made unique
-        ("four/index.md", "lesson", "four"),
-        ("final/index.md", "quiz", "final"),
-        ("progress/index.md", "progress", None),
-        ("certificate/index.md", "certificate", None),
+    assert [(p.src_uri, p.kind, p.ref, p.module) for p in pages.values()] == [
+        ("index.md", "home", None, None),
+        ("modules/start-here/index.md", "module", None, 0),
+        ("one/index.md", "lesson", "one", None),
+        ("modules/then/index.md", "module", None, 1),
+        ("two/index.md", "lesson", "two", None),
+        ("three/index.md", "lesson", "three", None),
+        ("modules/start-here-2/index.md", "module", None, 2),  # same slug as the first: made unique
+        ("four/index.md", "lesson", "four", None),
+        ("final/index.md", "quiz", "final", None),
+        ("progress/index.md", "progress", None, None),
+        ("certificate/index.md", "certificate", None, None),
     ]
     assert pages["modules/start-here-2/index.md"].title == "start  HERE"
 
