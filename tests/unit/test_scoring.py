@@ -13,18 +13,24 @@ import pytest
 from builder.source.scoring import normalise_answer, score_quiz
 
 CASES = json.loads((Path(__file__).resolve().parents[1] / "scoring_cases.json").read_text(encoding="utf-8"))
+NUMERIC_PENDING = pytest.mark.xfail(strict=True, reason="the numeric rule is in scoring.js; builder/source/scoring.py "
+                                    "gets it with the Python half of issue 13 (then remove this mark)")
+
+
+def _marks(case: dict) -> list:
+    return [NUMERIC_PENDING] if any(q["type"] == "numeric" for q in case["key"]["questions"].values()) else []
 
 
 def test_scoring_cases_are_well_formed():
     names = [case["name"] for case in CASES]
     assert len(names) == len(set(names)) and len(CASES) >= 15
     kinds = {q["type"] for case in CASES for q in case["key"]["questions"].values()}
-    assert kinds == {"single", "multiple", "true_false", "short_text", "ordering", "matching"}
+    assert kinds == {"single", "multiple", "true_false", "short_text", "ordering", "matching", "numeric"}
     for case in CASES:
         assert set(case["expected"]["correct"]) == set(case["key"]["questions"]), case["name"]
 
 
-@pytest.mark.parametrize("case", CASES, ids=[case["name"] for case in CASES])
+@pytest.mark.parametrize("case", [pytest.param(case, id=case["name"], marks=_marks(case)) for case in CASES])
 def test_score_quiz_matches_shared_case(case):
     result = score_quiz(case["key"], case["responses"])
     expected = case["expected"]
