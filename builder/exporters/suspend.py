@@ -9,12 +9,12 @@ that JSON using positions from a course map instead of tokens:
                                      in course order (the role-play list only when there are some)
     quiz = 0                         never checked
          | [tag, best, attempts, passed_on, last_score, [answer, ...]]
-    answer (one per question, in source order):
-      single, true_false   index of the chosen option (true_false: 0 false, 1 true), -1 blank
-      multiple             bit mask of the chosen options
-      short_text           the typed text, control characters removed, at most 60 characters
-      ordering             the position given to each item (0 blank)
-      matching             the index of the right value chosen for each row (-1 blank)
+    answer (one per question, in source order), by the question's encoding in the course map:
+      choice     (single, true_false)  index of the chosen option (true_false: 0 false, 1 true), -1 blank
+      choices    (multiple)            bit mask of the chosen options
+      text       (short_text, numeric) the typed text, control characters removed, at most 60 characters
+      positions  (ordering)            the position given to each item (0 blank)
+      pairs      (matching)            the index of the right value chosen for each row (-1 blank)
 
     role-play = 0                    never played
          | [tag, plays, [choice, ...], best]
@@ -41,6 +41,9 @@ MAX_TEXT = 60
 MAX_NAME = 60
 MAX_ATTEMPTS = 9999
 MAX_CHOICES = 100
+ENCODINGS = {"single": "choice", "true_false": "choice", "multiple": "choices", "short_text": "text",
+             "numeric": "text", "ordering": "positions", "matching": "pairs"}
+"""How each question type's answer is kept: the launch page knows encodings, never question types."""
 
 
 def course_map(course: Course) -> dict[str, Any]:
@@ -51,7 +54,7 @@ def course_map(course: Course) -> dict[str, Any]:
     for quiz in [q for q in ordered if q is not None] + ([course.final_quiz] if course.final_quiz else []):
         questions = []
         for q in quiz.questions:
-            entry: dict[str, Any] = {"id": q.id, "type": q.type}
+            entry: dict[str, Any] = {"id": q.id, "encoding": ENCODINGS[q.type]}
             token = lambda role, i, q=q: choice_token(quiz.id, q.id, role, i)  # noqa: E731
             if isinstance(q, (SingleChoice, MultipleChoice)):
                 entry["tokens"] = [token("option", i) for i in range(len(q.options))]
@@ -118,19 +121,21 @@ def _is_int(value: Any) -> bool:
 
 
 def _encode_answer(question: dict[str, Any], response: Any) -> Any:
-    kind, tokens = question["type"], question.get("tokens", [])
-    if kind in ("single", "true_false"):
+    encoding, tokens = question["encoding"], question.get("tokens", [])
+    if encoding == "choice":
         return tokens.index(response) if response in tokens else -1
-    if kind == "multiple":
+    if encoding == "choices":
         chosen = response if isinstance(response, list) else []
         return sum(1 << i for i, token in enumerate(tokens) if token in chosen)
-    if kind == "short_text":
+    if encoding == "text":
         return clean_text(response, MAX_TEXT) if isinstance(response, str) else ""
     given = response if isinstance(response, dict) else {}
-    if kind == "ordering":
+    if encoding == "positions":
         return [int(given[t]) if str(given.get(t, "")).isdigit() else 0 for t in tokens]
-    rights = question["rights"]
-    return [rights.index(given.get(t)) if given.get(t) in rights else -1 for t in tokens]
+    if encoding == "pairs":
+        rights = question["rights"]
+        return [rights.index(given.get(t)) if given.get(t) in rights else -1 for t in tokens]
+    return None  # an encoding the launch page does not know either: nothing kept
 
 
 def worst_case_length(cmap: dict[str, Any]) -> int:
@@ -141,13 +146,13 @@ def worst_case_length(cmap: dict[str, Any]) -> int:
         responses: dict[str, Any] = {}
         for q in quiz["questions"]:
             tokens = q.get("tokens", [])
-            if q["type"] in ("single", "true_false"):  # a blank (-1) is wider than a one-digit index
+            if q["encoding"] == "choice":  # a blank (-1) is wider than a one-digit index
                 responses[q["id"]] = tokens[-1] if len(tokens) > 10 else ""
-            elif q["type"] == "multiple":
+            elif q["encoding"] == "choices":
                 responses[q["id"]] = list(tokens)
-            elif q["type"] == "short_text":
+            elif q["encoding"] == "text":
                 responses[q["id"]] = widest_char * MAX_TEXT
-            elif q["type"] == "ordering":
+            elif q["encoding"] == "positions":
                 responses[q["id"]] = {t: str(len(tokens)) for t in tokens}
             else:
                 responses[q["id"]] = {t: q["rights"][-1] if len(tokens) > 10 else "" for t in tokens}
