@@ -71,7 +71,7 @@ export const own = (object, name) => object !== null && typeof object === "objec
 
 // -- components --------------------------------------------------------------------------------
 // After GOV.UK Frontend's Component and createAll(): a component is a class whose roots are found by
-// its `selector` and marked data-<moduleName>-init once it has started. start(Class) starts it on
+// its `selector` and marked data-<moduleName>-init when it starts. start(Class) starts it on
 // every such root now and whenever the page shows new content, and keeps it up to date with the
 // saved progress (one lifecycle hook for every component, below).
 

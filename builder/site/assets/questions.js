@@ -158,7 +158,7 @@ function rowsMatch(correct, response, positions) {
 // The rule, the same in builder/source/scoring.py:
 // - The response is the typed text. It is blank when it is empty after trimming whitespace (as
 //   Python's str.strip() trims: the SPACE characters above). A response that is not text (only
-//   possible in hand-edited storage) is not blank and never right.
+//   possible in hand-edited storage) is not blank and never right; none at all (null) is blank.
 // - Parsing: NFKC-normalise (fullwidth digits and signs become ASCII, no-break spaces become spaces);
 //   replace U+2212 MINUS SIGN with "-"; remove every whitespace character ("1 000" is 1000). Let D be
 //   the key's decimal symbol and G the other of "." and ",". Only ASCII digits 0-9 count.
