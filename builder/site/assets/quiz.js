@@ -299,6 +299,7 @@ export function init(scope = document) {
   for (const Class of classes) createAll(Class, scope);
 }
 
-// Only static imports: the offline export bundles this module and its imports as one classic script.
+// Only static imports, and types imported with JSDoc @import tags (never inline import types): the
+// offline export bundles this module and its imports as one classic script (exporters/classic.py).
 start(Quiz);
 for (const View of VIEWS) start(View);
