@@ -4,11 +4,12 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 CHROMIUM := /usr/bin/chromium
-# npm test tools (never shipped in a course): axe-core, scorm-again, gift-pegjs
-NODE_DIRS := tests/browser tests/packages tests/exporters
-NODE_TOOLS := $(addsuffix /node_modules/.installed,$(NODE_DIRS))
+# npm tools, never shipped in a course (package.json): axe-core, scorm-again, gift-pegjs, Biome, TypeScript
+NODE_TOOLS := node_modules/.installed
+# The learner scripts that ship in a course, checked by `make lint-js`; biome also lints the tests' JS.
+SHIPPED_JS := builder/site/assets/*.js builder/exporters/scorm_launch.js
 
-.PHONY: setup build serve validate test test-unit fuzz browser-deps bench clean
+.PHONY: setup build serve validate test test-unit fuzz browser-deps lint-js bench clean
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -31,11 +32,16 @@ $(CHROMIUM):
 	@if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
 	$$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium >/dev/null
 
-%/node_modules/.installed: %/package.json %/package-lock.json
-	cd $* && npm ci --no-audit --no-fund --loglevel=error
+$(NODE_TOOLS): package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
 browser-deps: $(CHROMIUM) $(NODE_TOOLS)
+
+# Lint, format check and type-check of the shipped scripts (biome.json, tsconfig.json).
+lint-js: $(NODE_TOOLS)
+	node_modules/.bin/biome check $(SHIPPED_JS) tests/exporters/parse_gift.mjs
+	node_modules/.bin/tsc --noEmit -p tsconfig.json
 
 test: setup browser-deps
 	$(BIN)/python -m pytest
@@ -52,4 +58,4 @@ fuzz: setup
 	HYPOTHESIS_PROFILE=long $(BIN)/python -m pytest tests/fuzz -q --hypothesis-show-statistics
 
 clean:
-	rm -rf site bench/out $(VENV) $(addsuffix /node_modules,$(NODE_DIRS))
+	rm -rf site bench/out $(VENV) node_modules

@@ -1,23 +1,79 @@
+// @ts-check
 // SCORM 1.2 launch page: one LMS session for the whole visit.
 // MkDocs pages are separate documents, so this page holds the session and shows the
 // course in a frame. Course pages keep progress in localStorage exactly as on the static
 // site; this page seeds it from cmi.suspend_data at launch and, whenever a page saves
 // (the `storage` event), reports score, status and suspend_data to the LMS.
+// A classic script in ES5, unlike the course's modules: it is the page the LMS opens, in whatever
+// browser and player the LMS has, so it takes no chances with newer syntax, and it imports nothing
+// (hence its own copy of own(), which the modules share from dom.js).
 (function () {
   "use strict";
-  var map = JSON.parse(document.getElementById("course-map").textContent);
-  var KEY = map.storage;
-  var FORMAT = 1, TAG = 6, MAX_TEXT = 60, MAX_NAME = 60, MAX_ATTEMPTS = 9999, MAX_CHOICES = 100, LIMIT = 4096;
-  var frame = document.getElementById("course-frame");
-  var started = Date.now();
-  var api = null, finished = false, lastSaved = null;
 
-  // The standard discovery: walk up the parents, then the opener's chain, a bounded number of steps.
+  /**
+   * How a question's answer is kept in suspend_data (builder/exporters/suspend.py gives each question
+   * one; the launch page never needs question types): "choice" the chosen token's index (-1 blank),
+   * "choices" a bit mask of the chosen tokens, "text" the text (control characters removed, at most
+   * MAX_TEXT characters), "positions" the position given to each token (0 blank), "pairs" the index in
+   * `rights` of the value chosen for each token (-1 blank).
+   * @typedef {"choice" | "choices" | "text" | "positions" | "pairs"} Encoding
+   */
+  /** @typedef {{ id: string, encoding: Encoding, tokens?: string[], rights?: string[] }} QuestionMap */
+  /** @typedef {{ id: string, version: string, passMark: number, final: boolean, questions: QuestionMap[] }} QuizMap */
+  /**
+   * @typedef {{ id: string, version: string, nodes: string[], longest: number, choices: number,
+   *   scores: number[][] }} ScenarioMap
+   */
+  /** @typedef {{ v: number, course: string, storage: string, quizzes: QuizMap[], scenarios: ScenarioMap[] }} CourseMap */
+  /**
+   * The course pages' progress (assets/store.js), as found in storage: shapes are expected, not checked,
+   * except where a wrong one would break the encoding.
+   * @typedef {{ version: string, best: number, attempts: number, passedAt?: string | null,
+   *   last?: { score: number, responses?: Record<string, unknown> } }} QuizEntry
+   * @typedef {{ version: string, plays?: unknown, path?: unknown, best?: unknown }} ScenarioEntry
+   * @typedef {{ v?: number, name?: string, quizzes?: Record<string, QuizEntry>,
+   *   scenarios?: Record<string, ScenarioEntry> }} Progress
+   */
+  /** @typedef {number | string | number[] | null} Answer */
+  /**
+   * The SCORM 1.2 runtime API the LMS provides.
+   * @typedef {{ LMSInitialize(x: string): unknown, LMSFinish(x: string): unknown, LMSCommit(x: string): unknown,
+   *   LMSGetValue(name: string): unknown, LMSSetValue(name: string, value: string): unknown }} Api
+   */
+
+  /** @type {CourseMap} */
+  var map = JSON.parse(/** @type {HTMLElement} */ (document.getElementById("course-map")).textContent || "");
+  var KEY = map.storage;
+  var FORMAT = 1,
+    TAG = 6,
+    MAX_TEXT = 60,
+    MAX_NAME = 60,
+    MAX_ATTEMPTS = 9999,
+    MAX_CHOICES = 100,
+    LIMIT = 4096;
+  var frame = /** @type {HTMLIFrameElement} */ (document.getElementById("course-frame"));
+  var started = Date.now();
+  /** @type {Api | null} */
+  var api = null;
+  var finished = false;
+  /** @type {string | null} */
+  var lastSaved = null;
+
+  /**
+   * The standard discovery: walk up the parents, then the opener's chain, a bounded number of steps.
+   * @param {Window | null} win
+   * @returns {Api | null}
+   */
   function findIn(win) {
-    for (var tries = 0; win && tries < 10; tries += 1) {
+    var tries;
+    var found;
+    for (tries = 0; win && tries < 10; tries += 1) {
       try {
-        if (win.API) return win.API;
-      } catch (e) { /* another origin: keep walking */ }
+        found = /** @type {Window & { API?: Api }} */ (win).API;
+        if (found) return found;
+      } catch (_e) {
+        /* another origin: keep walking */
+      }
       if (!win.parent || win.parent === win) break;
       win = win.parent;
     }
@@ -29,109 +85,226 @@
     return found;
   }
 
-  function get(name) { return String(api.LMSGetValue(name) || ""); }
-  function set(name, value) { api.LMSSetValue(name, String(value)); }
+  /** @param {string} name */
+  function get(name) {
+    return String(/** @type {Api} */ (api).LMSGetValue(name) || "");
+  }
+  /**
+   * @param {string} name
+   * @param {string | number} value
+   */
+  function set(name, value) {
+    /** @type {Api} */ (api).LMSSetValue(name, String(value));
+  }
 
+  /**
+   * @param {string} text
+   * @param {number} limit
+   */
   function cleanText(text, limit) {
     // no control characters or lone surrogates: they would widen the JSON beyond what the export measured
-    return String(text).replace(/[\u0000-\u001f\u007f]|[\ud800-\udbff](?![\udc00-\udfff])|(?:^|[^\ud800-\udbff])[\udc00-\udfff]/g, "")
-      .slice(0, limit);
+    return (
+      String(text)
+        // biome-ignore lint/suspicious/noControlCharactersInRegex: removing them is the point
+        .replace(/[\u0000-\u001f\u007f]|[\ud800-\udbff](?![\udc00-\udfff])|(?:^|[^\ud800-\udbff])[\udc00-\udfff]/g, "")
+        .slice(0, limit)
+    );
   }
+  /**
+   * Whether `object` is an object with its own property `name` (parsed JSON: never an inherited one).
+   * @param {unknown} object
+   * @param {string} name
+   * @returns {object is Record<string, unknown>}
+   */
   function own(object, name) {
     return object !== null && typeof object === "object" && Object.prototype.hasOwnProperty.call(object, name);
   }
 
+  /**
+   * A question's saved answer as suspend_data keeps it.
+   * @param {QuestionMap} question
+   * @param {unknown} response
+   * @returns {Answer}
+   */
   function encodeAnswer(question, response) {
     var tokens = question.tokens || [];
-    switch (question.type) {
-      case "single": case "true_false": return tokens.indexOf(response);
-      case "multiple":
+    var rights = question.rights || [];
+    switch (question.encoding) {
+      case "choice":
+        return tokens.indexOf(/** @type {string} */ (response));
+      case "choices":
         return tokens.reduce(function (mask, token, i) {
           return Array.isArray(response) && response.indexOf(token) >= 0 ? mask + Math.pow(2, i) : mask;
         }, 0);
-      case "short_text": return typeof response === "string" ? cleanText(response, MAX_TEXT) : "";
-      case "ordering":
+      case "text":
+        return typeof response === "string" ? cleanText(response, MAX_TEXT) : "";
+      case "positions":
         return tokens.map(function (token) {
           var value = own(response, token) ? String(response[token]) : "";
           return /^\d+$/.test(value) ? Number(value) : 0;
         });
-      default:
+      case "pairs":
         return tokens.map(function (token) {
-          return own(response, token) ? question.rights.indexOf(response[token]) : -1;
+          return own(response, token) ? rights.indexOf(/** @type {string} */ (response[token])) : -1;
         });
+      default:
+        return null; // an encoding this page does not know: nothing kept
     }
   }
+  /**
+   * A saved answer back as the course pages keep it.
+   * @param {QuestionMap} question
+   * @param {unknown} answer
+   * @returns {unknown}
+   */
   function decodeAnswer(question, answer) {
     var tokens = question.tokens || [];
-    switch (question.type) {
-      case "single": case "true_false": return tokens[answer] || "";
-      case "multiple": return tokens.filter(function (token, i) { return Math.floor(answer / Math.pow(2, i)) % 2 === 1; });
-      case "short_text": return typeof answer === "string" ? answer : "";
-      case "ordering": {
-        var order = {};
-        tokens.forEach(function (token, i) { order[token] = Array.isArray(answer) && answer[i] > 0 ? String(answer[i]) : ""; });
-        return order;
-      }
-      default: {
-        var pairs = {};
-        tokens.forEach(function (token, i) {
-          pairs[token] = Array.isArray(answer) && question.rights[answer[i]] ? question.rights[answer[i]] : "";
+    var rights = question.rights || [];
+    var index = /** @type {number} */ (answer);
+    /** @type {Record<string, string>} */
+    var values = {};
+    switch (question.encoding) {
+      case "choice":
+        return tokens[index] || "";
+      case "choices":
+        return tokens.filter(function (_token, i) {
+          return Math.floor(index / Math.pow(2, i)) % 2 === 1;
         });
-        return pairs;
-      }
+      case "text":
+        return typeof answer === "string" ? answer : "";
+      case "positions":
+        tokens.forEach(function (token, i) {
+          values[token] = Array.isArray(answer) && answer[i] > 0 ? String(answer[i]) : "";
+        });
+        return values;
+      case "pairs":
+        tokens.forEach(function (token, i) {
+          values[token] = Array.isArray(answer) && rights[answer[i]] ? rights[answer[i]] : "";
+        });
+        return values;
+      default:
+        return null;
     }
   }
 
-  // Progress JSON (as the course pages store it) <-> suspend_data; builder/exporters/suspend.py mirrors encode.
+  /** @returns {Progress} */
+  function emptyProgress() {
+    return { v: 1, quizzes: {} };
+  }
+
+  /**
+   * Progress JSON (as the course pages store it) -> suspend_data; builder/exporters/suspend.py mirrors it.
+   * @param {Progress} progress
+   */
   function encode(progress) {
-    var saved = own(progress, "quizzes") ? progress.quizzes : {};
+    /** @type {Record<string, QuizEntry>} */
+    var saved = own(progress, "quizzes") ? /** @type {Record<string, QuizEntry>} */ (progress.quizzes) : {};
     var entries = map.quizzes.map(function (quiz) {
       var entry = own(saved, quiz.id) ? saved[quiz.id] : null;
       if (!entry || entry.version !== quiz.version || !entry.last) return 0;
       var responses = entry.last.responses || {};
-      return [quiz.version.slice(0, TAG), entry.best, Math.min(entry.attempts, MAX_ATTEMPTS),
-        String(entry.passedAt || "").slice(0, 10), entry.last.score,
-        quiz.questions.map(function (q) { return encodeAnswer(q, own(responses, q.id) ? responses[q.id] : null); })];
+      return [
+        quiz.version.slice(0, TAG),
+        entry.best,
+        Math.min(entry.attempts, MAX_ATTEMPTS),
+        String(entry.passedAt || "").slice(0, 10),
+        entry.last.score,
+        quiz.questions.map(function (q) {
+          return encodeAnswer(q, own(responses, q.id) ? responses[q.id] : null);
+        }),
+      ];
     });
+    /** @type {unknown[]} */
     var data = [FORMAT, progress.name ? cleanText(progress.name, MAX_NAME) : null, entries];
-    var played = own(progress, "scenarios") ? progress.scenarios : {};
-    if (map.scenarios.length) data.push(map.scenarios.map(function (s) { return encodeScenario(s, own(played, s.id) ? played[s.id] : null); }));
+    /** @type {Record<string, ScenarioEntry>} */
+    var played = own(progress, "scenarios") ? /** @type {Record<string, ScenarioEntry>} */ (progress.scenarios) : {};
+    if (map.scenarios.length) {
+      data.push(
+        map.scenarios.map(function (s) {
+          return encodeScenario(s, own(played, s.id) ? played[s.id] : null);
+        }),
+      );
+    }
     return JSON.stringify(data);
   }
-  function isInt(value) { return typeof value === "number" && value % 1 === 0; }
+  /**
+   * @param {unknown} value
+   * @returns {value is number}
+   */
+  function isInt(value) {
+    return typeof value === "number" && value % 1 === 0;
+  }
+  /**
+   * @param {ScenarioMap} scenario
+   * @param {ScenarioEntry | null} entry
+   */
   function encodeScenario(scenario, entry) {
     if (!entry || entry.version !== scenario.version || !Array.isArray(entry.path)) return 0;
-    var path = entry.path.filter(function (n) { return isInt(n) && n >= 0 && n < MAX_CHOICES; }).slice(0, scenario.longest);
-    var best = entry.best, scores = own(best, "scores") ? best.scores : null;
-    best = Array.isArray(scores) && scores.every(isInt) && scenario.nodes.indexOf(best.end) >= 0
-      ? [scenario.nodes.indexOf(best.end)].concat(scores.slice(0, scenario.scores.length)) : 0;
-    return [scenario.version.slice(0, TAG), Math.max(0, Math.min(isInt(entry.plays) ? entry.plays : 0, MAX_ATTEMPTS)), path, best];
+    var path = entry.path
+      .filter(function (n) {
+        return isInt(n) && n >= 0 && n < MAX_CHOICES;
+      })
+      .slice(0, scenario.longest);
+    var best = entry.best;
+    var scores = own(best, "scores") ? best.scores : null;
+    var end = own(best, "end") ? scenario.nodes.indexOf(/** @type {string} */ (best.end)) : -1;
+    var kept =
+      Array.isArray(scores) && scores.every(isInt) && end >= 0
+        ? [end].concat(scores.slice(0, scenario.scores.length))
+        : 0;
+    var plays = Math.max(0, Math.min(isInt(entry.plays) ? entry.plays : 0, MAX_ATTEMPTS));
+    return [scenario.version.slice(0, TAG), plays, path, kept];
   }
+  /**
+   * suspend_data -> progress JSON; anything that does not fit the course map is dropped.
+   * @param {string} text
+   * @returns {Progress}
+   */
   function decode(text) {
-    var progress = { v: 1, quizzes: {} };
+    var progress = emptyProgress();
+    var quizzes = /** @type {Record<string, unknown>} */ (progress.quizzes);
+    /** @type {Record<string, unknown>} */
+    var scenarios = {};
+    /** @type {unknown} */
     var data;
-    try { data = JSON.parse(text); } catch (e) { return progress; }
+    /** @type {unknown[]} */
+    var found;
+    try {
+      data = JSON.parse(text);
+    } catch (_e) {
+      return progress;
+    }
     if (!Array.isArray(data) || data[0] !== FORMAT || !Array.isArray(data[2])) return progress;
-    if (typeof data[1] === "string" && data[1]) progress.name = data[1];
+    found = data;
+    if (typeof found[1] === "string" && found[1]) progress.name = found[1];
     map.quizzes.forEach(function (quiz, index) {
-      var entry = data[2][index];
+      var entry = /** @type {unknown[]} */ (found[2])[index];
       if (!Array.isArray(entry) || entry[0] !== quiz.version.slice(0, TAG)) return;
+      var answers = entry[5] || [];
+      /** @type {Record<string, unknown>} */
       var responses = {};
-      quiz.questions.forEach(function (q, i) { responses[q.id] = decodeAnswer(q, (entry[5] || [])[i]); });
+      quiz.questions.forEach(function (q, i) {
+        responses[q.id] = decodeAnswer(q, answers[i]);
+      });
       var passedAt = entry[3] || null;
-      progress.quizzes[quiz.id] = {
-        version: quiz.version, best: entry[1], attempts: entry[2], passedAt: passedAt,
+      quizzes[quiz.id] = {
+        version: quiz.version,
+        best: entry[1],
+        attempts: entry[2],
+        passedAt: passedAt,
         last: { score: entry[4], passed: entry[4] >= quiz.passMark, responses: responses, at: passedAt },
       };
     });
-    if (Array.isArray(data[3])) {
-      progress.scenarios = {};
+    if (Array.isArray(found[3])) {
+      progress.scenarios = /** @type {Record<string, ScenarioEntry>} */ (scenarios);
       map.scenarios.forEach(function (scenario, index) {
-        var entry = data[3][index];
+        var entry = /** @type {unknown[]} */ (found[3])[index];
         if (!Array.isArray(entry) || entry[0] !== scenario.version.slice(0, TAG)) return;
         var best = Array.isArray(entry[3]) ? entry[3] : null;
-        progress.scenarios[scenario.id] = {
-          version: scenario.version, plays: entry[1], path: Array.isArray(entry[2]) ? entry[2] : [],
+        scenarios[scenario.id] = {
+          version: scenario.version,
+          plays: entry[1],
+          path: Array.isArray(entry[2]) ? entry[2] : [],
           best: best ? { scores: best.slice(1), end: scenario.nodes[best[0]] || "", at: "" } : null,
         };
       });
@@ -139,25 +312,55 @@
     return progress;
   }
 
+  /** @returns {Progress} */
   function readProgress() {
-    try { return JSON.parse(window.localStorage.getItem(KEY)) || { v: 1, quizzes: {} }; } catch (e) { return { v: 1, quizzes: {} }; }
+    try {
+      return JSON.parse(window.localStorage.getItem(KEY) || "null") || emptyProgress();
+    } catch (_e) {
+      return emptyProgress();
+    }
   }
 
-  /** Score and status from the best results: the final quiz's best, else the mean of the lesson quizzes. */
+  /**
+   * Score and status from the best results: the final quiz's best, else the mean of the lesson quizzes.
+   * @param {Progress} progress
+   * @returns {{ score: number | null, passed: boolean }}
+   */
   function summary(progress) {
-    var saved = own(progress, "quizzes") ? progress.quizzes : {};
+    /** @type {Record<string, QuizEntry>} */
+    var saved = own(progress, "quizzes") ? /** @type {Record<string, QuizEntry>} */ (progress.quizzes) : {};
+    /**
+     * @param {QuizMap} quiz
+     * @returns {number | null}
+     */
     var best = function (quiz) {
       var entry = own(saved, quiz.id) ? saved[quiz.id] : null;
       return entry && entry.version === quiz.version ? entry.best : null;
     };
-    var allPassed = map.quizzes.every(function (quiz) { var b = best(quiz); return b !== null && b >= quiz.passMark; });
-    var attempted = map.quizzes.some(function (quiz) { return best(quiz) !== null; });
-    var final = map.quizzes.filter(function (quiz) { return quiz.final; })[0];
+    var allPassed = map.quizzes.every(function (quiz) {
+      var b = best(quiz);
+      return b !== null && b >= quiz.passMark;
+    });
+    var attempted = map.quizzes.some(function (quiz) {
+      return best(quiz) !== null;
+    });
+    var final = map.quizzes.filter(function (quiz) {
+      return quiz.final;
+    })[0];
     var score;
+    var lessons;
     if (final) score = best(final);
     else {
-      var lessons = map.quizzes.filter(function (quiz) { return !quiz.final; });
-      score = lessons.length ? Math.floor(lessons.reduce(function (sum, quiz) { return sum + (best(quiz) || 0); }, 0) / lessons.length) : null;
+      lessons = map.quizzes.filter(function (quiz) {
+        return !quiz.final;
+      });
+      score = lessons.length
+        ? Math.floor(
+            lessons.reduce(function (sum, quiz) {
+              return sum + (best(quiz) || 0);
+            }, 0) / lessons.length,
+          )
+        : null;
     }
     return { score: attempted ? score : null, passed: map.quizzes.length > 0 && allPassed };
   }
@@ -180,17 +383,30 @@
     api.LMSCommit("");
   }
 
+  /** @param {string} page */
   function remember(page) {
     if (!api || finished) return;
     set("cmi.core.lesson_location", page.slice(0, 255));
   }
 
+  /**
+   * A SCORM 1.2 CMITimespan, HHHH:MM:SS.SS.
+   * @param {number} ms
+   */
   function timespan(ms) {
     var total = Math.round(ms / 10) / 100;
     var hours = Math.min(9999, Math.floor(total / 3600));
     var minutes = Math.floor((total % 3600) / 60);
     var seconds = (total % 60).toFixed(2);
-    var pad = function (value, width) { value = String(value); while (value.length < width) value = "0" + value; return value; };
+    /**
+     * @param {number | string} value
+     * @param {number} width
+     */
+    var pad = function (value, width) {
+      var text = String(value);
+      while (text.length < width) text = "0" + text;
+      return text;
+    };
     return pad(hours, 4) + ":" + pad(minutes, 2) + ":" + pad(seconds, 5);
   }
 
@@ -204,40 +420,65 @@
     finished = true;
   }
 
+  /** The course page shown in the frame, relative to this page; null when it is elsewhere. */
   function currentPage() {
+    var shown;
+    var base;
     try {
-      var path = frame.contentWindow.location.pathname;
-      var base = window.location.pathname.replace(/[^/]*$/, "");
-      return path.indexOf(base) === 0 ? path.slice(base.length) + frame.contentWindow.location.hash : null;
-    } catch (e) { return null; }
+      shown = /** @type {Window} */ (frame.contentWindow).location;
+      base = window.location.pathname.replace(/[^/]*$/, "");
+      return shown.pathname.indexOf(base) === 0 ? shown.pathname.slice(base.length) + shown.hash : null;
+    } catch (_e) {
+      return null;
+    }
+  }
+
+  /**
+   * The LMS is the record: marks the attempt started, seeds the course pages' storage from it (empty
+   * on a first launch) and returns the page to open: where the learner left off, else the home page.
+   * @param {Api} lms
+   */
+  function resume(lms) {
+    var status = get("cmi.core.lesson_status");
+    var restored;
+    var location;
+    if (!status || status === "not attempted") {
+      set("cmi.core.lesson_status", "incomplete");
+      lms.LMSCommit("");
+    }
+    restored = decode(get("cmi.suspend_data"));
+    try {
+      window.localStorage.setItem(KEY, JSON.stringify(restored));
+    } catch (_e) {
+      /* storage off */
+    }
+    lastSaved = encode(restored);
+    location = get("cmi.core.lesson_location");
+    return /^[\w\-./#]+\.html(#[\w-]*)?$/.test(location) && location.indexOf("..") < 0 ? location : "index.html";
   }
 
   function start() {
-    api = findApi();
     var first = "index.html";
+    api = findApi();
     if (api && String(api.LMSInitialize("")) === "true") {
-      var status = get("cmi.core.lesson_status");
-      if (!status || status === "not attempted") {
-        set("cmi.core.lesson_status", "incomplete");
-        api.LMSCommit("");
-      }
-      // The LMS is the record: seed the course pages' storage from it (empty on a first launch).
-      var restored = decode(get("cmi.suspend_data"));
-      try { window.localStorage.setItem(KEY, JSON.stringify(restored)); } catch (e) { /* storage off */ }
-      lastSaved = encode(restored);
-      var location = get("cmi.core.lesson_location");
-      if (/^[\w\-./#]+\.html(#[\w\-]*)?$/.test(location) && location.indexOf("..") < 0) first = location;
+      first = resume(api);
     } else {
       api = null;
       document.documentElement.setAttribute("data-scorm", "none");
     }
-    window.addEventListener("storage", function (event) { if (event.key === KEY) report(); });
+    window.addEventListener("storage", function (event) {
+      if (event.key === KEY) report();
+    });
     frame.addEventListener("load", function () {
       var page = currentPage();
+      var title;
       if (page) remember(page);
       try {
-        if (frame.contentWindow.document.title) document.title = frame.contentWindow.document.title;
-      } catch (e) { /* another origin */ }
+        title = /** @type {Window} */ (frame.contentWindow).document.title;
+        if (title) document.title = title;
+      } catch (_e) {
+        /* another origin */
+      }
       report();
     });
     window.addEventListener("pagehide", finish);
@@ -247,4 +488,4 @@
   }
 
   start();
-}());
+})();

@@ -9,12 +9,12 @@ that JSON using positions from a course map instead of tokens:
                                      in course order (the role-play list only when there are some)
     quiz = 0                         never checked
          | [tag, best, attempts, passed_on, last_score, [answer, ...]]
-    answer (one per question, in source order), as its type's `encoding` says:
-      choice     index of the chosen option (single; true_false: 0 false, 1 true), -1 blank
-      choices    bit mask of the chosen options (multiple)
-      text       the typed text, control characters removed, at most 60 characters (short_text, numeric)
-      positions  the position given to each item (ordering; 0 blank)
-      pairs      the index of the right value chosen for each row (matching; -1 blank)
+    answer (one per question, in source order), by the question's encoding in the course map:
+      choice     (single, true_false)  index of the chosen option (true_false: 0 false, 1 true), -1 blank
+      choices    (multiple)            bit mask of the chosen options
+      text       (short_text, numeric) the typed text, control characters removed, at most 60 characters
+      positions  (ordering)            the position given to each item (0 blank)
+      pairs      (matching)            the index of the right value chosen for each row (-1 blank)
 
     role-play = 0                    never played
          | [tag, plays, [choice, ...], best]
@@ -43,14 +43,14 @@ MAX_NAME = 60
 MAX_ATTEMPTS = 9999
 MAX_CHOICES = 100
 
-
 def course_map(course: Course) -> dict[str, Any]:
     """What the launch page needs: the course's name and storage key, and to translate progress, its quizzes,
     questions and choice tokens, and its role-plays, in order."""
     quizzes = []
     ordered = [course.quiz_for(lesson) for lesson in course.lessons]
     for quiz in [q for q in ordered if q is not None] + ([course.final_quiz] if course.final_quiz else []):
-        questions = [{"id": q.id, "type": q.type, "encoding": question_type(q).encoding,
+        # the launch page knows encodings, never question types
+        questions = [{"id": q.id, "encoding": question_type(q).encoding,
                       **question_type(q).tokens(quiz.id, q)} for q in quiz.questions]
         quizzes.append({"id": quiz.id, "version": quiz_version(quiz), "passMark": quiz.pass_mark,
                         "final": quiz.id == course.final_quiz_id, "questions": questions})
@@ -118,8 +118,10 @@ def _encode_answer(question: dict[str, Any], response: Any) -> Any:
     given = response if isinstance(response, dict) else {}
     if encoding == "positions":
         return [int(given[t]) if str(given.get(t, "")).isdigit() else 0 for t in tokens]
-    rights = question["rights"]
-    return [rights.index(given.get(t)) if given.get(t) in rights else -1 for t in tokens]
+    if encoding == "pairs":
+        rights = question["rights"]
+        return [rights.index(given.get(t)) if given.get(t) in rights else -1 for t in tokens]
+    return None  # an encoding the launch page does not know either: nothing kept
 
 
 def worst_case_length(cmap: dict[str, Any]) -> int:

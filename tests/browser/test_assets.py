@@ -60,7 +60,9 @@ def test_assets_role_play_adds_little_and_fits_on_its_own(site):
 
 def test_assets_use_no_remote_urls(site):
     for path in (site.root / "assets" / "course").iterdir():
-        assert not re.search(r"https?://|//cdn|@import", path.read_text()), path.name
+        # CSS @import fetches a file; in the scripts "@import" is only ever a JSDoc type import (a comment).
+        remote = r"https?://|//cdn|@import" if path.suffix == ".css" else r"https?://|//cdn"
+        assert not re.search(remote, path.read_text()), path.name
 
 
 WITH_ROLE_PLAY = {"beta", "progress"}

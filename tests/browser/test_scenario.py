@@ -437,6 +437,38 @@ def test_storage_full_still_plays_and_says_progress_is_not_kept(new_tab, site):
     assert "This browser is not keeping your progress" in visible_text(player(page))
 
 
+ENDED = """() => { window.ended = [];
+    document.addEventListener('course:scenario-ended', e => window.ended.push(
+        {detail: e.detail, bubbles: e.bubbles, from: e.target.dataset.scenario})); }"""
+"""Records every course:scenario-ended event the document sees (run as an init script: before the page's own)."""
+
+
+def test_scenario_ended_event_fires_once_per_ending_reached(page, site):
+    page.add_init_script(f"({ENDED})()")
+    open_beta(page, site)
+    play(page, PATHS["best"][0])
+    best = {"scenario": SCENARIO, "ending": "good-end", "dimensions": list(DIMENSIONS), "scores": list(BEST)}
+    assert page.evaluate("window.ended") == [{"detail": best, "bubbles": True, "from": SCENARIO}]
+    # Going back is no ending; reaching one again is a new one.
+    button(page, "Go back one step").click()
+    wait_node(page, "listen")
+    choose(page, "Agree a time this afternoon and keep it")
+    button(page, "Play again").click()
+    wait_node(page, "ask")
+    labels, ending, scores = PATHS["worst-integrity"]
+    play(page, labels)
+    details = [event["detail"] for event in page.evaluate("window.ended")]
+    assert details == [best, best, {"scenario": SCENARIO, "ending": ending, "dimensions": list(DIMENSIONS),
+                                    "scores": list(scores)}]
+    # Showing a saved ending again (reload, back/forward cache) is not reaching it.
+    page.reload()
+    open_beta(page, site)
+    assert node(page) == ending
+    page.evaluate("window.dispatchEvent(new PageTransitionEvent('pageshow', {persisted: true}))")
+    assert page.evaluate("window.ended") == []
+    assert entry(page)["plays"] == 3
+
+
 def test_pageshow_from_cache_shows_the_step_reached_elsewhere(tab, site):
     first = tab.page
     open_beta(first, site)

@@ -1,7 +1,7 @@
 """GIFT export round trip: files written by `export_gift` are read back with gift-pegjs, the GIFT
 parser other tools use, and what it reads must equal the course's YAML for every question type.
 
-gift-pegjs runs in Node from tests/exporters/node_modules (`cd tests/exporters && npm ci`). In CI
+gift-pegjs runs in Node from the repository's node_modules (`make browser-deps`, i.e. `npm ci`). In CI
 (CI=true) a missing parser fails these tests; locally they are skipped.
 """
 from __future__ import annotations
@@ -27,7 +27,7 @@ from tests.support.projects import load, project_at
 
 EXPORTERS = REPO / "tests" / "exporters"
 PARSE_SCRIPT = EXPORTERS / "parse_gift.mjs"
-PARSER = EXPORTERS / "node_modules" / "gift-pegjs"
+PARSER = REPO / "node_modules" / "gift-pegjs"
 
 COURSES = {"full": FIXTURES / "full", "gift-special": FIXTURES / "gift-special", "bundled": REPO}
 GIFT_TYPES = {"single": "MC", "multiple": "MC", "true_false": "TF", "short_text": "Short", "matching": "Matching"}
@@ -42,8 +42,8 @@ def node() -> str:
     if missing:
         if os.environ.get("CI") == "true":
             pytest.fail(f"{missing} and CI=true: the GIFT round trip must run in CI "
-                        "(run `cd tests/exporters && npm ci`)", pytrace=False)
-        pytest.skip(f"{missing}: run `cd tests/exporters && npm ci` to check GIFT files with gift-pegjs")
+                        "(run `make browser-deps`)", pytrace=False)
+        pytest.skip(f"{missing}: run `make browser-deps` to check GIFT files with gift-pegjs")
     return node
 
 

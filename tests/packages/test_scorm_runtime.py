@@ -20,7 +20,7 @@ from coursekit import RIGHT, WRONG, Site, answer, check, format_violations, outc
 from tests.support.projects import load, project_at
 
 HERE = Path(__file__).resolve().parent
-RUNTIME = HERE / "node_modules" / "scorm-again" / "dist" / "scorm12.min.js"
+RUNTIME = REPO / "node_modules" / "scorm-again" / "dist" / "scorm12.min.js"
 STORAGE_KEY = "course-progress:fixture-course"
 
 
@@ -28,7 +28,7 @@ def scorm_package(project: Path, root: Path) -> Path:
     """`project` exported as SCORM and unzipped beside the test LMS page and its runtime: the folder to serve."""
     if not RUNTIME.is_file():
         assert os.environ.get("CI") != "true", "scorm-again is missing under CI=true (run `make test`)"
-        pytest.skip("tests/packages/node_modules is missing: run `make browser-deps`")
+        pytest.skip("node_modules/scorm-again is missing: run `make browser-deps`")
     result = run_course("export", "scorm", "--out", str(root / "course.zip"), cwd=project, check=True)
     assert "SCORM 1.2 package" in result.stdout
     with zipfile.ZipFile(root / "course.zip") as archive:

@@ -1,153 +1,295 @@
-// The pages that show saved progress: progress table, passed marks on the home page and
-// the certificate. Everything is written with DOM nodes and textContent, never as HTML.
-import { all, h, icon } from "./dom.js";
+// @ts-check
+// The views of saved progress: the progress table, the passed marks on the home and module pages,
+// and the certificate. Each is a component (dom.js) that shows the progress when it starts and again
+// whenever progress changes. Everything is written with DOM nodes and textContent, never as HTML.
+import { all, Component, find, h, icon } from "./dom.js";
+import { messages } from "./messages.js";
 import { entryFor, store } from "./store.js";
 
-const LABELS = { "not-started": "Not started", attempted: "Attempted", passed: "Passed" };
-const ICONS = { "not-started": "○", attempted: "◐", passed: "✓" };
-const KEPT = "Your results are saved only in this browser; nothing is sent anywhere.";
-const NOT_KEPT = "This browser is not keeping your progress (storage is turned off or full), "
-  + "so results will be lost when you leave the page.";
+/** @import { ComponentClass } from "./dom.js" */
+/** @import { Progress, QuizEntry } from "./store.js" */
+/** @typedef {"not-started" | "attempted" | "passed"} State */
 
-const num = (n) => n.toLocaleString("en");
-const quizzes = (n) => `${num(n)} quiz${n === 1 ? "" : "zes"}`;
+/**
+ * How a learner stands with the quizzes an element follows.
+ * @typedef {object} Status
+ * @property {QuizEntry | undefined} entry the first quiz's saved entry
+ * @property {QuizEntry[]} entries every saved entry of the group
+ * @property {number} count quizzes passed
+ * @property {number} total quizzes in the group
+ * @property {boolean} single a group of one (a lesson's quiz)
+ * @property {string} best the best score of one quiz, or how many of a group are passed
+ * @property {boolean} passed all passed
+ * @property {State} state
+ */
 
-/** Status of the quizzes an element follows (data-quiz-group="id:version:pass-mark ..."): passed when all
- * are; a group of one (a lesson's quiz) shows its best score, a larger one how many are passed. */
+/**
+ * Status of the quizzes an element follows (data-quiz-group="id:version:pass-mark ..."): passed when all
+ * are; a group of one (a lesson's quiz) shows its best score, a larger one how many are passed.
+ * @param {Progress} progress
+ * @param {HTMLElement} element
+ * @returns {Status}
+ */
 function statusOf(progress, element) {
-  const group = element.dataset.quizGroup.split(" ").map((quiz) => quiz.split(":"));
+  const group = (element.dataset.quizGroup || "").split(" ").map((quiz) => quiz.split(":"));
+  /** @type {QuizEntry[]} */
   const entries = [];
   let count = 0;
   for (const [ref, version, mark] of group) {
     const entry = entryFor(progress, ref, version);
     if (entry) entries.push(entry);
-    count += Boolean(entry) && entry.best >= Number(mark);
+    count += Number(Boolean(entry) && /** @type {QuizEntry} */ (entry).best >= Number(mark));
   }
   const passed = count === group.length;
   const entry = entries[0];
   const single = group.length === 1;
-  const best = !entry ? "—" : single ? `${entry.best}%` : `${count} of ${group.length} passed`;
-  return { entry, entries, count, total: group.length, single, best, passed,
-    state: passed ? "passed" : entry ? "attempted" : "not-started" };
-}
-
-const statusLabel = (state) => h("span", { class: `course-status course-status--${state}` },
-  icon(ICONS[state]), " ", LABELS[state]);
-
-function progressPage(page) {
-  const progress = store.get(page.dataset.courseProgress);
-  let passed = 0;
-  let total = 0;
-  let started = 0;
-  for (const row of all("tr[data-quiz-group]", page)) {
-    const status = statusOf(progress, row);
-    row.dataset.status = status.state;
-    row.querySelector("[data-progress-status]").replaceChildren(statusLabel(status.state));
-    row.querySelector("[data-progress-best]").textContent = status.best;
-    passed += status.count;
-    total += status.total;
-    started += Boolean(status.entry);
-  }
-  const overall = page.querySelector("[data-progress-overall]");
-  const state = passed === total ? "complete" : started ? "in-progress" : "not-started";
-  const count = quizzes(total);
-  const parts = {
-    complete: [h("strong", null, "Course complete:"), ` you have passed all ${count}. `],
-    "in-progress": [h("strong", null, "In progress:"), ` you have passed ${num(passed)} of ${count}. `],
-    "not-started": [h("strong", null, "Not started:"), " you have not taken a quiz yet. "],
-  }[state];
-  const certificate = overall.dataset.certificateUrl;
-  if (state === "complete" && certificate) parts.push(h("a", { href: certificate }, "Get your certificate"), ". ");
-  overall.dataset.courseStatus = state;
-  overall.replaceChildren(...parts, store.available() ? KEPT : NOT_KEPT);
-}
-
-function homeMarks(scope) {
-  for (const mark of all("[data-lesson-passed][data-quiz-group]", scope)) {
-    const course = mark.closest("[data-course]");
-    if (course) mark.hidden = !statusOf(store.get(course.dataset.course), mark).passed;
-  }
-}
-
-function certificatePage(page) {
-  const course = page.dataset.certificatePage;
-  const progress = store.get(course);
-  const find = (selector) => page.querySelector(selector);
-  const statuses = all("[data-certificate-requirement]", page).map((item) => {
-    const status = statusOf(progress, item);
-    item.dataset.status = status.state;
-    item.querySelector("[data-requirement-status]").replaceChildren(statusLabel(status.state),
-      status.entry ? ` (${status.single ? `best score ${status.best}` : status.best})` : "");
-    return { ...status, ref: item.dataset.certificateRequirement };
-  });
-  const missing = statuses.reduce((sum, status) => sum + status.total - status.count, 0);
-  const unlocked = missing === 0;
-  page.dataset.certificateStatus = unlocked ? "unlocked" : "locked";
-  find("[data-certificate-summary]").textContent = unlocked
-    ? "You have passed every quiz of the course: your certificate is ready."
-    : `Your certificate is not available yet: you still need to pass ${quizzes(missing)}. `
-      + "These are the quizzes and how you did:";
-  find("[data-certificate-locked]").hidden = unlocked;
-  find("[data-certificate-unlocked]").hidden = !unlocked;
-  if (!unlocked) return;
-
-  for (const cell of all("[data-certificate-score]", page)) {
-    const status = statuses.find((s) => s.ref === cell.dataset.certificateScore);
-    // A module: the mean of its quizzes' best scores, rounded down as the SCORM score is.
-    cell.textContent = !status || !status.entry ? "—" : !status.single
-      ? `${Math.floor(status.entries.reduce((sum, e) => sum + e.best, 0) / status.total)}% average over ${quizzes(status.total)}`
-      : status.best;
-  }
-  const dates = statuses.flatMap((s) => s.entries.map((e) => e.passedAt)).filter((d) => d && !Number.isNaN(Date.parse(d))).sort();
-  const date = new Date(dates.length ? dates[dates.length - 1] : Date.now());
-  const time = find("[data-certificate-date]");
-  time.dateTime = date.toISOString().slice(0, 10);
-  time.textContent = date.toLocaleDateString(page.lang || document.documentElement.lang || undefined,
-    { year: "numeric", month: "long", day: "numeric" });
-
-  const form = find("[data-certificate-form]");
-  const input = form.querySelector("input");
-  const error = find("[data-certificate-error]");
-  const sheet = find("[data-certificate]");
-  const show = (name) => {
-    find("[data-certificate-name]").textContent = name;
-    sheet.hidden = false;
-    find("[data-certificate-print]").hidden = false;
+  const best = !entry
+    ? messages.noScore
+    : single
+      ? messages.percent(entry.best)
+      : messages.groupPassed(count, group.length);
+  return {
+    entry,
+    entries,
+    count,
+    total: group.length,
+    single,
+    best,
+    passed,
+    state: passed ? "passed" : entry ? "attempted" : "not-started",
   };
-  if (!page.hasAttribute("data-certificate-init")) {
-    page.setAttribute("data-certificate-init", "");
-    form.addEventListener("submit", (event) => {
+}
+
+/** @param {State} state */
+const statusLabel = (state) =>
+  h(
+    "span",
+    { class: `course-status course-status--${state}` },
+    icon(messages.statusSymbol[state]),
+    " ",
+    messages.status[state],
+  );
+
+/**
+ * Tools and tests may wait for this mark, as they wait for a quiz's check button.
+ * @param {HTMLElement} view
+ */
+const shown = (view) => view.setAttribute("data-course-synced", "");
+
+/** The progress page: each lesson's (or module's) status and best result, and the course's. */
+export class ProgressPage extends Component {
+  static moduleName = "course-progress";
+  static selector = "[data-course-progress]";
+
+  /** @param {HTMLElement} root */
+  constructor(root) {
+    super(root);
+    this.course = root.dataset.courseProgress || "";
+    this.overall = find("[data-progress-overall]", root);
+    this.update();
+  }
+
+  update() {
+    const progress = store.get(this.course);
+    let passed = 0;
+    let total = 0;
+    let started = 0;
+    for (const row of all("tr[data-quiz-group]", this.root)) {
+      const status = statusOf(progress, row);
+      row.dataset.status = status.state;
+      find("[data-progress-status]", row).replaceChildren(statusLabel(status.state));
+      find("[data-progress-best]", row).textContent = status.best;
+      passed += status.count;
+      total += status.total;
+      started += Number(Boolean(status.entry));
+    }
+    const state = passed === total ? "complete" : started ? "in-progress" : "not-started";
+    const parts = {
+      complete: [h("strong", null, messages.courseComplete), messages.passedAll(total)],
+      "in-progress": [h("strong", null, messages.inProgress), messages.passedSome(passed, total)],
+      "not-started": [h("strong", null, messages.notStarted), messages.noQuizYet],
+    }[state];
+    const certificate = this.overall.dataset.certificateUrl;
+    if (state === "complete" && certificate) {
+      parts.push(h("a", { href: certificate }, messages.getCertificate), messages.afterCertificateLink);
+    }
+    this.overall.dataset.courseStatus = state;
+    this.overall.replaceChildren(...parts, store.available() ? messages.keptResults : messages.notKeptResults);
+    shown(this.root);
+  }
+}
+
+/** The home or a module page: a mark beside each lesson whose quiz is passed. */
+export class PassedMarks extends Component {
+  static moduleName = "passed-marks";
+  static selector = ".course-home[data-course], .course-module[data-course]";
+
+  /** @param {HTMLElement} root */
+  constructor(root) {
+    super(root);
+    this.course = root.dataset.course || "";
+    this.update();
+  }
+
+  update() {
+    const progress = store.get(this.course);
+    for (const mark of all("[data-lesson-passed][data-quiz-group]", this.root)) {
+      mark.hidden = !statusOf(progress, mark).passed;
+    }
+    shown(this.root);
+  }
+}
+
+/**
+ * The certificate page: which quizzes are still to pass; once all are, the certificate with the best
+ * scores, the date and the learner's name.
+ */
+export class CertificatePage extends Component {
+  static moduleName = "certificate";
+  static selector = "[data-certificate-page]";
+
+  /** @param {HTMLElement} root */
+  constructor(root) {
+    super(root);
+    this.course = root.dataset.certificatePage || "";
+    this.nameForm = new NameForm(root, (name) => {
+      const progress = store.get(this.course);
+      progress.name = name;
+      store.set(this.course, progress);
+    });
+    this.update();
+  }
+
+  update() {
+    const progress = store.get(this.course);
+    const statuses = this.showRequirements(progress);
+    const unlocked = statuses.every((status) => status.passed);
+    this.root.dataset.certificateStatus = unlocked ? "unlocked" : "locked";
+    const missing = statuses.reduce((sum, status) => sum + status.total - status.count, 0);
+    find("[data-certificate-summary]", this.root).textContent = unlocked
+      ? messages.certificateReady
+      : messages.certificateLocked(missing);
+    find("[data-certificate-locked]", this.root).hidden = unlocked;
+    find("[data-certificate-unlocked]", this.root).hidden = !unlocked;
+    if (unlocked) {
+      this.showScores(statuses);
+      showDate(find("[data-certificate-date]", this.root), certificateDate(statuses), this.language());
+      if (progress.name) this.nameForm.fill(progress.name);
+    }
+    shown(this.root);
+  }
+
+  /**
+   * Each requirement's status, shown in its list item.
+   * @param {Progress} progress
+   * @returns {(Status & { ref: string })[]}
+   */
+  showRequirements(progress) {
+    return all("[data-certificate-requirement]", this.root).map((item) => {
+      const status = statusOf(progress, item);
+      item.dataset.status = status.state;
+      const best = status.single ? messages.requirementBest(status.best) : messages.requirementGroup(status.best);
+      find("[data-requirement-status]", item).replaceChildren(statusLabel(status.state), status.entry ? best : "");
+      return { ...status, ref: item.dataset.certificateRequirement || "" };
+    });
+  }
+
+  /**
+   * The certificate's best scores: a quiz's own, a module's the mean of its quizzes' best scores, rounded
+   * down as the SCORM score is.
+   * @param {(Status & { ref: string })[]} statuses
+   */
+  showScores(statuses) {
+    for (const cell of all("[data-certificate-score]", this.root)) {
+      const status = statuses.find((s) => s.ref === cell.dataset.certificateScore);
+      if (!status?.entry) cell.textContent = messages.noScore;
+      else if (status.single) cell.textContent = status.best;
+      else {
+        const mean = Math.floor(status.entries.reduce((sum, entry) => sum + entry.best, 0) / status.total);
+        cell.textContent = messages.averageOver(mean, status.total);
+      }
+    }
+  }
+
+  /** The page's language, for the date. */
+  language() {
+    return this.root.lang || document.documentElement.lang || undefined;
+  }
+}
+
+/**
+ * The certificate's date: the day the last quiz was first passed (today when no date was kept).
+ * @param {Status[]} statuses
+ */
+function certificateDate(statuses) {
+  const dates = statuses
+    .flatMap((status) => status.entries.map((entry) => entry.passedAt))
+    .filter((date) => date && !Number.isNaN(Date.parse(date)))
+    .sort();
+  return new Date(dates.length ? /** @type {string} */ (dates[dates.length - 1]) : Date.now());
+}
+
+/**
+ * Writes `date` into a <time> element, in words of the page's language.
+ * @param {HTMLElement} element
+ * @param {Date} date
+ * @param {string | undefined} language
+ */
+function showDate(element, date, language) {
+  /** @type {HTMLTimeElement} */ (element).dateTime = date.toISOString().slice(0, 10);
+  element.textContent = date.toLocaleDateString(language, { year: "numeric", month: "long", day: "numeric" });
+}
+
+/** The certificate's name form: the name typed is saved and shown on the certificate, ready to print. */
+class NameForm {
+  /**
+   * @param {HTMLElement} page
+   * @param {(name: string) => void} save
+   */
+  constructor(page, save) {
+    this.form = find("[data-certificate-form]", page);
+    this.input = find("input", this.form);
+    this.error = find("[data-certificate-error]", page);
+    this.sheet = find("[data-certificate]", page);
+    this.nameSlot = find("[data-certificate-name]", page);
+    this.print = find("[data-certificate-print]", page);
+    this.form.addEventListener("submit", (event) => {
       event.preventDefault();
-      const name = input.value.trim().replace(/\s+/g, " ");
-      error.hidden = Boolean(name);
+      const name = this.input.value.trim().replace(/\s+/g, " ");
+      this.error.hidden = Boolean(name);
       if (!name) {
-        input.setAttribute("aria-invalid", "true");
-        input.focus();
+        this.input.setAttribute("aria-invalid", "true");
+        this.input.focus();
         return;
       }
-      input.removeAttribute("aria-invalid");
-      const saved = store.get(course);
-      saved.name = name;
-      store.set(course, saved);
-      show(name);
-      sheet.focus();
+      this.input.removeAttribute("aria-invalid");
+      save(name);
+      this.show(name);
+      this.sheet.focus();
     });
-    find("[data-certificate-print]").addEventListener("click", () => window.print());
+    this.print.addEventListener("click", () => window.print());
   }
-  if (progress.name && sheet.hidden) {
-    input.value = progress.name;
-    show(progress.name);
+
+  /**
+   * Shows a saved name, unless the certificate is already shown.
+   * @param {string} name
+   */
+  fill(name) {
+    if (!this.sheet.hidden) return;
+    this.input.value = name;
+    this.show(name);
+  }
+
+  /** @param {string} name */
+  show(name) {
+    this.nameSlot.textContent = name;
+    this.sheet.hidden = false;
+    this.print.hidden = false;
   }
 }
 
-/** Brings every progress view inside `scope` up to date with the saved progress. */
-export function syncPages(scope = document) {
-  for (const page of all("[data-course-progress]", scope)) progressPage(page);
-  homeMarks(scope);
-  for (const page of all("[data-certificate-page]", scope)) certificatePage(page);
-  // Shown: tools and tests may wait for this, as they wait for a quiz's check button.
-  const views = "[data-course-progress], [data-certificate-page], .course-home[data-course], .course-module[data-course]";
-  for (const view of all(views, scope)) {
-    view.setAttribute("data-course-synced", "");
-  }
-}
+/**
+ * Every view of progress, in the order they start.
+ * @type {ComponentClass[]}
+ */
+export const VIEWS = [ProgressPage, PassedMarks, CertificatePage];

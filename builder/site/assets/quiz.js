@@ -1,27 +1,27 @@
+// @ts-check
 // Learner-side quizzes. The builder renders each quiz as a real form; this script scores
-// it, marks and explains every question, saves progress and keeps the progress pages in
-// step. It reads only data attributes (see builder/templates/_quiz.html).
+// it, marks and explains every question, saves progress, and starts the views of progress
+// (pages.js) on the pages that show them. It reads only data attributes (see
+// builder/site/templates/_quiz.html); what each question type reads and writes is in questions.js.
 // Learner input is only ever read from controls and written back with .value/.textContent;
 // the only HTML inserted is feedback and explanations that the builder rendered.
+import { all, Component, createAll, find, h, icon, own, start } from "./dom.js";
+import { messages } from "./messages.js";
+import { VIEWS } from "./pages.js";
+import { questionType } from "./questions.js";
 import { decodeKey, scoreQuiz } from "./scoring.js";
 import { entryFor, store } from "./store.js";
-import { all, h, icon } from "./dom.js";
-import { syncPages } from "./pages.js";
 
-const own = (object, name) => object !== null && typeof object === "object"
-  && Object.prototype.hasOwnProperty.call(object, name);
-const live = new Set();
+/** @import { Change, ComponentClass } from "./dom.js" */
+/** @import { QuestionResult, QuizResult } from "./scoring.js" */
+/** @import { QuizEntry } from "./store.js" */
 
-function shuffled(items) {
-  const copy = items.slice();
-  for (let i = copy.length - 1; i > 0; i -= 1) {
-    const j = Math.floor(Math.random() * (i + 1));
-    [copy[i], copy[j]] = [copy[j], copy[i]];
-  }
-  return copy;
-}
-
-/** Adds or removes one id in an element's aria-describedby. */
+/**
+ * Adds or removes one id in an element's aria-describedby.
+ * @param {Element} element
+ * @param {string} id
+ * @param {boolean} on
+ */
 function describe(element, id, on) {
   const ids = (element.getAttribute("aria-describedby") || "").split(" ").filter((x) => x && x !== id);
   if (on) ids.push(id);
@@ -29,26 +29,26 @@ function describe(element, id, on) {
   else element.removeAttribute("aria-describedby");
 }
 
-const rowToken = (row) => row.dataset.item || row.dataset.row;
+/** @param {HTMLElement} question */
+const questionId = (question) => question.dataset.question || "";
 
-export class Quiz {
+/** A quiz: its form is checked, marked and saved here; checking fires `course:quiz-checked`. */
+export class Quiz extends Component {
+  static moduleName = "quiz";
+  static selector = "[data-quiz]";
+
+  /** @param {HTMLElement} root */
   constructor(root) {
-    if (root.hasAttribute("data-quiz-init")) throw new Error("this quiz is already set up");
-    const find = (selector) => {
-      const element = root.querySelector(selector);
-      if (!element) throw new Error(`missing ${selector}`);
-      return element;
-    };
-    this.root = root;
-    this.id = root.dataset.quiz;
-    this.course = root.dataset.course;
-    this.version = root.dataset.quizVersion;
-    this.key = decodeKey(root.dataset.quizKey);
-    this.form = find("[data-quiz-form]");
-    this.submit = find("[data-quiz-submit]");
-    this.retry = find("[data-quiz-retry]");
-    this.result = find("[data-quiz-result]");
-    this.questions = all("[data-question]", this.form).filter((q) => own(this.key.questions, q.dataset.question));
+    super(root);
+    this.id = root.dataset.quiz || "";
+    this.course = root.dataset.course || "";
+    this.version = root.dataset.quizVersion || "";
+    this.key = decodeKey(root.dataset.quizKey || "");
+    this.form = /** @type {HTMLFormElement} */ (find("[data-quiz-form]", root));
+    this.submit = find("[data-quiz-submit]", root);
+    this.retry = find("[data-quiz-retry]", root);
+    this.result = find("[data-quiz-result]", root);
+    this.questions = all("[data-question]", this.form).filter((q) => own(this.key.questions, questionId(q)));
     this.shown = 0; // attempts counted in the result on screen
 
     this.form.addEventListener("submit", (event) => {
@@ -56,51 +56,47 @@ export class Quiz {
       this.check();
     });
     this.retry.addEventListener("click", () => this.again());
+    /** @param {Event} event */
     const changed = (event) => {
-      const question = event.target.closest("[data-question]");
-      if (question && question.hasAttribute("data-correct")) this.unmark(question);
+      const question = /** @type {Element} */ (event.target).closest("[data-question]");
+      if (question?.hasAttribute("data-correct")) this.unmark(/** @type {HTMLElement} */ (question));
     };
     this.form.addEventListener("change", changed);
     this.form.addEventListener("input", changed);
 
     this.restore();
-    root.setAttribute("data-quiz-init", "");
     this.submit.hidden = false;
   }
 
-  /** The learner's answers, in the shape builder/scoring.py scores. */
-  read() {
-    const responses = {};
-    for (const question of this.questions) {
-      const type = question.dataset.questionType;
-      let response;
-      if (type === "short_text") response = question.querySelector("input").value;
-      else if (type === "ordering" || type === "matching") {
-        response = Object.fromEntries(all("[data-item],[data-row]", question)
-          .map((row) => [rowToken(row), row.querySelector("select").value]));
-      } else if (type === "multiple") response = all("input:checked", question).map((input) => input.value);
-      else response = question.querySelector("input:checked")?.value ?? "";
-      responses[question.dataset.question] = response;
-    }
-    return responses;
+  /**
+   * The question's answer key.
+   * @param {HTMLElement} question
+   */
+  keyOf(question) {
+    return this.key.questions[questionId(question)];
   }
 
-  /** Puts saved answers back into the controls; anything unexpected is left blank. */
+  /**
+   * The learner's answers, in the shape builder/source/scoring.py scores.
+   * @returns {Record<string, unknown>}
+   */
+  read() {
+    return Object.fromEntries(
+      this.questions.map((question) => [
+        questionId(question),
+        questionType(question.dataset.questionType).read(question),
+      ]),
+    );
+  }
+
+  /**
+   * Puts saved answers back into the controls; anything unexpected is left blank.
+   * @param {unknown} responses
+   */
   write(responses) {
     for (const question of this.questions) {
-      const type = question.dataset.questionType;
-      const value = own(responses, question.dataset.question) ? responses[question.dataset.question] : null;
-      if (type === "short_text") question.querySelector("input").value = typeof value === "string" ? value : "";
-      else if (type === "ordering" || type === "matching") {
-        for (const row of all("[data-item],[data-row]", question)) {
-          const select = row.querySelector("select");
-          const wanted = own(value, rowToken(row)) ? String(value[rowToken(row)]) : "";
-          select.value = Array.from(select.options).some((o) => o.value === wanted) ? wanted : "";
-        }
-      } else {
-        const chosen = type === "multiple" ? (Array.isArray(value) ? value : []) : [value];
-        for (const input of all("input", question)) input.checked = chosen.includes(input.value);
-      }
+      const id = questionId(question);
+      questionType(question.dataset.questionType).write(question, own(responses, id) ? responses[id] : null);
     }
   }
 
@@ -108,47 +104,66 @@ export class Quiz {
     const responses = this.read();
     const result = scoreQuiz(this.key, responses);
     const progress = store.get(this.course);
-    let entry = entryFor(progress, this.id, this.version);
-    if (!entry) entry = { version: this.version, best: 0, attempts: 0, passedAt: null };
     const now = new Date().toISOString();
+    const last = { score: result.score, passed: result.passed, responses, at: now };
+    const entry = entryFor(progress, this.id, this.version) || {
+      version: this.version,
+      best: 0,
+      attempts: 0,
+      passedAt: null,
+      last,
+    };
     entry.attempts += 1;
     entry.best = Math.max(entry.best, result.score);
     if (result.passed && !entry.passedAt) entry.passedAt = now;
-    entry.last = { score: result.score, passed: result.passed, responses, at: now };
+    entry.last = last;
     progress.quizzes[this.id] = entry;
-    const saved = store.set(this.course, progress);
-    this.show(result, entry, saved);
+    const kept = store.set(this.course, progress);
+    this.show(result, entry, kept);
     this.result.focus();
-    this.root.dispatchEvent(new CustomEvent("course:quiz-checked", {
-      bubbles: true, detail: { quiz: this.id, score: result.score, passed: result.passed },
-    }));
-    syncViews(document);
+    this.root.dispatchEvent(
+      new CustomEvent("course:quiz-checked", {
+        bubbles: true,
+        detail: { quiz: this.id, score: result.score, passed: result.passed },
+      }),
+    );
+    this.notifySaved();
   }
 
-  /** Marks every question and shows the score, blanks and best score. */
-  show(result, entry, saved) {
-    this.questions.forEach((question) => this.mark(question, result.questions[question.dataset.question]));
+  /**
+   * Marks every question and shows the score, blanks and best score.
+   * @param {QuizResult} result
+   * @param {QuizEntry} entry
+   * @param {boolean} kept whether the browser kept the attempt
+   */
+  show(result, entry, kept) {
+    for (const question of this.questions) this.mark(question, result.questions[questionId(question)]);
     const passMark = this.key.passMark;
-    const blanks = this.questions.filter((q) => result.questions[q.dataset.question].blank);
+    const blanks = this.questions.filter((q) => result.questions[questionId(q)].blank);
     const parts = [
-      h("p", { class: "course-quiz__score" }, h("strong", null, `You scored ${result.score}%`),
-        ` (${result.earned} of ${result.total} points).`),
-      h("p", { class: `course-mark course-mark--${result.passed ? "correct" : "wrong"}` },
-        icon(result.passed ? "✓" : "✗"), result.passed
-          ? ` Passed: the pass mark is ${passMark}%.`
-          : ` Not passed yet: the pass mark is ${passMark}%. Read the feedback under each question, then try again.`),
+      h(
+        "p",
+        { class: "course-quiz__score" },
+        h("strong", null, messages.scored(result.score)),
+        messages.points(result.earned, result.total),
+      ),
+      h(
+        "p",
+        { class: `course-mark course-mark--${result.passed ? "correct" : "wrong"}` },
+        icon(result.passed ? messages.symbolRight : messages.symbolWrong),
+        " ",
+        result.passed ? messages.passed(passMark) : messages.notPassed(passMark),
+      ),
     ];
     if (blanks.length) {
-      const links = blanks.flatMap((q, i) => [i ? ", " : "", h("a", { href: `#${q.id}` },
-        `question ${this.questions.indexOf(q) + 1}`)]);
-      parts.push(h("p", null, `You left ${blanks.length} question${blanks.length === 1 ? "" : "s"} blank `
-        + "(blank answers count as wrong): ", ...links, "."));
+      const links = blanks.flatMap((q, i) => [
+        i ? messages.listSeparator : "",
+        h("a", { href: `#${q.id}` }, messages.questionLink(this.questions.indexOf(q) + 1)),
+      ]);
+      parts.push(h("p", null, messages.leftBlank(blanks.length), ...links, messages.endOfList));
     }
-    parts.push(h("p", null, `Your best score: ${entry.best}% (${entry.attempts} attempt${entry.attempts === 1 ? "" : "s"}).`));
-    if (!saved) {
-      parts.push(h("p", { class: "course-notice" }, "This browser is not keeping your progress (storage is "
-        + "turned off or full), so this result will be lost when you leave the page."));
-    }
+    parts.push(h("p", null, messages.bestScore(entry.best, entry.attempts)));
+    if (!kept) parts.push(h("p", { class: "course-notice" }, messages.notKeptResult));
     this.result.dataset.score = String(result.score);
     this.result.dataset.passed = String(result.passed);
     this.result.replaceChildren(...parts);
@@ -156,16 +171,29 @@ export class Quiz {
     this.shown = entry.attempts;
   }
 
+  /**
+   * Shows whether a question is right, its explanation and the chosen options' feedback.
+   * @param {HTMLElement} question
+   * @param {QuestionResult} outcome
+   */
   mark(question, outcome) {
-    const key = this.key.questions[question.dataset.question];
+    const key = this.keyOf(question);
     question.dataset.correct = String(outcome.correct);
-    const box = question.querySelector("[data-question-feedback]");
+    const box = /** @type {HTMLElement | null} */ (question.querySelector("[data-question-feedback]"));
     if (box) {
       box.id ||= `${question.id}-feedback`;
-      const [kind, label] = outcome.correct ? ["correct", "Correct"]
-        : ["wrong", outcome.blank ? "Not answered" : "Not quite"];
-      box.replaceChildren(h("p", { class: `course-mark course-mark--${kind}` },
-        icon(outcome.correct ? "✓" : "✗"), ` ${label}`));
+      const [kind, words] = outcome.correct
+        ? ["correct", messages.correct]
+        : ["wrong", outcome.blank ? messages.notAnswered : messages.notQuite];
+      box.replaceChildren(
+        h(
+          "p",
+          { class: `course-mark course-mark--${kind}` },
+          icon(outcome.correct ? messages.symbolRight : messages.symbolWrong),
+          " ",
+          words,
+        ),
+      );
       if (key.explanation) {
         const explanation = h("div", { class: "course-question__explanation" });
         explanation.innerHTML = key.explanation; // trainer content, rendered by the builder
@@ -174,11 +202,12 @@ export class Quiz {
       box.hidden = false;
       describe(question, box.id, true);
     }
+    const feedbacks = "feedback" in key ? key.feedback : undefined;
     for (const choice of all("[data-choice]", question)) {
-      const input = choice.querySelector("input");
-      const feedback = choice.querySelector("[data-choice-feedback]");
-      const token = choice.dataset.choice;
-      const html = input.checked && own(key.feedback, token) ? key.feedback[token] : "";
+      const input = find("input", choice);
+      const feedback = /** @type {HTMLElement | null} */ (choice.querySelector("[data-choice-feedback]"));
+      const token = choice.dataset.choice || "";
+      const html = input.checked && own(feedbacks, token) ? String(feedbacks[token]) : "";
       choice.classList.toggle("course-choice--chosen", input.checked);
       if (!feedback) continue;
       feedback.id ||= `${input.id}-feedback`;
@@ -188,28 +217,32 @@ export class Quiz {
     }
   }
 
+  /**
+   * Takes a question's marks away (the learner changed the answer).
+   * @param {HTMLElement} question
+   */
   unmark(question) {
     question.removeAttribute("data-correct");
-    const box = question.querySelector("[data-question-feedback]");
+    const box = /** @type {HTMLElement | null} */ (question.querySelector("[data-question-feedback]"));
     if (box) {
       box.hidden = true;
       box.replaceChildren();
       describe(question, box.id, false);
     }
     for (const choice of all("[data-choice]", question)) {
-      const feedback = choice.querySelector("[data-choice-feedback]");
+      const feedback = /** @type {HTMLElement | null} */ (choice.querySelector("[data-choice-feedback]"));
       choice.classList.remove("course-choice--chosen");
       if (!feedback) continue;
       feedback.hidden = true;
       feedback.replaceChildren();
-      describe(choice.querySelector("input"), feedback.id, false);
+      describe(find("input", choice), feedback.id, false);
     }
   }
 
   /** Empties the form, marks and result (not the saved progress). */
   clear() {
     this.form.reset();
-    this.questions.forEach((question) => this.unmark(question));
+    for (const question of this.questions) this.unmark(question);
     this.result.replaceChildren();
     this.result.removeAttribute("data-score");
     this.result.removeAttribute("data-passed");
@@ -221,28 +254,12 @@ export class Quiz {
   again() {
     this.clear();
     if (this.root.dataset.shuffle === "true") this.shuffle();
-    this.form.querySelector("input, select")?.focus();
+    /** @type {HTMLElement | null} */ (this.form.querySelector("input, select"))?.focus();
   }
 
   shuffle() {
     for (const question of this.questions) {
-      const type = question.dataset.questionType;
-      const key = this.key.questions[question.dataset.question];
-      if (type === "single" || type === "multiple") {
-        const box = question.querySelector("[data-choices]");
-        if (box) box.append(...shuffled(all("[data-choice]", box)));
-      } else if (type === "ordering") {
-        const rows = shuffled(all("[data-item]", question));
-        // Never show the answer: the right order is rotated by one.
-        if (rows.length > 1 && rows.every((row, i) => key.correct[row.dataset.item] === i + 1)) rows.push(rows.shift());
-        if (rows.length) rows[0].parentElement.append(...rows);
-      } else if (type === "matching") {
-        const selects = all("select", question);
-        const order = shuffled(selects.length ? Array.from(selects[0].options, (o) => o.value).filter(Boolean) : []);
-        for (const select of selects) {
-          select.append(...order.map((value) => Array.from(select.options).find((o) => o.value === value)).filter(Boolean));
-        }
-      }
+      questionType(question.dataset.questionType).shuffle(question, this.keyOf(question));
     }
   }
 
@@ -258,8 +275,12 @@ export class Quiz {
     }
   }
 
-  /** After the page comes back (bfcache), show attempts saved meanwhile on another page. */
-  resync() {
+  /**
+   * Back from the back/forward cache: show an attempt saved meanwhile on another page.
+   * @param {Change} change
+   */
+  update(change) {
+    if (change !== "restored") return;
     const entry = entryFor(store.get(this.course), this.id, this.version);
     if (entry && entry.attempts !== this.shown) {
       this.clear();
@@ -268,39 +289,17 @@ export class Quiz {
   }
 }
 
-/** Sets up every quiz and progress view in `scope`; safe to call again (quizzes set up once). */
+/**
+ * Starts every quiz and progress view in `scope` that is not started yet; safe to call again.
+ * @param {ParentNode} [scope]
+ */
 export function init(scope = document) {
-  for (const quiz of live) if (!quiz.root.isConnected) live.delete(quiz);
-  for (const root of all("[data-quiz]", scope)) {
-    if (root.hasAttribute("data-quiz-init")) continue;
-    try {
-      live.add(new Quiz(root));
-    } catch (error) {
-      console.error(`course: quiz "${root.dataset.quiz}" could not start:`, error);
-    }
-  }
-  syncViews(scope);
+  /** @type {ComponentClass[]} */
+  const classes = [Quiz, ...VIEWS];
+  for (const Class of classes) createAll(Class, scope);
 }
 
-/** Progress table, passed marks and certificate (only static imports: the offline export bundles them). */
-function syncViews(scope) {
-  try {
-    syncPages(scope);
-  } catch (error) {
-    console.error("course: progress could not be shown:", error);
-  }
-}
-
-function resync() {
-  init(document);
-  for (const quiz of live) quiz.resync();
-}
-
-init(document);
-// Material's instant navigation swaps pages without running this module again; its document$
-// observable emits for every page shown (the first one too), and init() is safe to repeat.
-if (window.document$ && typeof window.document$.subscribe === "function") window.document$.subscribe(() => init(document));
-window.addEventListener("pageshow", (event) => {
-  if (event.persisted) resync();
-});
-window.addEventListener("storage", () => syncViews(document));
+// Only static imports, and types imported with JSDoc @import tags (never inline import types): the
+// offline export bundles this module and its imports as one classic script (exporters/classic.py).
+start(Quiz);
+for (const View of VIEWS) start(View);

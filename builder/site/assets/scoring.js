@@ -1,53 +1,61 @@
-// The one scoring rule, in JavaScript; builder/scoring.py is the same rule in Python.
+// @ts-check
+// The one scoring rule, in JavaScript; builder/source/scoring.py is the same rule in Python.
 // Both run the shared cases in tests/scoring_cases.json. Each question scores all its
 // points or none; score = earned * 100 // total (rounded down); pass when score >= pass mark.
+// What counts as blank or right is each question type's own rule (questions.js).
+import { own } from "./dom.js";
+import { questionType } from "./questions.js";
 
-// Python's str.split() whitespace, so both sides normalise answers alike.
-const SPACE = /[\t-\r\x1c-\x20\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+/;
-const own = (object, name) => Object.prototype.hasOwnProperty.call(object, name);
-const filled = (value) => value !== null && value !== undefined && value !== "";
+/** @import { QuestionKey } from "./questions.js" */
 
-export const normalise = (text) => String(text).split(SPACE).filter(Boolean).join(" ").toLowerCase();
+/**
+ * A quiz's answer key, as the builder embeds it in data-quiz-key.
+ * @typedef {{ v: number, quiz: string, passMark: number, questions: Record<string, QuestionKey> }} QuizKey
+ */
+/** @typedef {{ correct: boolean, blank: boolean, points: number }} QuestionResult */
+/**
+ * @typedef {object} QuizResult
+ * @property {number} score a whole percent, rounded down
+ * @property {boolean} passed
+ * @property {number} earned
+ * @property {number} total
+ * @property {Record<string, QuestionResult>} questions
+ */
 
-/** The answer key from a quiz root's data-quiz-key: base64 of UTF-8 JSON. */
+/**
+ * The answer key from a quiz root's data-quiz-key: base64 of UTF-8 JSON.
+ * @param {string} base64
+ * @returns {QuizKey}
+ */
 export function decodeKey(base64) {
   const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
   return JSON.parse(new TextDecoder().decode(bytes));
 }
 
+/**
+ * @param {QuestionKey} key
+ * @param {unknown} response
+ */
 export function isBlank(key, response) {
-  if (response === null || response === undefined) return true;
-  switch (key.type) {
-    case "short_text": return !normalise(response);
-    case "ordering": case "matching": return !Object.values(response).some(filled);
-    case "multiple": return !response.length;
-    default: return response === "";
-  }
+  return response === null || response === undefined || questionType(key.type).isBlank(key, response);
 }
 
+/**
+ * @param {QuestionKey} key
+ * @param {unknown} response
+ */
 export function isCorrect(key, response) {
-  if (isBlank(key, response)) return false;
-  const kind = key.type;
-  if (kind === "single" || kind === "true_false") return key.correct.includes(response);
-  if (kind === "multiple") {
-    const given = Array.from(response);
-    const unique = new Set(given);
-    return unique.size === given.length && unique.size === new Set(key.correct).size
-      && key.correct.every((token) => unique.has(token));
-  }
-  if (kind === "short_text") return key.accept.includes(normalise(response));
-  if (kind === "ordering" || kind === "matching") {
-    return Object.entries(key.correct).every(([token, expected]) => {
-      let value = own(response, token) ? response[token] : undefined;
-      if (kind === "ordering" && filled(value)) value = Number(value);
-      return value === expected;
-    });
-  }
-  return false;
+  return !isBlank(key, response) && questionType(key.type).isCorrect(key, response);
 }
 
-/** Scores responses ({question id: response}) against a key; mirrors scoring.score_quiz. */
+/**
+ * Scores responses ({question id: response}) against a key; mirrors scoring.score_quiz.
+ * @param {QuizKey} key
+ * @param {Record<string, unknown>} responses
+ * @returns {QuizResult}
+ */
 export function scoreQuiz(key, responses) {
+  /** @type {Record<string, QuestionResult>} */
   const questions = {};
   let earned = 0;
   let total = 0;

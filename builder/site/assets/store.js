@@ -1,44 +1,86 @@
+// @ts-check
 // Saved progress behind one small interface: store.get(key) and store.set(key, progress), where the key
 // is the course's storage key as the page gives it (data-course).
 // The backend is localStorage; another (e.g. SCORM) can be plugged in with setBackend().
-// Progress: {v: 1, name?, quizzes: {quizId: {version, best, attempts, passedAt, last: {score,
-// passed, responses, at}}}, scenarios?: {...}} (role-plays: scenario.js checks its own entries).
 // Anything else found in storage resets quietly to empty progress.
+import { isObject, own } from "./dom.js";
+
+/**
+ * A quiz's last checked attempt.
+ * @typedef {{ score: number, passed: boolean, responses: Record<string, unknown>, at: string | null }} Attempt
+ */
+/**
+ * What is kept for a quiz: its version (a hash: an edited quiz starts afresh), best score, attempts,
+ * when it was first passed and the last attempt.
+ * @typedef {{ version: string, best: number, attempts: number, passedAt: string | null, last: Attempt }} QuizEntry
+ */
+/**
+ * A course's progress. Role-plays' entries are checked by scenario.js, which writes them.
+ * @typedef {object} Progress
+ * @property {1} v
+ * @property {string} [name] the learner's name, for the certificate
+ * @property {Record<string, QuizEntry>} quizzes
+ * @property {Record<string, unknown>} [scenarios]
+ */
+/** @typedef {{ read(name: string): string | null, write(name: string, value: string): void, remove(name: string): void }} Backend */
+
 const PROBE = "course-storage-probe";
+/** @type {Backend} */
 let backend = {
   read: (name) => window.localStorage.getItem(name),
   write: (name, value) => window.localStorage.setItem(name, value),
   remove: (name) => window.localStorage.removeItem(name),
 };
-const unsaved = new Map(); // course -> progress kept in memory while storage refuses writes
+/** Course -> progress kept in memory while storage refuses writes. @type {Map<string, Progress>} */
+const unsaved = new Map();
 
+/** @param {Backend} next */
 export function setBackend(next) {
   backend = next;
   unsaved.clear();
 }
 
-const isObject = (value) => value !== null && typeof value === "object" && !Array.isArray(value);
-const isPercent = (value) => Number.isInteger(value) && value >= 0 && value <= 100;
+/**
+ * @param {unknown} value
+ * @returns {value is number}
+ */
+const isPercent = (value) =>
+  Number.isInteger(value) && /** @type {number} */ (value) >= 0 && /** @type {number} */ (value) <= 100;
+/** @param {unknown} value */
 const text = (value) => (typeof value === "string" ? value.slice(0, 200) : null);
 
+/** @returns {Progress} */
 export const emptyProgress = () => ({ v: 1, quizzes: {} });
 
+/**
+ * Progress as the scripts write it, from whatever was stored; null when it is not progress at all.
+ * @param {unknown} data
+ * @returns {Progress | null}
+ */
 function clean(data) {
   const progress = emptyProgress();
   if (!isObject(data) || data.v !== 1 || !isObject(data.quizzes)) return null;
   for (const [id, entry] of Object.entries(data.quizzes)) {
     const last = isObject(entry) ? entry.last : null;
-    if (!isObject(last) || typeof entry.version !== "string" || !isPercent(entry.best)
-        || !isPercent(last.score) || !isObject(last.responses)) continue;
+    if (
+      !isObject(entry) ||
+      !isObject(last) ||
+      typeof entry.version !== "string" ||
+      !isPercent(entry.best) ||
+      !isPercent(last.score) ||
+      !isObject(last.responses)
+    )
+      continue;
     progress.quizzes[id] = {
       version: entry.version,
       best: Math.max(entry.best, last.score),
-      attempts: Number.isInteger(entry.attempts) && entry.attempts > 0 ? entry.attempts : 1,
+      attempts: Number.isInteger(entry.attempts) && Number(entry.attempts) > 0 ? Number(entry.attempts) : 1,
       passedAt: text(entry.passedAt),
       last: { score: last.score, passed: last.passed === true, responses: last.responses, at: text(last.at) },
     };
   }
-  if (text(data.name)) progress.name = text(data.name);
+  const name = text(data.name);
+  if (name) progress.name = name;
   if (isObject(data.scenarios)) progress.scenarios = data.scenarios;
   return progress;
 }
@@ -54,9 +96,14 @@ export const store = {
       return false;
     }
   },
-  /** The course's progress; always a valid object, empty when nothing usable is stored. */
+  /**
+   * The course's progress; always a valid object, empty when nothing usable is stored.
+   * @param {string} course
+   * @returns {Progress}
+   */
   get(course) {
-    if (unsaved.has(course)) return structuredClone(unsaved.get(course));
+    const kept = unsaved.get(course);
+    if (kept) return structuredClone(kept);
     let raw;
     try {
       raw = backend.read(course);
@@ -67,13 +114,23 @@ export const store = {
     let progress = null;
     try {
       progress = clean(JSON.parse(raw));
-    } catch { /* not JSON: reset below */ }
+    } catch {
+      /* not JSON: reset below */
+    }
     if (!progress) {
-      try { backend.remove(course); } catch { /* read-only storage */ }
+      try {
+        backend.remove(course);
+      } catch {
+        /* read-only storage */
+      }
     }
     return progress || emptyProgress();
   },
-  /** Saves the course's progress; false when the browser will not keep it. */
+  /**
+   * Saves the course's progress; false when the browser will not keep it.
+   * @param {string} course
+   * @param {Progress} progress
+   */
   set(course, progress) {
     try {
       backend.write(course, JSON.stringify(progress));
@@ -86,8 +143,13 @@ export const store = {
   },
 };
 
-/** The saved entry for a quiz, or null when none matches this version of the quiz. */
+/**
+ * The saved entry for a quiz, or null when none matches this version of the quiz.
+ * @param {Progress} progress
+ * @param {string} quiz
+ * @param {string} version
+ */
 export function entryFor(progress, quiz, version) {
-  const entry = Object.prototype.hasOwnProperty.call(progress.quizzes, quiz) ? progress.quizzes[quiz] : null;
+  const entry = own(progress.quizzes, quiz) ? progress.quizzes[quiz] : null;
   return entry && entry.version === version ? entry : null;
 }

@@ -2,7 +2,8 @@
 
 How a typed answer is read (the same rule in assets/questions.js; both run tests/scoring_cases.json):
 
-- blank when nothing but spaces is typed;
+- blank when nothing but spaces is typed (a saved response that is not text at all, which only
+  hand-edited storage can hold, is wrong and not blank);
 - NFKC-normalised (fullwidth digits become 0-9), the minus sign U+2212 read as "-", and every space
   removed, so "1 000" (with a space or a no-break space) is 1000;
 - with D the course language's decimal symbol ("." in English, "," in French or German…) and G the
@@ -92,10 +93,12 @@ class NumericType(QuestionType):
         return {"answer": question.answer, "tolerance": question.tolerance, "decimal": question.decimal}
 
     def is_blank(self, key: dict[str, Any], response: Any) -> bool:
-        return not str(response).strip()
+        return isinstance(response, str) and not response.strip()
 
     def is_correct(self, key: dict[str, Any], response: Any) -> bool:
-        value = parse_number(str(response), key["decimal"])
+        if not isinstance(response, str):
+            return False  # only hand-edited storage holds anything but the typed text
+        value = parse_number(response, key["decimal"])
         answer = key["answer"]
         return value is not None and math.fabs(value - answer) <= key["tolerance"] + SLACK * max(1, abs(answer))
 

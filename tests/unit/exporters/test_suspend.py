@@ -18,7 +18,7 @@ def test_suspend_map_lists_quizzes_in_course_order_with_tokens(tmp_path):
     assert [q["id"] for q in cmap["quizzes"]] == ["one-check", "final"]
     assert [q["final"] for q in cmap["quizzes"]] == [False, True]
     single = cmap["quizzes"][0]["questions"][0]
-    assert single == {"id": "q1", "type": "single", "encoding": "choice", "tokens": [choice_token("one-check", "q1", "option", 0),
+    assert single == {"id": "q1", "encoding": "choice", "tokens": [choice_token("one-check", "q1", "option", 0),
                                                                 choice_token("one-check", "q1", "option", 1)]}
     matching = cmap["quizzes"][1]["questions"][2]
     assert matching["rights"] == [choice_token("final", "f3", "right", i) for i in range(2)]
@@ -80,10 +80,10 @@ def _worst_progress(cmap):
         q["id"]: {"version": q["version"], "best": 100, "attempts": suspend.MAX_ATTEMPTS,
                   "passedAt": "2026-12-31T23:59:59Z",
                   "last": {"score": 100, "responses": {
-                      x["id"]: ("" if x["type"] in ("single", "true_false") else
-                                list(x["tokens"]) if x["type"] == "multiple" else
-                                '"' * MAX_TEXT if x["type"] == "short_text" else
-                                {t: str(len(x["tokens"])) for t in x["tokens"]} if x["type"] == "ordering" else
+                      x["id"]: ("" if x["encoding"] == "choice" else
+                                list(x["tokens"]) if x["encoding"] == "choices" else
+                                '"' * MAX_TEXT if x["encoding"] == "text" else
+                                {t: str(len(x["tokens"])) for t in x["tokens"]} if x["encoding"] == "positions" else
                                 {t: "" for t in x["tokens"]})
                       for x in q["questions"]}}} for q in cmap["quizzes"]}}))
 

@@ -21,12 +21,12 @@ def test_scoring_cases_are_well_formed():
     names = [case["name"] for case in CASES]
     assert len(names) == len(set(names)) and len(CASES) >= 15
     kinds = {q["type"] for case in CASES for q in case["key"]["questions"].values()}
-    assert kinds == {"single", "multiple", "true_false", "short_text", "ordering", "matching"}
+    assert kinds == {"single", "multiple", "true_false", "short_text", "ordering", "matching", "numeric"}
     for case in CASES:
         assert set(case["expected"]["correct"]) == set(case["key"]["questions"]), case["name"]
 
 
-@pytest.mark.parametrize("case", CASES, ids=[case["name"] for case in CASES])
+@pytest.mark.parametrize("case", [pytest.param(case, id=case["name"]) for case in CASES])
 def test_score_quiz_matches_shared_case(case):
     result = score_quiz(case["key"], case["responses"])
     expected = case["expected"]
