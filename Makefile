@@ -1,4 +1,5 @@
-# Everything a fresh clone needs: `make serve` for learners, `make test` for the whole suite.
+# Everything a fresh clone needs: `make serve` for learners, `make test` for the whole suite, `make check`
+# for the edit loop. Each target installs what it needs first.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
@@ -8,8 +9,9 @@ CHROMIUM := /usr/bin/chromium
 NODE_TOOLS := node_modules/.installed
 # The learner scripts that ship in a course, checked by `make lint-js`; biome also lints the tests' JS.
 SHIPPED_JS := builder/site/assets/*.js builder/exporters/scorm_launch.js
+PYTHON_CODE := builder tests bench
 
-.PHONY: setup build serve validate test test-unit fuzz browser-deps lint-js bench clean
+.PHONY: setup build serve validate lint lint-py lint-js check test fuzz browser-deps bench clean
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -38,20 +40,30 @@ $(NODE_TOOLS): package.json package-lock.json
 
 browser-deps: $(CHROMIUM) $(NODE_TOOLS)
 
-# Lint, format check and type-check of the shipped scripts (biome.json, tsconfig.json).
+# The house rules (CONTRIBUTING.md): ruff (lint and format), mypy --strict, Biome and tsc on the shipped scripts.
+lint: lint-py lint-js
+
+lint-py: setup
+	$(BIN)/ruff check $(PYTHON_CODE)
+	$(BIN)/ruff format --check $(PYTHON_CODE)
+	$(BIN)/mypy
+
 lint-js: $(NODE_TOOLS)
 	node_modules/.bin/biome check $(SHIPPED_JS) tests/exporters/parse_gift.mjs
 	node_modules/.bin/tsc --noEmit -p tsconfig.json
 
+# The edit loop: the unit tests, in parallel (about 12 s on 2 cores).
+check: setup
+	$(BIN)/python -m pytest tests/unit -n auto -q -p no:cacheprovider
+
+# Everything: the house rules first, then every test (unit, fuzz, integration, browser, packages).
 test: setup browser-deps
+	$(MAKE) --no-print-directory lint
 	$(BIN)/python -m pytest
 
 # Speed and memory against plain MkDocs at 100 and 1,000 lessons; writes docs/performance.md.
 bench: setup
 	$(BIN)/python -m bench.run
-
-test-unit: setup
-	$(BIN)/python -m pytest tests/unit tests/integration
 
 # The fuzz tests with 20 times the examples `make test` runs (the `long` Hypothesis profile).
 fuzz: setup

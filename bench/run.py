@@ -4,6 +4,7 @@ Each measurement alternates `course build` and a plain `mkdocs build` of the sam
 project's own mkdocs.yml with only the `course` plugin removed) and reports the median of
 RUNS runs. Results are printed as a table and written to docs/performance.md.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -45,8 +46,10 @@ def median_runs(commands: dict[str, tuple[list[str], Path]], runs: int) -> dict[
     for _ in range(runs):
         for name, (command, cwd) in commands.items():
             samples[name].append(timed(command, cwd))
-    return {name: (statistics.median(t for t, _ in values), int(statistics.median(m for _, m in values)))
-            for name, values in samples.items()}
+    return {
+        name: (statistics.median(t for t, _ in values), int(statistics.median(m for _, m in values)))
+        for name, values in samples.items()
+    }
 
 
 def site_sizes(site: Path) -> tuple[int, int, str]:
@@ -58,8 +61,11 @@ def site_sizes(site: Path) -> tuple[int, int, str]:
 def quiz_assets() -> tuple[int, int]:
     """Bytes of the quiz script and styles a quiz page loads: raw and gzipped (level 9). The
     role-play files (scenario.js, scenario.css) load only on pages with a role-play."""
-    files = [p for p in (REPO / "builder" / "site" / "assets").rglob("*")
-             if p.suffix in (".js", ".css") and p.stem != "scenario"]
+    files = [
+        p
+        for p in (REPO / "builder" / "site" / "assets").rglob("*")
+        if p.suffix in (".js", ".css") and p.stem != "scenario"
+    ]
     raw = sum(p.stat().st_size for p in files)
     zipped = sum(len(gzip.compress(p.read_bytes(), 9)) for p in files)
     return raw, zipped
@@ -68,8 +74,13 @@ def quiz_assets() -> tuple[int, int]:
 def edit_to_rebuilt(project: Path, lesson: str, runs: int) -> float:
     """Seconds from saving a lesson file to `course serve` serving the changed page (median)."""
     port = free_port()
-    server = subprocess.Popen([str(BIN / "course"), "serve", "--dev-addr", f"127.0.0.1:{port}"], cwd=project,
-                              env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    server = subprocess.Popen(
+        [str(BIN / "course"), "serve", "--dev-addr", f"127.0.0.1:{port}"],
+        cwd=project,
+        env=ENV,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     url = f"http://127.0.0.1:{port}/{lesson}/"
     source = project / "content" / f"{lesson}.yml"
     original = source.read_text()
@@ -108,13 +119,22 @@ def main() -> int:
     for n in sizes:
         course, plain = generate(WORK / f"n{n}", n, config)
         validate = median_runs({"validate": ([str(BIN / "course"), "validate"], course)}, args.runs)["validate"]
-        builds = median_runs({"course": ([str(BIN / "course"), "build"], course),
-                              "plain": ([str(BIN / "mkdocs"), "build"], plain)}, args.runs)
+        builds = median_runs(
+            {"course": ([str(BIN / "course"), "build"], course), "plain": ([str(BIN / "mkdocs"), "build"], plain)},
+            args.runs,
+        )
         largest, total, largest_page = site_sizes(course / "site")
         plain_largest, plain_total, _ = site_sizes(plain / "site")
-        rows[n] = {"validate": validate[0], "course": builds["course"], "plain": builds["plain"],
-                   "largest": largest, "largest_page": largest_page, "total": total,
-                   "plain_largest": plain_largest, "plain_total": plain_total}
+        rows[n] = {
+            "validate": validate[0],
+            "course": builds["course"],
+            "plain": builds["plain"],
+            "largest": largest,
+            "largest_page": largest_page,
+            "total": total,
+            "plain_largest": plain_largest,
+            "plain_total": plain_total,
+        }
         print(f"N={n}: measured", file=sys.stderr)
     serve_bundled = edit_to_rebuilt(copy_bundled(), "professionalism", args.runs)
     serve_n100 = edit_to_rebuilt(WORK / "n100" / "course", "lesson-0001", args.runs) if 100 in sizes else None
@@ -140,15 +160,19 @@ def copy_bundled() -> Path:
 def render(rows, serve_bundled, serve_n100, raw, zipped, runs) -> str:
     mib = lambda b: f"{b / 2**20:.1f} MiB"  # noqa: E731
     kib = lambda b: f"{b / 1024:.1f} KiB"  # noqa: E731
-    lines = ["# Performance", "",
-             f"Measured by `make bench` (bench/run.py) on {platform.node() or 'this machine'}: "
-             f"{os.cpu_count()} cores, Python {platform.python_version()}, {platform.machine()}, "
-             f"{time.strftime('%Y-%m-%d')}. Medians of {runs} runs, `course build` and plain `mkdocs build` "
-             "alternating. Synthetic courses: N lessons of about 600 words in 4 sections, each with a "
-             "10-question quiz mixing all six types, in modules of 20; the plain build has the same words as "
-             "Markdown pages with the project's mkdocs.yml minus the `course` plugin.", "",
-             "| measure | " + " | ".join(f"N = {n:,}" for n in rows) + " |",
-             "|---|" + "---|" * len(rows)]
+    lines = [
+        "# Performance",
+        "",
+        f"Measured by `make bench` (bench/run.py) on {platform.node() or 'this machine'}: "
+        f"{os.cpu_count()} cores, Python {platform.python_version()}, {platform.machine()}, "
+        f"{time.strftime('%Y-%m-%d')}. Medians of {runs} runs, `course build` and plain `mkdocs build` "
+        "alternating. Synthetic courses: N lessons of about 600 words in 4 sections, each with a "
+        "10-question quiz mixing all six types, in modules of 20; the plain build has the same words as "
+        "Markdown pages with the project's mkdocs.yml minus the `course` plugin.",
+        "",
+        "| measure | " + " | ".join(f"N = {n:,}" for n in rows) + " |",
+        "|---|" + "---|" * len(rows),
+    ]
     table = [
         ("`course validate`", lambda r: f"{r['validate']:.2f} s"),
         ("`course build`", lambda r: f"{r['course'][0]:.2f} s"),
@@ -167,14 +191,21 @@ def render(rows, serve_bundled, serve_n100, raw, zipped, runs) -> str:
     sizes = list(rows)
     if len(sizes) >= 2:
         a, b = rows[sizes[0]], rows[sizes[-1]]
-        lines += ["", f"Growth from N = {sizes[0]:,} to N = {sizes[-1]:,}: `course build` "
-                      f"{b['course'][0] / a['course'][0]:.1f}x the time, plain MkDocs "
-                      f"{b['plain'][0] / a['plain'][0]:.1f}x."]
-    lines += ["", f"Quiz script and styles (builder/assets but the role-play's scenario.js/.css): {raw:,} bytes raw, "
-                  f"{zipped:,} bytes gzipped (level 9, file by file); cacheable files, not inlined.",
-              "", f"Edit-to-rebuilt in `course serve` (save a lesson file until the page serves the change): "
-                  f"bundled course {serve_bundled:.2f} s"
-              + (f", N = 100 course {serve_n100:.2f} s." if serve_n100 is not None else ".")]
+        lines += [
+            "",
+            f"Growth from N = {sizes[0]:,} to N = {sizes[-1]:,}: `course build` "
+            f"{b['course'][0] / a['course'][0]:.1f}x the time, plain MkDocs "
+            f"{b['plain'][0] / a['plain'][0]:.1f}x.",
+        ]
+    lines += [
+        "",
+        f"Quiz script and styles (builder/assets but the role-play's scenario.js/.css): {raw:,} bytes raw, "
+        f"{zipped:,} bytes gzipped (level 9, file by file); cacheable files, not inlined.",
+        "",
+        f"Edit-to-rebuilt in `course serve` (save a lesson file until the page serves the change): "
+        f"bundled course {serve_bundled:.2f} s"
+        + (f", N = 100 course {serve_n100:.2f} s." if serve_n100 is not None else "."),
+    ]
     return "\n".join(lines) + "\n"
 
 

@@ -66,8 +66,9 @@ def _options(args: argparse.Namespace) -> dict[str, object]:
 def _parser() -> argparse.ArgumentParser:
     from .quality.report import FORMATS as REPORT_FORMATS
 
-    parser = argparse.ArgumentParser(prog="course", description="Build interactive courses from YAML lessons "
-                                     "and quizzes.")
+    parser = argparse.ArgumentParser(
+        prog="course", description="Build interactive courses from YAML lessons and quizzes."
+    )
     commands_ = parser.add_subparsers(title="commands", metavar="COMMAND")
 
     init = commands_.add_parser("init", help="create a small, ready-to-build course project in DIR")
@@ -75,28 +76,43 @@ def _parser() -> argparse.ArgumentParser:
     init.set_defaults(handler=lambda args: commands.init(args.directory))
 
     validate = commands_.add_parser("validate", help="check every lesson and quiz; list all problems")
-    validate.add_argument("--format", dest="output", choices=commands.OUTPUT_FORMATS, default="text",
-                          help="text (the default) or json: every problem with its file, line, column, path, code, "
-                               "severity and message, for editors and CI")
+    validate.add_argument(
+        "--format",
+        dest="output",
+        choices=commands.OUTPUT_FORMATS,
+        default="text",
+        help="text (the default) or json: every problem with its file, line, column, path, code, "
+        "severity and message, for editors and CI",
+    )
     validate.set_defaults(handler=_with_project(commands.validate, "validate"))
 
-    check = commands_.add_parser("check", help="validate, then list the course's weak spots (quality checks) "
-                                 "as warnings with a code")
+    check = commands_.add_parser(
+        "check", help="validate, then list the course's weak spots (quality checks) as warnings with a code"
+    )
     check.add_argument("--strict", action="store_true", help="fail (exit status 1) on any warning, for CI")
-    check.add_argument("--format", dest="output", choices=commands.OUTPUT_FORMATS, default="text",
-                       help="text (the default) or json")
+    check.add_argument(
+        "--format", dest="output", choices=commands.OUTPUT_FORMATS, default="text", help="text (the default) or json"
+    )
     check.set_defaults(handler=_with_project(commands.check, "check"))
 
-    report = commands_.add_parser("report", help="summarise each lesson: words, minutes, objectives and the "
-                                  "questions that assess them")
-    report.add_argument("--format", dest="output", choices=REPORT_FORMATS, default="text",
-                        help="text (a table, the default), json or markdown")
+    report = commands_.add_parser(
+        "report", help="summarise each lesson: words, minutes, objectives and the questions that assess them"
+    )
+    report.add_argument(
+        "--format",
+        dest="output",
+        choices=REPORT_FORMATS,
+        default="text",
+        help="text (a table, the default), json or markdown",
+    )
     report.set_defaults(handler=_with_project(commands.report, "report"))
 
-    schema = commands_.add_parser("schema", help="write the JSON Schemas editors use to complete and check "
-                                  "course, lesson and quiz files")
-    schema.add_argument("--out", metavar="DIR", default=Path("schemas"), type=Path,
-                        help="where to write them (default: schemas/)")
+    schema = commands_.add_parser(
+        "schema", help="write the JSON Schemas editors use to complete and check course, lesson and quiz files"
+    )
+    schema.add_argument(
+        "--out", metavar="DIR", default=Path("schemas"), type=Path, help="where to write them (default: schemas/)"
+    )
     schema.set_defaults(handler=lambda args: commands.schema(args.out))
 
     build = commands_.add_parser("build", help="validate, then build the site (the previous site is kept on failure)")
@@ -105,35 +121,38 @@ def _parser() -> argparse.ArgumentParser:
     build.set_defaults(handler=_with_configuration(commands.build, "build"))
 
     serve = commands_.add_parser("serve", help="preview the course, rebuilding when a file changes")
-    serve.add_argument("--dev-addr", metavar="IP:PORT", default="127.0.0.1:8000",
-                       help="address to serve on (default: 127.0.0.1:8000)")
+    serve.add_argument(
+        "--dev-addr", metavar="IP:PORT", default="127.0.0.1:8000", help="address to serve on (default: 127.0.0.1:8000)"
+    )
     serve.set_defaults(handler=_with_configuration(commands.serve, "serve"))
 
-    export = commands_.add_parser("export", help="validate, then package the course for an LMS, for offline use "
-                                  "or for Moodle's question bank")
+    export = commands_.add_parser(
+        "export", help="validate, then package the course for an LMS, for offline use or for Moodle's question bank"
+    )
     formats = export.add_subparsers(title="formats", metavar="FORMAT", required=True)
-    for name, run, help_text, target in (
-            ("scorm", commands.export_scorm, "a SCORM 1.2 package (one SCO) that reports scores to the LMS",
-             "FILE.zip"),
-            ("zip", commands.export_zip, "the site as a zip that opens from disk with no server", "FILE.zip"),
-            ("gift", commands.export_gift, "one Moodle GIFT question file per quiz", "DIR")):
+    for name, export_run, help_text, target in (
+        ("scorm", commands.export_scorm, "a SCORM 1.2 package (one SCO) that reports scores to the LMS", "FILE.zip"),
+        ("zip", commands.export_zip, "the site as a zip that opens from disk with no server", "FILE.zip"),
+        ("gift", commands.export_gift, "one Moodle GIFT question file per quiz", "DIR"),
+    ):
         sub = formats.add_parser(name, help=help_text)
         sub.add_argument("--out", required=True, metavar=target, type=Path, help="where to write it")
         sub.add_argument("--strict", action="store_true", help="treat warnings as errors")
-        sub.set_defaults(handler=_with_configuration(run, "export"))
+        sub.set_defaults(handler=_with_configuration(export_run, "export"))
 
-    new = commands_.add_parser("new", help="add a new lesson (with its quiz, listed in course.yml), quiz or "
-                               "role-play from a template")
+    new = commands_.add_parser(
+        "new", help="add a new lesson (with its quiz, listed in course.yml), quiz or role-play from a template"
+    )
     new_kinds = new.add_subparsers(title="what", metavar="KIND", required=True)
-    for kind, run, help_text in (
-            ("lesson", commands.new_lesson, "create a lesson file and its quiz ID-check, and add the lesson to "
-             "course.yml"),
-            ("quiz", commands.new_quiz, "create a quiz file"),
-            ("scenario", commands.new_scenario, "create a branching role-play to fill in")):
+    for kind, new_run, help_text in (
+        ("lesson", commands.new_lesson, "create a lesson file and its quiz ID-check, and add the lesson to course.yml"),
+        ("quiz", commands.new_quiz, "create a quiz file"),
+        ("scenario", commands.new_scenario, "create a branching role-play to fill in"),
+    ):
         sub = new_kinds.add_parser(kind, help=help_text)
         sub.add_argument("id", metavar="ID", help="lowercase letters, digits and hyphens")
         sub.add_argument("--title", help=f"the {kind}'s title")
-        sub.set_defaults(handler=_new(run))
+        sub.set_defaults(handler=_new(new_run))
     return parser
 
 

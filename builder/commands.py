@@ -40,7 +40,7 @@ def validate(project: Project, *, output: str = "text") -> int:
 
 def check(project: Project, *, strict: bool = False, output: str = "text") -> int:
     """Validate, then run the quality checks; with `strict`, any warning fails."""
-    from .quality.course_check import find_all, format_check_report, apply_levels
+    from .quality.course_check import apply_levels, find_all, format_check_report
 
     validation = validate_project(project)
     result = apply_levels(find_all(validation), project)
@@ -79,8 +79,10 @@ def schema(out: Path) -> int:
 
     written = write_schemas(out)
     print(f"wrote {', '.join(_shown(p) for p in written)}")
-    print("next: start each YAML file with `# yaml-language-server: $schema=PATH` (PATH to its schema, relative "
-          "to the file) so editors complete and check it")
+    print(
+        "next: start each YAML file with `# yaml-language-server: $schema=PATH` (PATH to its schema, relative "
+        "to the file) so editors complete and check it"
+    )
     return 0
 
 
@@ -118,8 +120,10 @@ def export_scorm(config: Configuration, *, out: Path, strict: bool = False) -> i
 
     def run(validation: Validation) -> str:
         package = make(config, validation, out)
-        return (f"wrote {_shown(out)}: SCORM 1.2 package of {package.files} files; "
-                f"progress needs at most {package.worst_suspend_data:,} of 4,096 characters of suspend_data")
+        return (
+            f"wrote {_shown(out)}: SCORM 1.2 package of {package.files} files; "
+            f"progress needs at most {package.worst_suspend_data:,} of 4,096 characters of suspend_data"
+        )
 
     return _export(config, run, strict=strict)
 
@@ -232,18 +236,25 @@ def _counted(course: Course) -> str:
     return f"{count(len(course.lessons), 'lesson')}, {quizzes}{scenarios}, {count(questions, 'question')}"
 
 
-def _print_json(validation: Validation, diagnostics: list[Diagnostic], *,
-                notes: list[Diagnostic] | None = None) -> None:
+def _print_json(
+    validation: Validation, diagnostics: list[Diagnostic], *, notes: list[Diagnostic] | None = None
+) -> None:
     """Diagnostics as JSON for editors and CI: one object per problem, notes with severity "info"."""
     entries = [d.as_json() for d in diagnostics] + [{**d.as_json(), "severity": "info"} for d in notes or []]
     course = validation.course
-    print(json.dumps({
-        "valid": course is not None,
-        "errors": sum(1 for d in diagnostics if d.is_error),
-        "warnings": sum(1 for d in diagnostics if not d.is_error),
-        "summary": _counted(course) if course is not None else None,
-        "diagnostics": entries,
-    }, indent=2, ensure_ascii=False))
+    print(
+        json.dumps(
+            {
+                "valid": course is not None,
+                "errors": sum(1 for d in diagnostics if d.is_error),
+                "warnings": sum(1 for d in diagnostics if not d.is_error),
+                "summary": _counted(course) if course is not None else None,
+                "diagnostics": entries,
+            },
+            indent=2,
+            ensure_ascii=False,
+        )
+    )
 
 
 def _shown(path: Path) -> str:

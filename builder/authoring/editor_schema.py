@@ -8,6 +8,7 @@ The schemas are draft-07, the draft those editors support best. They come from t
 definitions the validator uses (each kind's `json_schema()`), including the few rules across values
 that JSON Schema can also express, which the format declares on its kinds (`json_extra`).
 """
+
 from __future__ import annotations
 
 import json
@@ -29,13 +30,22 @@ def _schema_id(name: str) -> str:
 
 
 DOCUMENTS: dict[str, tuple[Kind, str, str]] = {
-    "course": (fmt.COURSE, "Course (content/course.yml)",
-               "The course: its title, description, pass mark and the lessons in order."),
-    "lesson": (fmt.LESSON, "Lesson (content/<lesson-id>.yml)",
-               "One lesson: objectives, sections of Markdown text, key points and the id of its quiz."),
-    "quiz": (fmt.QUIZ_FILE, "Quiz or role-play (quizzes/<id>.yml)",
-             "A quiz: questions of six types, each assessing one objective of its lesson. With `kind: scenario`, "
-             "a branching role-play whose choices score caring, competency and integrity."),
+    "course": (
+        fmt.COURSE,
+        "Course (content/course.yml)",
+        "The course: its title, description, pass mark and the lessons in order.",
+    ),
+    "lesson": (
+        fmt.LESSON,
+        "Lesson (content/<lesson-id>.yml)",
+        "One lesson: objectives, sections of Markdown text, key points and the id of its quiz.",
+    ),
+    "quiz": (
+        fmt.QUIZ_FILE,
+        "Quiz or role-play (quizzes/<id>.yml)",
+        "A quiz: questions of six types, each assessing one objective of its lesson. With `kind: scenario`, "
+        "a branching role-play whose choices score caring, competency and integrity.",
+    ),
 }
 """Which record each schema file describes, with its title and description."""
 
@@ -48,8 +58,13 @@ def file_name(kind: str) -> str:
 def json_schema(kind: str) -> dict[str, Any]:
     """The JSON Schema document for one kind of source file."""
     record, title, description = DOCUMENTS[kind]
-    return {"$schema": DRAFT, "$id": _schema_id(file_name(kind)), "title": title, "description": description,
-            **record.json_schema()}
+    return {
+        "$schema": DRAFT,
+        "$id": _schema_id(file_name(kind)),
+        "title": title,
+        "description": description,
+        **record.json_schema(),
+    }
 
 
 def write_schemas(directory: Path) -> list[Path]:

@@ -74,8 +74,10 @@ def new_lesson(project: Project, lesson_id: str, title: str | None) -> NewLesson
         _refuse_existing(path)
     course_file = project.course_file
     if not course_file.is_file():
-        raise ScaffoldError(f"there is no {project.display(course_file)} here; run `course new` in a course project "
-                            "folder (or create one with `course init DIR`)")
+        raise ScaffoldError(
+            f"there is no {project.display(course_file)} here; run `course new` in a course project "
+            "folder (or create one with `course init DIR`)"
+        )
     raw = course_file.read_bytes()
     try:
         text = raw.decode("utf-8-sig")
@@ -123,8 +125,10 @@ def _checked_title(title: str | None, identifier: str) -> str:
         return _title_from(identifier)
     found = _NOT_ONE_LINE.search(title)
     if found:
-        raise ScaffoldError(f"the title should be one line of text, but it holds the character "
-                            f"U+{ord(found.group()):04X} (a line break or control character)")
+        raise ScaffoldError(
+            f"the title should be one line of text, but it holds the character "
+            f"U+{ord(found.group()):04X} (a line break or control character)"
+        )
     if not title.strip():
         raise ScaffoldError("the title is empty; give it some text or leave out --title")
     return title.strip()
@@ -135,8 +139,9 @@ def yaml_text(text: str) -> str:
     return yaml.safe_dump(text, default_style='"', allow_unicode=True, width=math.inf).rstrip("\n")
 
 
-_TEMPLATES = Environment(loader=FileSystemLoader(SCAFFOLD), undefined=StrictUndefined, keep_trailing_newline=True,
-                         autoescape=False)  # YAML, not HTML: values are quoted by yaml_text where needed
+_TEMPLATES = Environment(
+    loader=FileSystemLoader(SCAFFOLD), undefined=StrictUndefined, keep_trailing_newline=True, autoescape=False
+)  # YAML, not HTML: values are quoted by yaml_text where needed
 _TEMPLATES.filters["yaml_text"] = yaml_text
 
 
@@ -153,10 +158,10 @@ def _ensure_schemas(project: Project) -> list[Path]:
     return write_schemas(folder)
 
 
-def _write(path: Path, template: str, identifier: str, title: str, project: Project, kind: str,
-           **extra: str) -> Path:
-    text = _TEMPLATES.get_template(template).render(schema=modeline(path, project.root / SCHEMA_DIR, kind),
-                                                    id=identifier, title=title, **extra)
+def _write(path: Path, template: str, identifier: str, title: str, project: Project, kind: str, **extra: str) -> Path:
+    text = _TEMPLATES.get_template(template).render(
+        schema=modeline(path, project.root / SCHEMA_DIR, kind), id=identifier, title=title, **extra
+    )
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")
     return path
@@ -179,8 +184,7 @@ def add_lesson_to_course(text: str, lesson_id: str, shown: str = COURSE_FILE) ->
         raise ScaffoldError(f"{shown} is not valid YAML (run `course validate`); the lesson was not created") from None
     lists = _lesson_lists(root)
     if not lists:
-        raise ScaffoldError(f"{shown} has no `lessons` list (nor `modules` with lessons){manual}, then run this "
-                            "again")
+        raise ScaffoldError(f"{shown} has no `lessons` list (nor `modules` with lessons){manual}, then run this again")
     listed = [item.value for node in lists for item in node.value if isinstance(item, ScalarNode)]
     if lesson_id in listed:
         raise ScaffoldError(f"lesson '{lesson_id}' is already listed in {shown}; choose another id")
@@ -196,14 +200,14 @@ def add_lesson_to_course(text: str, lesson_id: str, shown: str = COURSE_FILE) ->
     else:
         last = target.value[-1]
         line_start = text.rfind("\n", 0, last.start_mark.index) + 1
-        prefix = text[line_start:last.start_mark.index]
+        prefix = text[line_start : last.start_mark.index]
         if prefix.strip() != "-" or not isinstance(last, ScalarNode):
             raise ScaffoldError(f"the `lessons` list in {shown} has an unusual layout{manual}")
         line_end = text.find("\n", last.end_mark.index)
         if line_end < 0:
             edited = text + newline + prefix + lesson_id + newline
         else:
-            edited = text[:line_end + 1] + prefix + lesson_id + newline + text[line_end + 1:]
+            edited = text[: line_end + 1] + prefix + lesson_id + newline + text[line_end + 1 :]
     check = _lesson_lists(yaml.compose(edited, Loader=yaml.SafeLoader))
     if not check or [item.value for item in check[-1].value][-1:] != [lesson_id]:
         raise ScaffoldError(f"could not add the lesson to {shown} safely{manual}")

@@ -45,6 +45,7 @@ Per-option feedback follows `#`; the explanation is the general feedback after `
 cannot set a question's mark, so Moodle keeps its default and `// points: N` above the
 question records the course's points.
 """
+
 from __future__ import annotations
 
 import os
@@ -97,13 +98,25 @@ def export_gift(course: Course, out_dir: Path) -> list[Diagnostic]:
             files.append((name, text))
         else:
             types = listing(sorted({q.type for q in quiz.questions}))
-            warnings.append(Diagnostic(quiz.origin, f"quiz '{quiz.id}' has only {types} questions, which GIFT "
-                                       f"cannot hold; {(out_dir / name).as_posix()} was not written",
-                                       "gift-quiz-empty", Severity.WARNING))
+            warnings.append(
+                Diagnostic(
+                    quiz.origin,
+                    f"quiz '{quiz.id}' has only {types} questions, which GIFT "
+                    f"cannot hold; {(out_dir / name).as_posix()} was not written",
+                    "gift-quiz-empty",
+                    Severity.WARNING,
+                )
+            )
     for scenario in course.scenarios.values():
-        warnings.append(Diagnostic(scenario.origin, f"role-play '{scenario.id}' is not exported: GIFT has no "
-                                   "branching questions (the SCORM package and the offline zip include it)",
-                                   "gift-role-play-skipped", Severity.WARNING))
+        warnings.append(
+            Diagnostic(
+                scenario.origin,
+                f"role-play '{scenario.id}' is not exported: GIFT has no "
+                "branching questions (the SCORM package and the offline zip include it)",
+                "gift-role-play-skipped",
+                Severity.WARNING,
+            )
+        )
     out_dir.mkdir(parents=True, exist_ok=True)
     for name, text in files:
         temporary = out_dir / f".{name}.tmp"
@@ -132,8 +145,13 @@ class _GiftWriter:
         for index, question in enumerate(quiz.questions):
             where = f"questions[{index}] '{question.id}'"
             if not _in_gift(question):
-                warnings.append(_warning(question, f"{where}: {question.type} questions have no GIFT type; skipped "
-                                         f"from {file_name}", f"gift-{question.type}-skipped"))
+                warnings.append(
+                    _warning(
+                        question,
+                        f"{where}: {question.type} questions have no GIFT type; skipped from {file_name}",
+                        f"gift-{question.type}-skipped",
+                    )
+                )
                 continue
             lines, notes = self.question(question)
             blocks.append("\n".join(lines))

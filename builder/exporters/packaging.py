@@ -1,4 +1,5 @@
 """Shared steps of the packaged exports: a relative-URL build in a temporary folder, and zipping it."""
+
 from __future__ import annotations
 
 import contextlib
@@ -6,13 +7,12 @@ import os
 import re
 import tempfile
 import zipfile
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 from ..site.config import Configuration
 from ..site.sitebuild import build_into
 from ..source.validate import Validation
-
 
 SERVER_ONLY = ("404.html", "sitemap.xml", "sitemap.xml.gz")
 """Files only a web server uses (the error page is written with server-root URLs on purpose)."""
@@ -48,9 +48,12 @@ def write_zip(folder: Path, out: Path) -> list[str]:
     return names
 
 
-_LOADED = re.compile(r"""<(?:script|img|iframe|audio|video|source|embed)\b[^>]*?\bsrc\s*=\s*["']([^"']*)["']"""
-                     r"""|<link\b[^>]*?\brel\s*=\s*["']?(?:stylesheet|preload|modulepreload|icon)[^>]*?"""
-                     r"""\bhref\s*=\s*["']([^"']*)["']""", re.IGNORECASE)
+_LOADED = re.compile(
+    r"""<(?:script|img|iframe|audio|video|source|embed)\b[^>]*?\bsrc\s*=\s*["']([^"']*)["']"""
+    r"""|<link\b[^>]*?\brel\s*=\s*["']?(?:stylesheet|preload|modulepreload|icon)[^>]*?"""
+    r"""\bhref\s*=\s*["']([^"']*)["']""",
+    re.IGNORECASE,
+)
 _LINKED = re.compile(r"""\bhref\s*=\s*["']([^"']*)["']""", re.IGNORECASE)
 
 

@@ -4,6 +4,7 @@ The package is the relative-URL site plus a launch page (scorm-launch.html) that
 the one LMS session for the visit and shows the course in a frame (scorm_launch.js),
 and an imsmanifest.xml listing every file.
 """
+
 from __future__ import annotations
 
 import shutil
@@ -41,16 +42,22 @@ def export_scorm(config: Configuration, validation: Validation, out: Path) -> Sc
     cmap = course_map(course)
     worst = worst_case_length(cmap)
     if worst > SUSPEND_LIMIT:
-        raise ExportError(f"a learner's progress in this course can need {worst:,} characters of SCORM "
-                          f"suspend_data, but SCORM 1.2 keeps only {SUSPEND_LIMIT:,}; split the course into "
-                          "smaller packages or use fewer questions")
+        raise ExportError(
+            f"a learner's progress in this course can need {worst:,} characters of SCORM "
+            f"suspend_data, but SCORM 1.2 keeps only {SUSPEND_LIMIT:,}; split the course into "
+            "smaller packages or use fewer questions"
+        )
     with relative_build(config, validation) as site:
         problems = unsafe_urls(site)
         if problems:
-            raise ExportError("the package would make network requests or use server-root URLs:\n  "
-                              + "\n  ".join(problems))
-        launch = template_environment().get_template("scorm_launch.html").render(
-            title=course.title, language=course.language, course_map=cmap)
+            raise ExportError(
+                "the package would make network requests or use server-root URLs:\n  " + "\n  ".join(problems)
+            )
+        launch = (
+            template_environment()
+            .get_template("scorm_launch.html")
+            .render(title=course.title, language=course.language, course_map=cmap)
+        )
         (site / LAUNCH_PAGE).write_text(launch, encoding="utf-8")
         (site / LAUNCH_SCRIPT).parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(Path(__file__).parent / "scorm_launch.js", site / LAUNCH_SCRIPT)
@@ -72,13 +79,18 @@ def manifest(course: Course, identifier: str, files: list[str]) -> bytes:
     organizations = ET.SubElement(root, f"{{{cp}}}organizations", default="organization-1")
     organization = ET.SubElement(organizations, f"{{{cp}}}organization", identifier="organization-1")
     ET.SubElement(organization, f"{{{cp}}}title").text = course.title
-    item = ET.SubElement(organization, f"{{{cp}}}item", identifier="item-1", identifierref="resource-1",
-                         isvisible="true")
+    item = ET.SubElement(
+        organization, f"{{{cp}}}item", identifier="item-1", identifierref="resource-1", isvisible="true"
+    )
     ET.SubElement(item, f"{{{cp}}}title").text = course.title
     resources = ET.SubElement(root, f"{{{cp}}}resources")
-    resource = ET.SubElement(resources, f"{{{cp}}}resource", {"identifier": "resource-1", "type": "webcontent",
-                                                               f"{{{adl}}}scormtype": "sco", "href": LAUNCH_PAGE})
+    resource = ET.SubElement(
+        resources,
+        f"{{{cp}}}resource",
+        {"identifier": "resource-1", "type": "webcontent", f"{{{adl}}}scormtype": "sco", "href": LAUNCH_PAGE},
+    )
     for name in files:
         ET.SubElement(resource, f"{{{cp}}}file", href=name)
     ET.indent(root)
-    return ET.tostring(root, encoding="utf-8", xml_declaration=True)
+    data: bytes = ET.tostring(root, encoding="utf-8", xml_declaration=True)
+    return data

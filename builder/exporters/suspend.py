@@ -25,6 +25,7 @@ that JSON using positions from a course map instead of tokens:
 `tag` is the start of the content hash: progress for an edited quiz or role-play is dropped.
 This module mirrors the encoder so an export can measure the longest possible text.
 """
+
 from __future__ import annotations
 
 import json
@@ -43,6 +44,7 @@ MAX_NAME = 60
 MAX_ATTEMPTS = 9999
 MAX_CHOICES = 100
 
+
 def course_map(course: Course) -> dict[str, Any]:
     """What the launch page needs: the course's name and storage key, and to translate progress, its quizzes,
     questions and choice tokens, and its role-plays, in order."""
@@ -50,16 +52,38 @@ def course_map(course: Course) -> dict[str, Any]:
     ordered = [course.quiz_for(lesson) for lesson in course.lessons]
     for quiz in [q for q in ordered if q is not None] + ([course.final_quiz] if course.final_quiz else []):
         # the launch page knows encodings, never question types
-        questions = [{"id": q.id, "encoding": question_type(q).encoding,
-                      **question_type(q).tokens(quiz.id, q)} for q in quiz.questions]
-        quizzes.append({"id": quiz.id, "version": quiz_version(quiz), "passMark": quiz.pass_mark,
-                        "final": quiz.id == course.final_quiz_id, "questions": questions})
-    scenarios = [{"id": scenario.id, "version": scenario_version(scenario), "nodes": list(scenario.nodes),
-                  "longest": scenario.longest_path(), "choices": max(len(n.choices) for n in scenario.nodes.values()),
-                  "scores": [list(r) for r in scenario.score_ranges()]}
-                 for lesson in course.lessons for scenario in course.scenarios_for(lesson)]
-    return {"v": FORMAT_VERSION, "course": course_key(course), "storage": storage_key(course), "quizzes": quizzes,
-            "scenarios": scenarios}
+        questions = [
+            {"id": q.id, "encoding": question_type(q).encoding, **question_type(q).tokens(quiz.id, q)}
+            for q in quiz.questions
+        ]
+        quizzes.append(
+            {
+                "id": quiz.id,
+                "version": quiz_version(quiz),
+                "passMark": quiz.pass_mark,
+                "final": quiz.id == course.final_quiz_id,
+                "questions": questions,
+            }
+        )
+    scenarios = [
+        {
+            "id": scenario.id,
+            "version": scenario_version(scenario),
+            "nodes": list(scenario.nodes),
+            "longest": scenario.longest_path(),
+            "choices": max(len(n.choices) for n in scenario.nodes.values()),
+            "scores": [list(r) for r in scenario.score_ranges()],
+        }
+        for lesson in course.lessons
+        for scenario in course.scenarios_for(lesson)
+    ]
+    return {
+        "v": FORMAT_VERSION,
+        "course": course_key(course),
+        "storage": storage_key(course),
+        "quizzes": quizzes,
+        "scenarios": scenarios,
+    }
 
 
 def clean_text(text: str, limit: int) -> str:
@@ -77,28 +101,41 @@ def encode(progress: dict[str, Any], cmap: dict[str, Any]) -> str:
             continue
         responses = entry["last"].get("responses", {})
         answers = [_encode_answer(question, responses.get(question["id"])) for question in quiz["questions"]]
-        entries.append([quiz["version"][:TAG_LENGTH], entry["best"], min(entry["attempts"], MAX_ATTEMPTS),
-                        (entry.get("passedAt") or "")[:10], entry["last"]["score"], answers])
+        entries.append(
+            [
+                quiz["version"][:TAG_LENGTH],
+                entry["best"],
+                min(entry["attempts"], MAX_ATTEMPTS),
+                (entry.get("passedAt") or "")[:10],
+                entry["last"]["score"],
+                answers,
+            ]
+        )
     name = clean_text(progress["name"], MAX_NAME) if progress.get("name") else None
     data = [FORMAT_VERSION, name, entries]
     if cmap.get("scenarios"):
-        played = progress.get("scenarios") if isinstance(progress.get("scenarios"), dict) else {}
+        scenarios = progress.get("scenarios")
+        played: dict[str, Any] = scenarios if isinstance(scenarios, dict) else {}
         data.append([_encode_scenario(scenario, played.get(scenario["id"])) for scenario in cmap["scenarios"]])
     return json.dumps(data, separators=(",", ":"), ensure_ascii=False)
 
 
 def _encode_scenario(scenario: dict[str, Any], entry: Any) -> Any:
-    if not isinstance(entry, dict) or entry.get("version") != scenario["version"] or \
-            not isinstance(entry.get("path"), list):
+    if (
+        not isinstance(entry, dict)
+        or entry.get("version") != scenario["version"]
+        or not isinstance(entry.get("path"), list)
+    ):
         return 0
-    path = [n for n in entry["path"] if _is_int(n) and 0 <= n < MAX_CHOICES][:scenario["longest"]]
-    best = entry.get("best")
-    scores = best.get("scores") if isinstance(best, dict) else None
-    if isinstance(scores, list) and all(_is_int(n) for n in scores) and best.get("end") in scenario["nodes"]:
-        best = [scenario["nodes"].index(best["end"]), *scores[:len(scenario["scores"])]]
-    else:
-        best = 0
-    plays = entry.get("plays") if _is_int(entry.get("plays")) else 0
+    path = [n for n in entry["path"] if _is_int(n) and 0 <= n < MAX_CHOICES][: scenario["longest"]]
+    saved_best = entry.get("best")
+    best: Any = 0
+    if isinstance(saved_best, dict):
+        scores = saved_best.get("scores")
+        if isinstance(scores, list) and all(_is_int(n) for n in scores) and saved_best.get("end") in scenario["nodes"]:
+            best = [scenario["nodes"].index(saved_best["end"]), *scores[: len(scenario["scores"])]]
+    plays = entry.get("plays")
+    plays = plays if isinstance(plays, int) and not isinstance(plays, bool) else 0
     return [scenario["version"][:TAG_LENGTH], max(0, min(plays, MAX_ATTEMPTS)), path, best]
 
 
@@ -143,14 +180,22 @@ def worst_case_length(cmap: dict[str, Any]) -> int:
             else:
                 responses[q["id"]] = {t: q["rights"][-1] if len(tokens) > 10 else "" for t in tokens}
         progress["quizzes"][quiz["id"]] = {
-            "version": quiz["version"], "best": 100, "attempts": MAX_ATTEMPTS, "passedAt": "2026-12-31T23:59:59Z",
-            "last": {"score": 100, "passed": True, "responses": responses}}
+            "version": quiz["version"],
+            "best": 100,
+            "attempts": MAX_ATTEMPTS,
+            "passedAt": "2026-12-31T23:59:59Z",
+            "last": {"score": 100, "passed": True, "responses": responses},
+        }
     progress["scenarios"] = {}
     for scenario in cmap.get("scenarios", []):
         progress["scenarios"][scenario["id"]] = {
-            "version": scenario["version"], "plays": MAX_ATTEMPTS,
+            "version": scenario["version"],
+            "plays": MAX_ATTEMPTS,
             "path": [scenario["choices"] - 1] * scenario["longest"],
             # the last node has the widest position; each score is the longer of its lowest and highest
-            "best": {"end": scenario["nodes"][-1],
-                     "scores": [low if len(str(low)) > len(str(high)) else high for low, high in scenario["scores"]]}}
+            "best": {
+                "end": scenario["nodes"][-1],
+                "scores": [low if len(str(low)) > len(str(high)) else high for low, high in scenario["scores"]],
+            },
+        }
     return len(encode(progress, cmap))

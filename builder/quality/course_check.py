@@ -76,4 +76,3 @@ def format_check_report(errors: list[Diagnostic], warnings: list[Diagnostic], no
             lines.append(f"{count(len(found), title)}:")
             lines.extend(f"  {d.location}: {label}: {d.text} [{d.code}]" for d in found)
     return "\n".join(lines)
-

@@ -9,6 +9,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from ..source.diagnostics import DataPath
 from ..source.markdown_text import MarkdownText
 from ..source.model import Course
 from ..source.schema import markdown_fields
@@ -60,7 +61,7 @@ def _resolves(target: str, pages: set[str], content: Path) -> bool:
     return (content / f"{path}.md").is_file() or (content / path / "index.md").is_file()
 
 
-def _unresolved(ctx: CheckContext) -> Iterator[tuple[str, SourceFile, tuple, str, str, bool]]:
+def _unresolved(ctx: CheckContext) -> Iterator[tuple[str, SourceFile, DataPath, str, str, bool]]:
     """(tag, file, path, url, target, outside) of every link or image that leads nowhere in the site."""
     converter = MarkdownText()
     pages = _page_paths(ctx.course)
@@ -93,12 +94,15 @@ def broken_links(ctx: CheckContext) -> Iterator[Finding]:
         if tag == "img":
             continue
         if outside:
-            message = (f"link '{url}' points outside the site; links are relative to the site's home page, "
-                       "like 'lesson-id/'")
+            message = (
+                f"link '{url}' points outside the site; links are relative to the site's home page, like 'lesson-id/'"
+            )
         else:
             hint = suggest(target.strip("/").removesuffix("index.html").strip("/"), pages)
-            message = (f"link '{url}' goes nowhere: it is not a page of the course nor a file in "
-                       f"{ctx.project.content_dir}/{hint}")
+            message = (
+                f"link '{url}' goes nowhere: it is not a page of the course nor a file in "
+                f"{ctx.project.content_dir}/{hint}"
+            )
         yield Finding(loaded.checker.file, path, message, needle=url)
 
 
@@ -107,7 +111,10 @@ def missing_images(ctx: CheckContext) -> Iterator[Finding]:
     for tag, loaded, path, url, target, outside in _unresolved(ctx):
         if tag != "img":
             continue
-        message = (f"image '{url}' is outside the site; put it in the content folder" if outside else
-                   f"image '{url}' not found: there is no file {ctx.project.content_dir}/{target} (images go in the "
-                   "content folder and are linked relative to it)")
+        message = (
+            f"image '{url}' is outside the site; put it in the content folder"
+            if outside
+            else f"image '{url}' not found: there is no file {ctx.project.content_dir}/{target} (images go in the "
+            "content folder and are linked relative to it)"
+        )
         yield Finding(loaded.checker.file, path, message, needle=url)

@@ -30,10 +30,12 @@ def assessing_questions(course: Course) -> dict[tuple[str, str], list[str]]:
     found: dict[tuple[str, str], list[str]] = {}
     for lesson in course.lessons:
         quiz = course.quiz_for(lesson)
-        for question in quiz.questions if quiz else ():
-            found.setdefault((lesson.id, question.objective), []).append(f"{quiz.id}/{question.id}")
+        if quiz is not None:
+            for question in quiz.questions:
+                found.setdefault((lesson.id, question.objective), []).append(f"{quiz.id}/{question.id}")
     final = course.final_quiz
-    for question in final.questions if final else ():
-        lesson_id, _, objective_id = question.objective.partition("/")
-        found.setdefault((lesson_id, objective_id), []).append(f"{final.id}/{question.id}")
+    if final is not None:
+        for question in final.questions:
+            lesson_id, _, objective_id = question.objective.partition("/")
+            found.setdefault((lesson_id, objective_id), []).append(f"{final.id}/{question.id}")
     return found

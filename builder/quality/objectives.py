@@ -19,21 +19,32 @@ def unassessed_objectives(ctx: CheckContext) -> Iterator[Finding]:
                 continue
             where = f"quiz '{lesson.quiz_id}'" if lesson.quiz_id else "any quiz"
             also = " or the final quiz" if course.final_quiz_id else ""
-            yield Finding(lesson.origin.path, ("objectives", index, "id"), f"objective '{objective.id}' is not "
-                          f"assessed: no question in {where}{also} has `objective: {objective.id}`")
+            yield Finding(
+                lesson.origin.path,
+                ("objectives", index, "id"),
+                f"objective '{objective.id}' is not "
+                f"assessed: no question in {where}{also} has `objective: {objective.id}`",
+            )
 
 
 @check("lesson-without-quiz", "a lesson with no `quiz:`")
 def lessons_without_quiz(ctx: CheckContext) -> Iterator[Finding]:
     for lesson in ctx.course.lessons:
         if lesson.quiz_id is None:
-            yield Finding(lesson.origin.path, (), f"lesson '{lesson.id}' has no quiz, so learners cannot check what "
-                          f"they learned; add `quiz: {lesson.id}-check` and create the quiz with "
-                          f"`course new quiz {lesson.id}-check`")
+            yield Finding(
+                lesson.origin.path,
+                (),
+                f"lesson '{lesson.id}' has no quiz, so learners cannot check what "
+                f"they learned; add `quiz: {lesson.id}-check` and create the quiz with "
+                f"`course new quiz {lesson.id}-check`",
+            )
 
 
-@check("objective-in-other-lesson", "a question whose objective belongs to another lesson (shown beside the error "
-       "`course validate` gives)", needs_course=False)
+@check(
+    "objective-in-other-lesson",
+    "a question whose objective belongs to another lesson (shown beside the error `course validate` gives)",
+    needs_course=False,
+)
 def misplaced_objectives(sources: Sources) -> Iterator[Finding]:
     """Questions whose objective is not one of their lesson's but another lesson's.
 
@@ -47,14 +58,19 @@ def misplaced_objectives(sources: Sources) -> Iterator[Finding]:
         lesson = sources.lessons.get(lesson_id)
         if lesson is None:
             continue
-        objectives[lesson_id] = [o["id"].strip() for o in lesson.raw_list("objectives")
-                                 if isinstance(o, dict) and isinstance(o.get("id"), str)]
+        objectives[lesson_id] = [
+            o["id"].strip()
+            for o in lesson.raw_list("objectives")
+            if isinstance(o, dict) and isinstance(o.get("id"), str)
+        ]
         quiz_id = lesson.raw("quiz")
         if isinstance(quiz_id, str):
             lesson_quiz[quiz_id.strip()] = lesson_id
     final = sources.course_file.raw("final_quiz")
-    owners: list[tuple[str, str | None]] = [*lesson_quiz.items(), *([(final.strip(), None)] if isinstance(final, str)
-                                                                    else [])]
+    owners: list[tuple[str, str | None]] = [
+        *lesson_quiz.items(),
+        *([(final.strip(), None)] if isinstance(final, str) else []),
+    ]
     for quiz_id, owner in owners:
         quiz = sources.quizzes.get(quiz_id)
         if quiz is None:
@@ -69,7 +85,13 @@ def misplaced_objectives(sources: Sources) -> Iterator[Finding]:
             others = [other for other, ids in objectives.items() if other != lesson_id and objective_id in ids]
             if not others:
                 continue
-            fix = (f"move the question to the quiz of lesson '{others[0]}' or assess an objective of lesson "
-                   f"'{lesson_id}'" if owner else f"write `objective: {others[0]}/{objective_id}`")
-            yield Finding(quiz.checker.file, ("questions", index, "objective"), f"'{objective_id}' is an objective of "
-                          f"lesson '{others[0]}', not of lesson '{lesson_id}'; {fix}")
+            fix = (
+                f"move the question to the quiz of lesson '{others[0]}' or assess an objective of lesson '{lesson_id}'"
+                if owner
+                else f"write `objective: {others[0]}/{objective_id}`"
+            )
+            yield Finding(
+                quiz.checker.file,
+                ("questions", index, "objective"),
+                f"'{objective_id}' is an objective of lesson '{others[0]}', not of lesson '{lesson_id}'; {fix}",
+            )

@@ -24,8 +24,9 @@ LONG_OPTION_MARGIN = 10
 at least 10 characters longer than the longest of them."""
 SAME_TRUE_FALSE_MIN = 3
 
-_OF_THE_ABOVE = re.compile(r"\b(?:all|none|both|neither)\s+(?:(?:of\s+)?the\s+above|of\s+these|of\s+them)\b",
-                           re.IGNORECASE)
+_OF_THE_ABOVE = re.compile(
+    r"\b(?:all|none|both|neither)\s+(?:(?:of\s+)?the\s+above|of\s+these|of\s+them)\b", re.IGNORECASE
+)
 _ARTICLES = frozenset({"a", "an", "the"})
 
 
@@ -51,27 +52,38 @@ def missing_feedback(ctx: CheckContext) -> Iterator[Finding]:
     for quiz, index, question in _choice_questions(ctx):
         for j, option in enumerate(question.options):
             if not option.correct and option.feedback is None:
-                yield Finding(quiz.origin.path, ("questions", index, "options", j), f"the wrong option "
-                              f"'{_short(option.text)}' has no feedback; add `feedback:` to say why it is wrong")
+                yield Finding(
+                    quiz.origin.path,
+                    ("questions", index, "options", j),
+                    f"the wrong option '{_short(option.text)}' has no feedback; add `feedback:` to say why it is wrong",
+                )
 
 
 @check("missing-explanation", "a question with no `explanation`")
 def missing_explanation(ctx: CheckContext) -> Iterator[Finding]:
     for quiz, index, question in questions_of(ctx):
         if question.explanation is None:
-            yield Finding(quiz.origin.path, ("questions", index), f"question '{question.id}' has no explanation; add "
-                          "`explanation:` so learners see why the answer is right")
+            yield Finding(
+                quiz.origin.path,
+                ("questions", index),
+                f"question '{question.id}' has no explanation; add "
+                "`explanation:` so learners see why the answer is right",
+            )
 
 
-@check("all-of-the-above", "an option such as \"all of the above\" or \"none of the above\"")
+@check("all-of-the-above", 'an option such as "all of the above" or "none of the above"')
 def of_the_above(ctx: CheckContext) -> Iterator[Finding]:
     for quiz, index, question in _choice_questions(ctx):
         for j, option in enumerate(question.options):
             if _OF_THE_ABOVE.search(" ".join(words(option.text))):
-                yield Finding(quiz.origin.path, ("questions", index, "options", j, "text"), f"'{_short(option.text)}' "
-                              "lets learners answer by elimination instead of knowledge; write a specific option "
-                              "instead" + (" (type: multiple lets several options be right)"
-                                           if question.type == "single" else ""))
+                yield Finding(
+                    quiz.origin.path,
+                    ("questions", index, "options", j, "text"),
+                    f"'{_short(option.text)}' "
+                    "lets learners answer by elimination instead of knowledge; write a specific option "
+                    "instead"
+                    + (" (type: multiple lets several options be right)" if question.type == "single" else ""),
+                )
 
 
 def _normalised_option(text: str) -> str:
@@ -82,8 +94,11 @@ def _likeness(a: str, b: str) -> str | None:
     """How alike two normalised options are: "the same as", "nearly the same as" or None."""
     if a == b:
         return "the same as"
-    if min(len(a), len(b)) >= SIMILARITY_MIN_LENGTH and re.findall(r"\d+", a) == re.findall(r"\d+", b) \
-            and difflib.SequenceMatcher(None, a, b).ratio() >= SIMILARITY:
+    if (
+        min(len(a), len(b)) >= SIMILARITY_MIN_LENGTH
+        and re.findall(r"\d+", a) == re.findall(r"\d+", b)
+        and difflib.SequenceMatcher(None, a, b).ratio() >= SIMILARITY
+    ):
         return "nearly the same as"
     return None
 
@@ -97,9 +112,12 @@ def similar_options(ctx: CheckContext) -> Iterator[Finding]:
             for j in range(k):
                 how = _likeness(normalised[j], normalised[k]) if normalised[j] and normalised[k] else None
                 if how:
-                    yield Finding(quiz.origin.path, ("questions", index, "options", k, "text"),
-                                  f"'{_short(options[k].text)}' is {how} option {j + 1} ('{_short(options[j].text)}'); "
-                                  "make each option clearly different")
+                    yield Finding(
+                        quiz.origin.path,
+                        ("questions", index, "options", k, "text"),
+                        f"'{_short(options[k].text)}' is {how} option {j + 1} ('{_short(options[j].text)}'); "
+                        "make each option clearly different",
+                    )
                     break
 
 
@@ -118,13 +136,19 @@ def long_correct_option(ctx: CheckContext) -> Iterator[Finding]:
         length = _plain_length(options[correct].text)
         average = sum(wrong) / len(wrong)
         if length >= LONG_OPTION_RATIO * average and length >= max(wrong) + LONG_OPTION_MARGIN:
-            yield Finding(quiz.origin.path, ("questions", index, "options", correct, "text"), f"the correct option is "
-                          f"{length} characters long, the wrong ones {round(average)} on average; learners pick the "
-                          "longest option as a guess, so make the options a similar length")
+            yield Finding(
+                quiz.origin.path,
+                ("questions", index, "options", correct, "text"),
+                f"the correct option is "
+                f"{length} characters long, the wrong ones {round(average)} on average; learners pick the "
+                "longest option as a guess, so make the options a similar length",
+            )
 
 
-@check("colliding-answers", "two accepted answers of a short_text question that are the same once case and spaces "
-       "are ignored")
+@check(
+    "colliding-answers",
+    "two accepted answers of a short_text question that are the same once case and spaces are ignored",
+)
 def colliding_answers(ctx: CheckContext) -> Iterator[Finding]:
     for quiz, index, question in questions_of(ctx):
         if not isinstance(question, ShortText):
@@ -133,8 +157,12 @@ def colliding_answers(ctx: CheckContext) -> Iterator[Finding]:
         for k, answer in enumerate(question.accept):
             key = normalise_answer(answer)
             if key in seen:
-                yield Finding(quiz.origin.path, ("questions", index, "accept", k), f"'{answer}' is the same answer as "
-                              f"'{question.accept[seen[key]]}' once case and spaces are ignored; keep one of them")
+                yield Finding(
+                    quiz.origin.path,
+                    ("questions", index, "accept", k),
+                    f"'{answer}' is the same answer as "
+                    f"'{question.accept[seen[key]]}' once case and spaces are ignored; keep one of them",
+                )
             else:
                 seen[key] = k
 
@@ -146,6 +174,10 @@ def same_true_false(ctx: CheckContext) -> Iterator[Finding]:
         if len(answers) < SAME_TRUE_FALSE_MIN or len({q.answer for _, q in answers}) > 1:
             continue
         value = "true" if answers[0][1].answer else "false"
-        yield Finding(quiz.origin.path, ("questions", answers[-1][0], "answer"), f"all {len(answers)} true/false "
-                      f"questions of this quiz ({', '.join(q.id for _, q in answers)}) have `answer: {value}`, so "
-                      f"learners can guess the pattern; make some statements {'false' if value == 'true' else 'true'}")
+        yield Finding(
+            quiz.origin.path,
+            ("questions", answers[-1][0], "answer"),
+            f"all {len(answers)} true/false "
+            f"questions of this quiz ({', '.join(q.id for _, q in answers)}) have `answer: {value}`, so "
+            f"learners can guess the pattern; make some statements {'false' if value == 'true' else 'true'}",
+        )

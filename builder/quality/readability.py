@@ -18,6 +18,7 @@ Everything here is a documented heuristic that runs offline, so `course check` a
   at least one per word. It is a rough guide: it rewards short sentences and short words,
   and knows nothing about meaning. It is meant for English text.
 """
+
 from __future__ import annotations
 
 import re
@@ -103,11 +104,16 @@ def syllables(word: str) -> int:
         return 1
     if w.endswith("e") and not (w.endswith("le") and len(w) > 2 and w[-3] not in "aeiouy"):
         w = w[:-1]
-    elif w.endswith("es") and not re.search(r"(?:[cgsxz]|ch|sh)es$", w):
-        w = w[:-2]
-    elif w.endswith("ed") and not re.search(r"[td]ed$", w):
+    elif _silent_ending(w):
         w = w[:-2]
     return max(1, len(_VOWELS.findall(w)))
+
+
+def _silent_ending(word: str) -> bool:
+    """Whether "-es" or "-ed" adds no syllable: "hopes" and "jumped", but not "wishes" or "wanted"."""
+    if word.endswith("es"):
+        return not re.search(r"(?:[cgsxz]|ch|sh)es$", word)
+    return word.endswith("ed") and not re.search(r"[td]ed$", word)
 
 
 @dataclass(frozen=True, slots=True)

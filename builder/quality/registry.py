@@ -63,8 +63,9 @@ CHECKS: dict[str, Check] = {}
 """Every check by code, in the order they are declared (course_check.py imports their modules)."""
 
 
-def check(code: str, summary: str, *, needs_course: bool = True) -> Callable[[Callable[..., Iterable[Finding]]],
-                                                                              Callable[..., Iterable[Finding]]]:
+def check(
+    code: str, summary: str, *, needs_course: bool = True
+) -> Callable[[Callable[..., Iterable[Finding]]], Callable[..., Iterable[Finding]]]:
     """Declares a check: `@check("missing-feedback", "a wrong option ... with no `feedback`")`."""
 
     def register(find: Callable[..., Iterable[Finding]]) -> Callable[..., Iterable[Finding]]:

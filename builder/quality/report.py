@@ -6,6 +6,7 @@ seconds a question or role-play decision, as `course check` estimates them) besi
 it; then each role-play with its nodes, endings and score ranges. Shown as a plain-text
 table, as JSON (for scripts) or as Markdown (for a document or a wiki).
 """
+
 from __future__ import annotations
 
 import json
@@ -86,14 +87,18 @@ class CourseReport:
 
     def as_dict(self) -> dict[str, Any]:
         data = asdict(self)
-        data.update(total_words=self.total_words, total_estimated_minutes=round(self.total_estimated, 1),
-                    total_stated_minutes=self.total_stated, total_questions=self.total_questions,
-                    final_estimated_minutes=round(self.final_estimated, 1) if self.final_quiz else None)
+        data.update(
+            total_words=self.total_words,
+            total_estimated_minutes=round(self.total_estimated, 1),
+            total_stated_minutes=self.total_stated,
+            total_questions=self.total_questions,
+            final_estimated_minutes=round(self.final_estimated, 1) if self.final_quiz else None,
+        )
         return data
 
 
 def _by_type(questions: tuple[QuestionBase, ...]) -> dict[str, int]:
-    counts = {kind: 0 for kind in QUESTION_TYPES}
+    counts = dict.fromkeys(QUESTION_TYPES, 0)
     for question in questions:
         counts[question.type] += 1
     return {kind: n for kind, n in counts.items() if n}
@@ -109,28 +114,39 @@ def course_report(course: Course, *, words_per_minute: int = WORDS_PER_MINUTE) -
         final_quiz=course.final_quiz_id,
         final_questions=_by_type(final.questions) if final else {},
         words_per_minute=words_per_minute,
-        scenarios=[_scenario_row(scenario, lesson) for lesson in course.lessons
-                   for scenario in course.scenarios_for(lesson)],
+        scenarios=[
+            _scenario_row(scenario, lesson) for lesson in course.lessons for scenario in course.scenarios_for(lesson)
+        ],
     )
 
 
 def _scenario_row(scenario: Scenario, lesson: Lesson) -> ScenarioRow:
-    return ScenarioRow(id=scenario.id, title=scenario.title, lesson=lesson.id, nodes=len(scenario.nodes),
-                       endings=len(scenario.endings), longest_path=scenario.longest_path(),
-                       scores={d: list(r) for d, r in zip(scenario.dimensions, scenario.score_ranges())})
+    return ScenarioRow(
+        id=scenario.id,
+        title=scenario.title,
+        lesson=lesson.id,
+        nodes=len(scenario.nodes),
+        endings=len(scenario.endings),
+        longest_path=scenario.longest_path(),
+        scores={d: list(r) for d, r in zip(scenario.dimensions, scenario.score_ranges(), strict=True)},
+    )
 
 
 def _ranges(row: ScenarioRow) -> str:
     return ", ".join(f"{d} {low} to {high}" for d, (low, high) in row.scores.items())
 
 
-def _lesson_row(course: Course, lesson: Lesson, assessing: dict[tuple[str, str], list[str]],
-                words_per_minute: int) -> LessonRow:
+def _lesson_row(
+    course: Course, lesson: Lesson, assessing: dict[tuple[str, str], list[str]], words_per_minute: int
+) -> LessonRow:
     quiz = course.quiz_for(lesson)
     return LessonRow(
-        id=lesson.id, title=lesson.title, words=lesson_words(lesson),
+        id=lesson.id,
+        title=lesson.title,
+        words=lesson_words(lesson),
         estimated_minutes=round(estimated_minutes(course, lesson, words_per_minute), 1),
-        stated_minutes=lesson.duration_minutes, quiz=lesson.quiz_id,
+        stated_minutes=lesson.duration_minutes,
+        quiz=lesson.quiz_id,
         questions=_by_type(quiz.questions) if quiz else {},
         objectives=[ObjectiveRow(o.id, o.text, assessing.get((lesson.id, o.id), [])) for o in lesson.objectives],
     )
@@ -151,26 +167,46 @@ def _assessed(row: ObjectiveRow) -> str:
 
 def _summary(report: CourseReport) -> str:
     final = f", final quiz '{report.final_quiz}'" if report.final_quiz else ""
-    final_time = (f"; the final quiz about {max(1, round(report.final_estimated))}" if report.final_quiz else "")
-    return (f"{report.title}: {len(report.lessons)} lessons{final}, {report.total_questions} questions, "
-            f"{report.total_words} words. The lessons take about {round(report.total_estimated)} minutes "
-            f"(they state {report.total_stated}){final_time}.")
+    final_time = f"; the final quiz about {max(1, round(report.final_estimated))}" if report.final_quiz else ""
+    return (
+        f"{report.title}: {len(report.lessons)} lessons{final}, {report.total_questions} questions, "
+        f"{report.total_words} words. The lessons take about {round(report.total_estimated)} minutes "
+        f"(they state {report.total_stated}){final_time}."
+    )
 
 
 def format_text(report: CourseReport) -> str:
     """A plain-text table and lists, for the terminal."""
     header = ["lesson", "words", "est. min", "stated", "questions", "by type"]
-    rows = [[row.id, str(row.words), f"{row.estimated_minutes:.1f}", str(row.stated_minutes),
-             str(sum(row.questions.values())), _types(row.questions)] for row in report.lessons]
+    rows = [
+        [
+            row.id,
+            str(row.words),
+            f"{row.estimated_minutes:.1f}",
+            str(row.stated_minutes),
+            str(sum(row.questions.values())),
+            _types(row.questions),
+        ]
+        for row in report.lessons
+    ]
     if report.final_quiz:
-        rows.append([f"(final) {report.final_quiz}", "", "", "", str(sum(report.final_questions.values())),
-                     _types(report.final_questions)])
+        rows.append(
+            [
+                f"(final) {report.final_quiz}",
+                "",
+                "",
+                "",
+                str(sum(report.final_questions.values())),
+                _types(report.final_questions),
+            ]
+        )
     widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header))]
     numeric = {1, 2, 3, 4}
 
     def line(cells: list[str]) -> str:
-        return "  ".join(c.rjust(w) if i in numeric else c.ljust(w)
-                         for i, (c, w) in enumerate(zip(cells, widths))).rstrip()
+        return "  ".join(
+            c.rjust(w) if i in numeric else c.ljust(w) for i, (c, w) in enumerate(zip(cells, widths, strict=True))
+        ).rstrip()
 
     out = [_summary(report), "", line(header), line(["-" * w for w in widths]), *map(line, rows), ""]
     out.append("Objectives and the questions that assess them:")
@@ -181,8 +217,11 @@ def format_text(report: CourseReport) -> str:
     if report.scenarios:
         out += ["", "Role-plays (nodes, endings, most decisions on a path; each dimension's worst to best total):"]
         width = max(len(row.id) for row in report.scenarios)
-        out += [f"  {row.id.ljust(width)}  in {row.lesson}: {row.nodes} nodes, {row.endings} endings, "
-                f"up to {row.longest_path} decisions; {_ranges(row)}" for row in report.scenarios]
+        out += [
+            f"  {row.id.ljust(width)}  in {row.lesson}: {row.nodes} nodes, {row.endings} endings, "
+            f"up to {row.longest_path} decisions; {_ranges(row)}"
+            for row in report.scenarios
+        ]
     out.append("")
     out.append(f"Estimates: {_ESTIMATES.format(report.words_per_minute)}")
     return "\n".join(out)
@@ -202,23 +241,40 @@ def _cell(text: str) -> str:
 
 def format_markdown(report: CourseReport) -> str:
     """The report as Markdown tables, for a document or a wiki."""
-    out = [f"# {_cell(report.title)}", "", _summary(report), "",
-           "| Lesson | Words | Est. minutes | Stated | Questions | By type |", "|---|--:|--:|--:|--:|---|"]
+    out = [
+        f"# {_cell(report.title)}",
+        "",
+        _summary(report),
+        "",
+        "| Lesson | Words | Est. minutes | Stated | Questions | By type |",
+        "|---|--:|--:|--:|--:|---|",
+    ]
     for row in report.lessons:
-        out.append(f"| {_cell(row.title)} (`{row.id}`) | {row.words} | {row.estimated_minutes:.1f} | "
-                   f"{row.stated_minutes} | {sum(row.questions.values())} | {_types(row.questions)} |")
+        out.append(
+            f"| {_cell(row.title)} (`{row.id}`) | {row.words} | {row.estimated_minutes:.1f} | "
+            f"{row.stated_minutes} | {sum(row.questions.values())} | {_types(row.questions)} |"
+        )
     if report.final_quiz:
-        out.append(f"| Final quiz (`{report.final_quiz}`) | | | | {sum(report.final_questions.values())} | "
-                   f"{_types(report.final_questions)} |")
+        out.append(
+            f"| Final quiz (`{report.final_quiz}`) | | | | {sum(report.final_questions.values())} | "
+            f"{_types(report.final_questions)} |"
+        )
     for row in report.lessons:
         out += ["", f"## {_cell(row.title)}", "", "| Objective | Assessed by |", "|---|---|"]
         out += [f"| `{o.id}`: {_cell(o.text)} | {_cell(_assessed(o))} |" for o in row.objectives]
     if report.scenarios:
-        out += ["", "## Role-plays", "",
-                "| Role-play | Lesson | Nodes | Endings | Most decisions | Scores (worst to best) |",
-                "|---|---|--:|--:|--:|---|"]
-        out += [f"| {_cell(row.title)} (`{row.id}`) | `{row.lesson}` | {row.nodes} | {row.endings} | "
-                f"{row.longest_path} | {_cell(_ranges(row))} |" for row in report.scenarios]
+        out += [
+            "",
+            "## Role-plays",
+            "",
+            "| Role-play | Lesson | Nodes | Endings | Most decisions | Scores (worst to best) |",
+            "|---|---|--:|--:|--:|---|",
+        ]
+        out += [
+            f"| {_cell(row.title)} (`{row.id}`) | `{row.lesson}` | {row.nodes} | {row.endings} | "
+            f"{row.longest_path} | {_cell(_ranges(row))} |"
+            for row in report.scenarios
+        ]
     out += ["", f"Estimates: {_ESTIMATES.format(report.words_per_minute)}"]
     return "\n".join(out)
 

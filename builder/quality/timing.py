@@ -17,8 +17,7 @@ MIN_WORDS_FOR_READING_LEVEL = 40
 """Sections shorter than this are not scored: the formula is meaningless on a sentence or two."""
 
 
-@check("duration-mismatch", "a lesson whose `duration_minutes` is less than half or more than twice the estimated "
-       "time")
+@check("duration-mismatch", "a lesson whose `duration_minutes` is less than half or more than twice the estimated time")
 def duration_mismatch(ctx: CheckContext) -> Iterator[Finding]:
     course, per_minute = ctx.course, ctx.project.words_per_minute
     for lesson in course.lessons:
@@ -30,10 +29,15 @@ def duration_mismatch(ctx: CheckContext) -> Iterator[Finding]:
         quiz = course.quiz_for(lesson)
         decisions = role_play_decisions(course, lesson)
         counted = count(len(quiz.questions) if quiz else 0, "question") + (
-            f" and {count(decisions, 'role-play decision')}" if decisions else "")
-        yield Finding(lesson.origin.path, ("duration_minutes",), f"the lesson says {stated} minutes but takes about "
-                      f"{max(1, round(estimate))} ({lesson_words(lesson)} words at {per_minute} a minute, {counted} at "
-                      "30 seconds); change `duration_minutes` or the lesson")
+            f" and {count(decisions, 'role-play decision')}" if decisions else ""
+        )
+        yield Finding(
+            lesson.origin.path,
+            ("duration_minutes",),
+            f"the lesson says {stated} minutes but takes about "
+            f"{max(1, round(estimate))} ({lesson_words(lesson)} words at {per_minute} a minute, {counted} at "
+            "30 seconds); change `duration_minutes` or the lesson",
+        )
 
 
 @check("reading-level", "a section whose Flesch-Kincaid grade is above the course's `max_reading_grade`")
@@ -47,6 +51,10 @@ def reading_level(ctx: CheckContext) -> Iterator[Finding]:
             if score.words < MIN_WORDS_FOR_READING_LEVEL or score.grade <= highest:
                 continue
             per_sentence = score.words / max(1, score.sentences)
-            yield Finding(lesson.origin.path, ("sections", index, "body"), f"'{shorten(' '.join(section.title.split()), 40)}' "
-                          f"reads at grade {score.grade:.1f} (Flesch-Kincaid), above the {highest:g} this course aims "
-                          f"for; use shorter sentences (now {per_sentence:.0f} words on average) and plainer words")
+            yield Finding(
+                lesson.origin.path,
+                ("sections", index, "body"),
+                f"'{shorten(' '.join(section.title.split()), 40)}' "
+                f"reads at grade {score.grade:.1f} (Flesch-Kincaid), above the {highest:g} this course aims "
+                f"for; use shorter sentences (now {per_sentence:.0f} words on average) and plainer words",
+            )

@@ -37,7 +37,7 @@ def bundle(entry: Path) -> str:
         for listed in _EXPORT_LIST.findall(source):
             exported += [_alias(item)[1] + ": " + _alias(item)[0] for item in listed.split(",") if item.strip()]
 
-        def imported(match: re.Match, path: Path = path) -> str:
+        def imported(match: re.Match[str], path: Path = path) -> str:
             target = names[(path.parent / match.group(2)).resolve()]
             bindings = ", ".join(f"{a}: {b}" if a != b else a for a, b in map(_alias, match.group(1).split(","))
                                  if a)

@@ -13,7 +13,7 @@ from typing import Any
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
-from mkdocs.config.base import ValidationError
+from mkdocs.config.base import BaseConfigOption, ValidationError
 from mkdocs.config.defaults import MkDocsConfig
 
 from ..quality.readability import WORDS_PER_MINUTE
@@ -26,12 +26,12 @@ from ..source.text import suggest
 PLUGIN = "course"
 
 
-class CheckLevels(c.BaseConfigOption[dict[str, str]]):
+class CheckLevels(BaseConfigOption[dict[str, str]]):
     """`check-code: warn | info | ignore` pairs; unknown codes and levels are errors that list the choices."""
 
     def __init__(self) -> None:
         super().__init__()
-        self.default = {}
+        self.default: dict[str, str] = {}
 
     def run_validation(self, value: object) -> dict[str, str]:
         if value is None:
@@ -51,7 +51,7 @@ class CheckLevels(c.BaseConfigOption[dict[str, str]]):
         return levels
 
 
-class CoursePluginConfig(base.Config):
+class CoursePluginConfig(base.Config):  # type: ignore[no-untyped-call]  # MkDocs: untyped __init_subclass__
     content_dir = c.Type(str, default="content")
     """Folder, relative to mkdocs.yml, holding course.yml and one YAML file per lesson."""
 

@@ -11,11 +11,14 @@ from html import escape
 from pathlib import Path
 from typing import Any
 
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Link, Navigation, Section
+from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink, TableOfContents
+from mkdocs.utils.templates import TemplateContext
 
 from ..source.diagnostics import Checker, Diagnostic, format_report
 from ..source.errors import ContentError
@@ -43,7 +46,7 @@ class CourseBuildError(ContentError, PluginError):
     MkDocs (a PluginError) prints its message without a traceback."""
 
 
-class CoursePlugin(BasePlugin[CoursePluginConfig]):
+class CoursePlugin(BasePlugin[CoursePluginConfig]):  # type: ignore[no-untyped-call]  # as config.py
     supports_multiple_instances = False
 
     def __init__(self) -> None:
@@ -131,12 +134,14 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):
             self.deferred[page.file.src_uri] = rendered.deferred
         return rendered.html
 
-    def on_page_context(self, context: dict, *, page: Any, config: Any, nav: Any) -> dict:
+    def on_page_context(self, context: TemplateContext, *, page: Page, config: MkDocsConfig,
+                        nav: Navigation) -> TemplateContext:
         if self.renderer is not None and self.renderer.course.modules and nav is not None:
             context["nav"] = _nav_for(nav)
         return context
 
-    def on_template_context(self, context: dict, *, template_name: str, config: Any) -> dict:
+    def on_template_context(self, context: TemplateContext, *, template_name: str,
+                            config: MkDocsConfig) -> TemplateContext:
         # pages built from theme templates (404.html) show the same bounded navigation
         if self.renderer is not None and self.renderer.course.modules and context.get("nav") is not None:
             context["nav"] = _nav_for(context["nav"])
@@ -177,7 +182,7 @@ def _first_link(section: Section) -> Section | Link:
     first = next((child for child in section.children if getattr(child, "url", None)), None)
     if first is None:
         return section
-    link = Link(section.title, first.url)
+    link = Link(section.title, getattr(first, "url"))  # noqa: B009 - StructureItem declares no url; pages have one
     link.parent = section.parent
     return link
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from enum import Enum
+from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
 from .text import count
@@ -23,7 +23,7 @@ DataPath = tuple[Any, ...]
 """Where a value sits inside a file: keys and list indexes from the top, like ("questions", 2, "options")."""
 
 
-class Severity(str, Enum):
+class Severity(StrEnum):
     ERROR = "error"
     WARNING = "warning"
 
@@ -97,13 +97,22 @@ class Checker:
         """An error at the value (or, with `key`, the key) at `path`."""
         self.report(path, message, code, Severity.ERROR, key=key)
 
-    def warn(self, path: DataPath, message: str, code: str, *, key: bool = False,
-             at: SourceLocation | None = None) -> None:
+    def warn(
+        self, path: DataPath, message: str, code: str, *, key: bool = False, at: SourceLocation | None = None
+    ) -> None:
         """A warning at the value at `path` (or at `at`, a place inside that value such as a link)."""
         self.report(path, message, code, Severity.WARNING, key=key, at=at)
 
-    def report(self, path: DataPath, message: str, code: str, severity: Severity, *, key: bool = False,
-               at: SourceLocation | None = None) -> None:
+    def report(
+        self,
+        path: DataPath,
+        message: str,
+        code: str,
+        severity: Severity,
+        *,
+        key: bool = False,
+        at: SourceLocation | None = None,
+    ) -> None:
         location = at or (self.doc.location(path, key=key) if self.doc is not None else SourceLocation(self.file))
         self.problems.append(Diagnostic(location, message, code, severity, path))
 

@@ -3,6 +3,7 @@
 One base class, caught once in `builder.cli.main`: anything else that escapes is a bug and
 keeps its traceback. Each subclass names the step that failed.
 """
+
 from __future__ import annotations
 
 import contextlib

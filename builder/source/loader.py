@@ -5,6 +5,7 @@ bytes into dicts, lists and scalars, plus a map from each value's path (a tuple 
 keys and indexes) to its line and column, so later stages can point at the exact
 spot a trainer has to fix.
 """
+
 from __future__ import annotations
 
 import re
@@ -32,9 +33,14 @@ MAX_DEPTH = 60
 _TOO_DEEP = f"values are nested more than {MAX_DEPTH} levels deep"
 _STR_TAG = "tag:yaml.org,2002:str"
 _MERGE_TAG = "tag:yaml.org,2002:merge"
-_READ_AS = {"tag:yaml.org,2002:int": "a whole number", "tag:yaml.org,2002:float": "a number",
-            "tag:yaml.org,2002:bool": "true or false", "tag:yaml.org,2002:timestamp": "a date",
-            "tag:yaml.org,2002:binary": "base64 data", "tag:yaml.org,2002:null": "nothing"}
+_READ_AS = {
+    "tag:yaml.org,2002:int": "a whole number",
+    "tag:yaml.org,2002:float": "a number",
+    "tag:yaml.org,2002:bool": "true or false",
+    "tag:yaml.org,2002:timestamp": "a date",
+    "tag:yaml.org,2002:binary": "base64 data",
+    "tag:yaml.org,2002:null": "nothing",
+}
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 r"""Control characters (tab and line break aside): they reach a value only through escapes such as
 "\e" or "\x1b" in double quotes; no course text needs them, and echoed in a message they could
@@ -124,8 +130,12 @@ def load_document(file: Path, display_path: str) -> tuple[Document | None, list[
         before = raw[: exc.start]
         line = before.count(b"\n") + 1
         col = exc.start - (before.rfind(b"\n") + 1) + 1
-        checker.error_at(line, col, f"the file is not UTF-8 text (byte 0x{raw[exc.start]:02x} cannot be read); "
-                                    "save it with UTF-8 encoding", "encoding")
+        checker.error_at(
+            line,
+            col,
+            f"the file is not UTF-8 text (byte 0x{raw[exc.start]:02x} cannot be read); save it with UTF-8 encoding",
+            "encoding",
+        )
         return None, checker.problems
     return parse_document(text, display_path)
 
@@ -173,8 +183,9 @@ class _Builder:
         self.count += 1
         node.end_mark = None  # only start marks are ever reported; this halves what the kept nodes hold
         if self.count > MAX_NODES:
-            raise _TooLarge(f"the file expands to more than {MAX_NODES:,} values "
-                            "(are aliases (*name) repeating large parts?)", node)
+            raise _TooLarge(
+                f"the file expands to more than {MAX_NODES:,} values (are aliases (*name) repeating large parts?)", node
+            )
         if depth > MAX_DEPTH:
             raise _TooLarge(_TOO_DEEP, node)
         if isinstance(node, ScalarNode):
@@ -188,6 +199,7 @@ class _Builder:
         try:
             if isinstance(node, SequenceNode):
                 return [self.build(item, depth + 1) for item in node.value]
+            assert isinstance(node, MappingNode)  # YAML's three kinds of node: scalar, sequence, mapping
             return self._mapping(node, depth)
         finally:
             self.active.discard(id(node))
@@ -198,7 +210,7 @@ class _Builder:
         except yaml.constructor.ConstructorError as exc:
             self._error(node, f"cannot read this value: {exc.problem}", "yaml")
             return node.value
-        except Exception as exc:  # noqa: BLE001 - PyYAML's converters raise anything for odd values
+        except Exception as exc:
             # e.g. `2024-13-45`, a 5,000-digit number or `!!int` with no digits: the conversion failed
             self._error(node, _unreadable(node, exc), "yaml")
             return node.value
@@ -209,8 +221,12 @@ class _Builder:
         found = control.search(text)
         if found is None:
             return text
-        self._error(node, f"this {what} holds the control character U+{ord(found.group()):04X}, which {where} may "
-                          "not contain (an escape such as \\x1b or \\e in double quotes?)", "control-character")
+        self._error(
+            node,
+            f"this {what} holds the control character U+{ord(found.group()):04X}, which {where} may "
+            "not contain (an escape such as \\x1b or \\e in double quotes?)",
+            "control-character",
+        )
         return control.sub("\ufffd", text)
 
     def _mapping(self, node: MappingNode, depth: int) -> dict[str, Any]:
@@ -232,8 +248,12 @@ class _Builder:
                     continue  # merged from a later `<<:` source: the first one wins
                 merged.discard(key)  # the mapping's own key overrides a merged one
             elif key in seen:
-                self._error(key_node, f"duplicate key '{key}' (already set on line {seen[key]}); "
-                                      "YAML would silently keep only the last one", "duplicate-key")
+                self._error(
+                    key_node,
+                    f"duplicate key '{key}' (already set on line {seen[key]}); "
+                    "YAML would silently keep only the last one",
+                    "duplicate-key",
+                )
                 continue
             elif id(key_node) not in own:
                 merged.add(key)
@@ -251,19 +271,24 @@ def _unreadable(node: ScalarNode, exc: Exception) -> str:
     what = _READ_AS.get(node.tag, "a value of its type")
     short = node.value if len(node.value) <= 30 else node.value[:27] + "..."
     because = ""
-    if node.tag == "tag:yaml.org,2002:timestamp" and isinstance(exc, ValueError) and (
-            "must be" in str(exc) or "out of range" in str(exc)):
+    if (
+        node.tag == "tag:yaml.org,2002:timestamp"
+        and isinstance(exc, ValueError)
+        and ("must be" in str(exc) or "out of range" in str(exc))
+    ):
         because = f" ({exc})"  # datetime's own words: "month must be in 1..12", "day is out of range for month"
     elif "digits" in str(exc):
         because = " (it has too many digits)"
-    return (f"cannot read this value: YAML reads '{short}' as {what}, but it is not a valid one{because}; "
-            "put it in quotes if it is text")
+    return (
+        f"cannot read this value: YAML reads '{short}' as {what}, but it is not a valid one{because}; "
+        "put it in quotes if it is text"
+    )
 
 
 _TAB_HINT = "a tab character is used for indentation; YAML needs spaces"
 _YAML_HINTS = {
     "mapping values are not allowed": "a ': ' appears where YAML did not expect one; "
-                                      "put quotes around text that contains a colon",
+    "put quotes around text that contains a colon",
     "found undefined alias": "an alias (*name) refers to an anchor (&name) that is not defined",
 }
 
@@ -274,9 +299,9 @@ _YAML_CONTEXT_HINTS = {
     "while scanning a quoted scalar": "a quoted text that starts on line {line} has no closing quote",
     "while scanning a simple key": "the line {line} has no ': ' after its key",
     "while parsing a block mapping": "this line is not indented like the keys above it (line {line}); "
-                                     "check the spaces at the start of the line",
+    "check the spaces at the start of the line",
     "while parsing a block collection": "this line is not indented like the list above it (line {line}); "
-                                        "check the spaces at the start of the line",
+    "check the spaces at the start of the line",
 }
 
 
@@ -297,4 +322,7 @@ def _yaml_problem(exc: yaml.MarkedYAMLError, source: str) -> tuple[int, int, str
 
 
 def _too_large(size: str) -> str:
-    return f"the file is {size}; files over {MAX_FILE_BYTES:,} bytes are refused (split it into smaller lessons or quizzes)"
+    return (
+        f"the file is {size}; files over {MAX_FILE_BYTES:,} bytes are refused (split it into smaller lessons or "
+        "quizzes)"
+    )

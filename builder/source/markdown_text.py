@@ -11,12 +11,13 @@ allowlist sanitiser (builder/sanitize.py). Markdown escapes text itself, so a re
 sanitiser only when its source holds `<` or `&` (raw HTML, entities) or a link or image URL
 that is not plainly http(s), mailto or relative; everything else is Markdown's own safe output.
 """
+
 from __future__ import annotations
 
 import html as html_text
 import re
 import xml.etree.ElementTree as etree
-from typing import Iterable
+from collections.abc import Iterable
 
 import markdown
 from markdown.treeprocessors import Treeprocessor
@@ -51,14 +52,21 @@ def markup_count(text: str) -> int:
 def limit_problem(text: str) -> str | None:
     """Why a Markdown text is too large or too deeply nested to convert in bounded time, or None."""
     if len(text) > MAX_TEXT_CHARS:
-        return (f"is {len(text):,} characters long; the limit is {MAX_TEXT_CHARS:,} "
-                "(split it into several sections or questions)")
+        return (
+            f"is {len(text):,} characters long; the limit is {MAX_TEXT_CHARS:,} "
+            "(split it into several sections or questions)"
+        )
     markup = markup_count(text)
     if markup > MAX_MARKUP:
-        return (f"holds {markup:,} '[' and '<' characters; the limit is {MAX_MARKUP:,} "
-                "(split it into several sections)")
-    indent = max((len(line.expandtabs(4)) - len(line.expandtabs(4).lstrip(" "))
-                  for line in text.split("\n") if line[:1] in (" ", "\t")), default=0)
+        return f"holds {markup:,} '[' and '<' characters; the limit is {MAX_MARKUP:,} (split it into several sections)"
+    indent = max(
+        (
+            len(line.expandtabs(4)) - len(line.expandtabs(4).lstrip(" "))
+            for line in text.split("\n")
+            if line[:1] in (" ", "\t")
+        ),
+        default=0,
+    )
     if indent > MAX_INDENT:
         return f"has a line indented {indent:,} columns; the limit is {MAX_INDENT} (lists nest too deeply)"
     return None
@@ -68,7 +76,7 @@ class _PageAware(Treeprocessor):
     """Rewrite relative URLs for the current page, move headings below the page outline, and note
     any URL the sanitiser has to look at."""
 
-    def __init__(self, md: markdown.Markdown, converter: "MarkdownText"):
+    def __init__(self, md: markdown.Markdown, converter: MarkdownText):
         super().__init__(md)
         self.converter = converter
 

@@ -1,8 +1,9 @@
 """The validated course: frozen objects with no I/O and no knowledge of MkDocs (each question type's own
 model is in builder/source/questions/)."""
+
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 from . import scenario_graph
@@ -80,14 +81,22 @@ class Scenario:
 
     def longest_path(self) -> int:
         """The most decisions a learner can make on one path from the start to an ending."""
-        return scenario_graph.score_range(self.start, self.edges, lambda node, i: 1)[1]
+        return scenario_graph.score_range(self.start, self.edges, _one_step)[1]
 
     def score_ranges(self) -> tuple[tuple[int, int], ...]:
         """(lowest, highest) total each dimension can reach over a whole path, in dimension order."""
         edges = self.edges
-        return tuple(scenario_graph.score_range(self.start, edges,
-                                                lambda node, i, d=d: self.nodes[node].choices[i].scores[d])
-                     for d in range(len(self.dimensions)))
+        return tuple(
+            scenario_graph.score_range(self.start, edges, self._score_of(d)) for d in range(len(self.dimensions))
+        )
+
+    def _score_of(self, dimension: int) -> Callable[[str, int], int]:
+        """What a choice (the node's id and the choice's position) scores in one dimension."""
+        return lambda node, index: self.nodes[node].choices[index].scores[dimension]
+
+
+def _one_step(node: str, index: int) -> int:
+    return 1
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -15,23 +15,79 @@ What is kept:
 - `<iframe>` only when its `src` is an https URL on a host the course allows
   (`allowed_embed_hosts`, empty by default: no embeds).
 """
+
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from html.parser import HTMLParser
-from typing import Iterable
 
 import nh3
 
-INLINE_TAGS = frozenset({
-    "a", "abbr", "b", "bdi", "bdo", "br", "cite", "code", "del", "dfn", "em", "i", "img", "ins", "kbd", "mark",
-    "q", "s", "samp", "small", "span", "strong", "sub", "sup", "u", "var", "wbr",
-})
-BLOCK_TAGS = frozenset({
-    "p", "div", "ul", "ol", "li", "h3", "h4", "h5", "h6", "pre", "blockquote", "hr", "table", "caption", "thead",
-    "tbody", "tfoot", "tr", "th", "td", "colgroup", "col", "dl", "dt", "dd", "figure", "figcaption", "details",
-    "summary",
-})
+INLINE_TAGS = frozenset(
+    {
+        "a",
+        "abbr",
+        "b",
+        "bdi",
+        "bdo",
+        "br",
+        "cite",
+        "code",
+        "del",
+        "dfn",
+        "em",
+        "i",
+        "img",
+        "ins",
+        "kbd",
+        "mark",
+        "q",
+        "s",
+        "samp",
+        "small",
+        "span",
+        "strong",
+        "sub",
+        "sup",
+        "u",
+        "var",
+        "wbr",
+    }
+)
+BLOCK_TAGS = frozenset(
+    {
+        "p",
+        "div",
+        "ul",
+        "ol",
+        "li",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "pre",
+        "blockquote",
+        "hr",
+        "table",
+        "caption",
+        "thead",
+        "tbody",
+        "tfoot",
+        "tr",
+        "th",
+        "td",
+        "colgroup",
+        "col",
+        "dl",
+        "dt",
+        "dd",
+        "figure",
+        "figcaption",
+        "details",
+        "summary",
+    }
+)
 ALLOWED_TAGS = INLINE_TAGS | BLOCK_TAGS
 """Tags kept in course text (h1 and h2 are the page's own: Markdown headings are shifted below them)."""
 
@@ -47,8 +103,9 @@ ALLOWED_ATTRIBUTES: dict[str, frozenset[str]] = {
 }
 """Attributes kept, by tag (`*`: on every tag). `style` keeps only `text-align` (Markdown tables)."""
 
-EMBED_ATTRIBUTES = frozenset({"src", "width", "height", "allow", "allowfullscreen", "frameborder", "loading",
-                              "referrerpolicy"})
+EMBED_ATTRIBUTES = frozenset(
+    {"src", "width", "height", "allow", "allowfullscreen", "frameborder", "loading", "referrerpolicy"}
+)
 """Attributes kept on an allowed `<iframe>` (what video sites' embed codes use)."""
 URL_SCHEMES = frozenset({"http", "https", "mailto"})
 STYLE_PROPERTIES = frozenset({"text-align"})
@@ -56,12 +113,34 @@ STYLE_PROPERTIES = frozenset({"text-align"})
 SCRIPT_TAGS = frozenset({"script"})
 STYLE_TAGS = frozenset({"style", "link"})
 EMBED_TAGS = frozenset({"iframe", "object", "embed", "applet", "frame", "frameset", "noembed", "noframes", "portal"})
-FORM_TAGS = frozenset({"form", "input", "button", "select", "option", "optgroup", "textarea", "label", "fieldset",
-                       "legend", "datalist", "output", "meter", "progress", "keygen"})
+FORM_TAGS = frozenset(
+    {
+        "form",
+        "input",
+        "button",
+        "select",
+        "option",
+        "optgroup",
+        "textarea",
+        "label",
+        "fieldset",
+        "legend",
+        "datalist",
+        "output",
+        "meter",
+        "progress",
+        "keygen",
+    }
+)
 FOREIGN_TAGS = frozenset({"svg", "math"})
 PAGE_TAGS = frozenset({"html", "head", "body", "meta", "base", "title"})
-REMOVED_WITH_CONTENT = (SCRIPT_TAGS | STYLE_TAGS | EMBED_TAGS | FOREIGN_TAGS
-                        | {"select", "textarea", "datalist", "noscript", "template", "title", "xmp", "canvas"})
+REMOVED_WITH_CONTENT = (
+    SCRIPT_TAGS
+    | STYLE_TAGS
+    | EMBED_TAGS
+    | FOREIGN_TAGS
+    | {"select", "textarea", "datalist", "noscript", "template", "title", "xmp", "canvas"}
+)
 """Tags removed together with everything inside them; other tags that are not allowed lose only the tag."""
 
 _REASONS = (
@@ -86,8 +165,12 @@ def url_scheme(value: str) -> str | None:
     for index, ch in enumerate(text):
         if ch == ":":
             scheme = text[:index]
-            if scheme and scheme[0].isascii() and scheme[0].isalpha() and all(
-                    c.isascii() and (c.isalnum() or c in "+-.") for c in scheme):
+            if (
+                scheme
+                and scheme[0].isascii()
+                and scheme[0].isalpha()
+                and all(c.isascii() and (c.isalnum() or c in "+-.") for c in scheme)
+            ):
                 return scheme.lower()
             return None
         if ch in "/?#":
@@ -100,17 +183,20 @@ def is_image_data_url(value: str) -> bool:
     text = _url_text(value).lower()
     if not text.startswith("data:image/") or "," not in text:
         return False
-    media = text[len("data:image/"):text.index(",")].split(";", 1)[0]
+    media = text[len("data:image/") : text.index(",")].split(";", 1)[0]
     return bool(media) and all(c.isalnum() or c in "+-." for c in media)
 
 
 def embed_host(value: str) -> str | None:
     """The host of an https URL, or None when the URL is anything else or could be read two ways."""
     text = value.strip()
-    if not text.lower().startswith("https://") or any(ch in text for ch in "\\@") or any(
-            ch.isspace() or ord(ch) < 32 for ch in text):
+    if (
+        not text.lower().startswith("https://")
+        or any(ch in text for ch in "\\@")
+        or any(ch.isspace() or ord(ch) < 32 for ch in text)
+    ):
         return None
-    host = text[len("https://"):]
+    host = text[len("https://") :]
     for end in "/?#":
         host = host.split(end, 1)[0]
     return host.lower().removesuffix(":443") or None
@@ -142,9 +228,15 @@ class Sanitizer:
         self.tags = frozenset(tags)
         self.attributes = {tag: frozenset(names) for tag, names in attributes.items()}
         self._cleaner = nh3.Cleaner(
-            tags=tags, clean_content_tags=removed, attributes=attributes, attribute_filter=self._filter,
-            strip_comments=True, link_rel=None, url_schemes=set(URL_SCHEMES) | {"data"},
-            filter_style_properties=set(STYLE_PROPERTIES))
+            tags=tags,
+            clean_content_tags=removed,
+            attributes=attributes,
+            attribute_filter=self._filter,
+            strip_comments=True,
+            link_rel=None,
+            url_schemes=set(URL_SCHEMES) | {"data"},
+            filter_style_properties=set(STYLE_PROPERTIES),
+        )
         self._permissive: nh3.Cleaner | None = None
 
     def clean(self, html: str) -> str:
@@ -166,9 +258,14 @@ class Sanitizer:
         if self._permissive is None:
             tags = set(nh3.ALLOWED_TAGS) | self.tags
             self._permissive = nh3.Cleaner(
-                tags=tags, clean_content_tags=set(REMOVED_WITH_CONTENT) - tags, generic_attribute_prefixes={""},
-                strip_comments=True, link_rel=None, url_schemes=set(URL_SCHEMES) | {"data"},
-                filter_style_properties=set(STYLE_PROPERTIES))
+                tags=tags,
+                clean_content_tags=set(REMOVED_WITH_CONTENT) - tags,
+                generic_attribute_prefixes={""},
+                strip_comments=True,
+                link_rel=None,
+                url_schemes=set(URL_SCHEMES) | {"data"},
+                filter_style_properties=set(STYLE_PROPERTIES),
+            )
         return self._permissive.clean(html)
 
     # -- the rules nh3 cannot express on its own, shared with the report below -------------------
@@ -188,11 +285,9 @@ class Sanitizer:
                 return None if (tag, attribute) == ("img", "src") and is_image_data_url(value) else "data-url"
             if scheme is not None and scheme not in URL_SCHEMES:
                 return "scheme"
-        if tag == "code" and attribute == "class" and not all(
-                token.startswith("language-") for token in value.split()):
+        if tag == "code" and attribute == "class" and not all(token.startswith("language-") for token in value.split()):
             return "class"
         return None
-
 
 
 class _RemovalFinder(HTMLParser):
@@ -234,8 +329,25 @@ class _RemovalFinder(HTMLParser):
             self.skipping.pop()
 
 
-_VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track",
-                   "wbr", "keygen", "frame"})
+_VOID = frozenset(
+    {
+        "area",
+        "base",
+        "br",
+        "col",
+        "embed",
+        "hr",
+        "img",
+        "input",
+        "link",
+        "meta",
+        "source",
+        "track",
+        "wbr",
+        "keygen",
+        "frame",
+    }
+)
 
 
 def _tag_removal(tag: str, sanitizer: Sanitizer) -> Removal:
@@ -246,8 +358,11 @@ def _tag_removal(tag: str, sanitizer: Sanitizer) -> Removal:
     if tag in EMBED_TAGS:
         return Removal(shown, _EMBED_REASON + (_EMBED_HINT if tag == "iframe" else ""))
     if tag in ("h1", "h2"):
-        return Removal(shown, "the page uses h1 and h2 itself; write Markdown headings (#), which are placed "
-                              "below them, and the heading text is kept")
+        return Removal(
+            shown,
+            "the page uses h1 and h2 itself; write Markdown headings (#), which are placed "
+            "below them, and the heading text is kept",
+        )
     if tag in REMOVED_WITH_CONTENT:
         return Removal(shown, "this tag is not allowed in course text and is removed with its content")
     return Removal(shown, "this tag is not allowed in course text; its text is kept")
@@ -266,13 +381,16 @@ def _value_removal(tag: str, name: str, value: str, problem: str) -> Removal:
     if problem == "embed":
         host = embed_host(value)
         if host is None:
-            return Removal(f"the address of an <{tag}>",
-                           "embeds must be https addresses on a host listed in `allow_embeds_from` in mkdocs.yml")
+            return Removal(
+                f"the address of an <{tag}>",
+                "embeds must be https addresses on a host listed in `allow_embeds_from` in mkdocs.yml",
+            )
         return Removal(f"an embed from {host[:80]}", "its host is not listed in `allow_embeds_from` in mkdocs.yml")
     if problem == "data-url":
         return Removal(f"a data: URL from <{tag}>", "data: URLs are allowed only as images")
     if problem == "class":
         return Removal(f"the class attribute of <{tag}>", "only language-… classes are allowed on code")
     scheme = url_scheme(value) or ""
-    return Removal(f"a {scheme[:20]}: URL from <{tag}>",
-                   "only http, https, mailto and relative links are allowed in course text")
+    return Removal(
+        f"a {scheme[:20]}: URL from <{tag}>", "only http, https, mailto and relative links are allowed in course text"
+    )

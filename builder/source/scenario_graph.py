@@ -5,9 +5,10 @@ Plain functions on `edges` (node id -> the node ids its choices lead to, in orde
 validator can use them on files as written and the model on validated role-plays. Every walk
 is iterative: a long chain of steps cannot exhaust Python's recursion limit.
 """
+
 from __future__ import annotations
 
-from typing import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 
 Edges = Mapping[str, Sequence[str]]
 
@@ -91,8 +92,9 @@ def score_range(start: str, edges: Edges, score: Callable[[str, int], int]) -> t
     low: dict[str, int] = {}
     high: dict[str, int] = {}
     for node in reversed(topological_order(start, edges)):
-        options = [(score(node, i) + low[t], score(node, i) + high[t])
-                   for i, t in enumerate(edges.get(node, ())) if t in low]
+        options = [
+            (score(node, i) + low[t], score(node, i) + high[t]) for i, t in enumerate(edges.get(node, ())) if t in low
+        ]
         if not edges.get(node):
             low[node] = high[node] = 0
         elif options:
@@ -101,10 +103,10 @@ def score_range(start: str, edges: Edges, score: Callable[[str, int], int]) -> t
     return low.get(start, 0), high.get(start, 0)
 
 
-def dimensions_on_the_way(start: str, edges: Edges, moves: Callable[[str, int], frozenset[str]]) -> dict[str, set]:
+def dimensions_on_the_way(start: str, edges: Edges, moves: Callable[[str, int], frozenset[str]]) -> dict[str, set[str]]:
     """For each node, every dimension that some choice on some path from `start` to it moves.
     The graph must have no loop."""
-    seen: dict[str, set] = {start: set()}
+    seen: dict[str, set[str]] = {start: set()}
     for node in topological_order(start, edges):
         for index, target in enumerate(edges.get(node, ())):
             if target in edges:

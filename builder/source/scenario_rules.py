@@ -5,6 +5,7 @@ node can be reached, no choice loops back, and an ending can be reached from eve
 They read the file as written (not the cleaned data), so a mistake elsewhere in the file does
 not hide a broken path; each problem is reported through the file's Checker at its location.
 """
+
 from __future__ import annotations
 
 from typing import Any
@@ -22,6 +23,7 @@ def check_scenario(raw: dict[str, Any], checker: Checker) -> None:
     What the format check already reports (a node or choice of the wrong type, an id that is not
     an id) is not reported again here: such a node counts as settled, so that no guess about
     what it was meant to hold turns into a second problem elsewhere."""
+
     def written(path: DataPath, value: Any) -> str | None:
         """An id as the trainer typed it (`next: 12` and `next: yes` are ids to the format too)."""
         value = checker.as_written(path, value)
@@ -31,19 +33,25 @@ def check_scenario(raw: dict[str, Any], checker: Checker) -> None:
     if not isinstance(nodes, dict) or not nodes:  # not a group of nodes, or none: the format check says so
         return
     if len(nodes) > fmt.MAX_SCENARIO_NODES:
-        checker.error(("nodes",), f"has {len(nodes):,} nodes; the limit is {fmt.MAX_SCENARIO_NODES} per role-play "
-                      "(split it into several role-plays)", "too-large")
+        checker.error(
+            ("nodes",),
+            f"has {len(nodes):,} nodes; the limit is {fmt.MAX_SCENARIO_NODES} per role-play "
+            "(split it into several role-plays)",
+            "too-large",
+        )
         return
     declared: list[str] | None = list(fmt.DEFAULT_DIMENSIONS)
     if "dimensions" in raw:
         dimensions = raw["dimensions"]
-        listed = [written(("dimensions", i), d) for i, d in enumerate(dimensions)] \
-            if isinstance(dimensions, list) else []
-        checker.report_repeats(listed, lambda i: ("dimensions", i),
-                               lambda value, _: f"dimension '{value}' is listed twice")
+        listed = (
+            [written(("dimensions", i), d) for i, d in enumerate(dimensions)] if isinstance(dimensions, list) else []
+        )
+        checker.report_repeats(
+            listed, lambda i: ("dimensions", i), lambda value, _: f"dimension '{value}' is listed twice"
+        )
         # an empty list, or one holding something other than ids, is reported by the format check:
         # scores cannot be compared with it
-        declared = listed if listed and None not in listed else None
+        declared = [d for d in listed if d is not None] if listed and None not in listed else None
     in_words = listing(declared or ())  # "caring, competency and integrity"
     names = list(nodes)
     edges: dict[str, list[str]] = {}
@@ -55,64 +63,100 @@ def check_scenario(raw: dict[str, Any], checker: Checker) -> None:
         if not isinstance(node, dict):
             settled.add(name)
             continue
-        choices = node.get("choices") if isinstance(node.get("choices"), list) else []
+        raw_choices = node.get("choices")
+        choices: list[Any] = raw_choices if isinstance(raw_choices, list) else []
         if node.get("end") is True:
             settled.add(name)
             endings.add(name)
             if "choices" in node:
-                checker.error(where + ("choices",), f"node '{name}' is an ending (`end: true`), so it has no choices; "
-                              "remove `end: true` or the choices", "ending-with-choices")
+                checker.error(
+                    (*where, "choices"),
+                    f"node '{name}' is an ending (`end: true`), so it has no choices; "
+                    "remove `end: true` or the choices",
+                    "ending-with-choices",
+                )
         elif ("end" in node and not isinstance(node["end"], bool)) or (
-                "choices" in node and not isinstance(node["choices"], list)):
+            "choices" in node and not isinstance(node["choices"], list)
+        ):
             settled.add(name)  # `end: maybe` or `choices: text`: the format check says what is wrong
         elif len(choices) < 2:
             settled.add(name)
             found = "none" if not choices else "only one"
-            checker.error(where if "choices" not in node else where + ("choices",),
-                          f"node '{name}' needs at least two choices (found {found}), or `end: true` if the "
-                          "role-play ends here", "too-few-choices")
+            checker.error(
+                where if "choices" not in node else (*where, "choices"),
+                f"node '{name}' needs at least two choices (found {found}), or `end: true` if the role-play ends here",
+                "too-few-choices",
+            )
         for index, choice in enumerate(choices):
-            path = where + ("choices", index)
+            path = (*where, "choices", index)
             choice = choice if isinstance(choice, dict) else {}
-            target = written(path + ("next",), choice.get("next"))
-            if target not in nodes:
+            target = written((*path, "next"), choice.get("next"))
+            if target is None or target not in nodes:
                 settled.add(name)  # where this choice leads is unknown
                 if target is not None and SLUG_PATTERN.match(target):  # a malformed id is reported as such
-                    checker.error(path + ("next",), f"there is no node '{target}' in this role-play"
-                                  f"{suggest(target, names)}", "missing-node")
-            edges[name].append(target if target in nodes else "")
+                    checker.error(
+                        (*path, "next"),
+                        f"there is no node '{target}' in this role-play{suggest(target, names)}",
+                        "missing-node",
+                    )
+            edges[name].append(target if target is not None and target in nodes else "")
             scores = choice.get("scores")
-            for dimension in scores if isinstance(scores, dict) and declared is not None else ():
+            if not isinstance(scores, dict) or declared is None:
+                continue
+            for dimension in scores:
                 if dimension not in declared and SLUG_PATTERN.match(dimension):
-                    checker.error(path + ("scores", dimension),
-                                  f"'{dimension}' is not a dimension of this role-play{suggest(dimension, declared)}; "
-                                  + (f"its `dimensions` are {in_words}" if "dimensions" in raw else
-                                     f"with no `dimensions` list it scores {in_words}"),
-                                  "unknown-dimension", key=True)
+                    checker.error(
+                        (*path, "scores", dimension),
+                        f"'{dimension}' is not a dimension of this role-play{suggest(dimension, declared)}; "
+                        + (
+                            f"its `dimensions` are {in_words}"
+                            if "dimensions" in raw
+                            else f"with no `dimensions` list it scores {in_words}"
+                        ),
+                        "unknown-dimension",
+                        key=True,
+                    )
     start = written(("start",), raw.get("start"))
     if start is None:
         return
     if start not in nodes:
         if SLUG_PATTERN.match(start):
-            checker.error(("start",), f"there is no node '{start}' in this role-play{suggest(start, names)}",
-                          "missing-node")
+            checker.error(
+                ("start",), f"there is no node '{start}' in this role-play{suggest(start, names)}", "missing-node"
+            )
         return
     start_node = nodes[start]
     if isinstance(start_node, dict) and start_node.get("end") is True:
-        checker.error(("start",), f"the start node '{start}' is an ending: the learner would have nothing to "
-                      "choose", "start-is-ending")
+        checker.error(
+            ("start",),
+            f"the start node '{start}' is an ending: the learner would have nothing to choose",
+            "start-is-ending",
+        )
     seen = set(reachable(start, edges))  # an ending's choices (reported above) still reach their nodes,
     edges = {name: [] if name in endings else targets for name, targets in edges.items()}  # but lead no further
     for name in names:
         if name not in seen:
-            checker.error(("nodes", name), f"node '{name}' cannot be reached: no choice on the way from the start "
-                          f"node '{start}' leads to it", "unreachable", key=True)
+            checker.error(
+                ("nodes", name),
+                f"node '{name}' cannot be reached: no choice on the way from the start node '{start}' leads to it",
+                "unreachable",
+                key=True,
+            )
     for name, index, target in loops(start, edges):
-        checker.error(("nodes", name, "choices", index, "next"), f"this choice leads back to '{target}', which "
-                      "comes earlier on the way here; a role-play only moves forward (learners have "
-                      "\"Go back one step\" and \"Play again\" to try other choices)", "loop")
+        checker.error(
+            ("nodes", name, "choices", index, "next"),
+            f"this choice leads back to '{target}', which "
+            "comes earlier on the way here; a role-play only moves forward (learners have "
+            '"Go back one step" and "Play again" to try other choices)',
+            "loop",
+        )
     finishing = can_finish(edges, settled)
     for name in names:
         if name not in finishing:
-            checker.error(("nodes", name), f"no ending can be reached from node '{name}': every path from here "
-                          "goes round in a loop without reaching a node with `end: true`", "no-ending", key=True)
+            checker.error(
+                ("nodes", name),
+                f"no ending can be reached from node '{name}': every path from here "
+                "goes round in a loop without reaching a node with `end: true`",
+                "no-ending",
+                key=True,
+            )

@@ -116,8 +116,9 @@ class Slug(Kind):
             return INVALID
         if not SLUG_PATTERN.match(text):
             example = _slug_example(text)
-            checker.error(path, f"'{text}' is not a valid id: use lowercase letters, digits and hyphens{example}",
-                          "slug")
+            checker.error(
+                path, f"'{text}' is not a valid id: use lowercase letters, digits and hyphens{example}", "slug"
+            )
             return INVALID
         return text
 
@@ -127,7 +128,7 @@ class Slug(Kind):
 
 
 def _out_of_range(value: float, low: float | None, high: float | None) -> str | None:
-    """"should be ..." when `value` is outside low..high, else None."""
+    """ "should be ..." when `value` is outside low..high, else None."""
     if (low is None or value >= low) and (high is None or value <= high):
         return None
     if high is None:
@@ -215,8 +216,11 @@ class Choice(Kind):
         if text is INVALID:
             return INVALID
         if text not in self.values:
-            checker.error(path, f"'{text}' is not allowed here; use one of: {', '.join(self.values)}"
-                                f"{suggest(text, list(self.values))}", "choice")
+            checker.error(
+                path,
+                f"'{text}' is not allowed here; use one of: {', '.join(self.values)}{suggest(text, list(self.values))}",
+                "choice",
+            )
             return INVALID
         return text
 
@@ -241,8 +245,9 @@ class ListOf(Kind):
     def check(self, value: Any, path: DataPath, checker: Checker) -> Any:
         if not isinstance(value, list):
             if self.min_items and isinstance(value, (str, int)) and not isinstance(value, bool):
-                checker.error(path, f"should be a list (write `- ` before each {self.what}), "
-                                    f"but is {describe(value)}", "type")
+                checker.error(
+                    path, f"should be a list (write `- ` before each {self.what}), but is {describe(value)}", "type"
+                )
             else:
                 checker.error(path, f"should be a list, but is {describe(value)}", "type")
             return INVALID
@@ -269,24 +274,34 @@ class MapOf(Kind):
 
     def check(self, value: Any, path: DataPath, checker: Checker) -> Any:
         if not isinstance(value, dict):
-            checker.error(path, f"should be a group of named {self.what}s (like `first-{self.what}: ...`), "
-                                f"but is {describe(value)}", "type")
+            checker.error(
+                path,
+                f"should be a group of named {self.what}s (like `first-{self.what}: ...`), but is {describe(value)}",
+                "type",
+            )
             return INVALID
         ok = not _too_few(len(value), self.min_items, self.what, path, checker)
         result: dict[str, Any] = {}
         for name, item in value.items():
             if not isinstance(name, str) or not SLUG_PATTERN.match(name):
                 example = _slug_example(str(name))
-                checker.error((*path, name), f"'{name}' is not a valid {self.what} id: use lowercase letters, "
-                                             f"digits and hyphens{example}", "slug", key=True)
+                checker.error(
+                    (*path, name),
+                    f"'{name}' is not a valid {self.what} id: use lowercase letters, digits and hyphens{example}",
+                    "slug",
+                    key=True,
+                )
                 ok = False
             result[name] = self.item.check(item, (*path, name), checker)
             ok = ok and result[name] is not INVALID
         return result if ok else INVALID
 
     def _json_schema(self) -> dict[str, Any]:
-        schema: dict[str, Any] = {"type": "object", "propertyNames": {"pattern": SLUG_PATTERN.pattern},
-                                  "additionalProperties": self.item.json_schema()}
+        schema: dict[str, Any] = {
+            "type": "object",
+            "propertyNames": {"pattern": SLUG_PATTERN.pattern},
+            "additionalProperties": self.item.json_schema(),
+        }
         if self.min_items:
             schema["minProperties"] = self.min_items
         return schema
@@ -317,8 +332,14 @@ def _object_schema(fields: tuple[Field, ...]) -> dict[str, Any]:
     return schema
 
 
-def check_keys(value: dict[str, Any], path: DataPath, checker: Checker, fields: tuple[Field, ...],
-               hints: Mapping[str, str] = {}, exactly_one_of: tuple[tuple[str, ...], ...] = ()) -> Any:
+def check_keys(
+    value: dict[str, Any],
+    path: DataPath,
+    checker: Checker,
+    fields: tuple[Field, ...],
+    hints: Mapping[str, str] = {},
+    exactly_one_of: tuple[tuple[str, ...], ...] = (),
+) -> Any:
     """A group of keys: unknown keys (with a hint or a spelling suggestion), each known key checked, required
     keys present, defaults for the others, and exactly one key of each `exactly_one_of` group."""
     known = {f.name: f for f in fields}
@@ -348,8 +369,7 @@ def check_keys(value: dict[str, Any], path: DataPath, checker: Checker, fields: 
             checker.error(path, f"missing required key '{group[0]}' (or {others})", "missing")
             ok = False
         elif len(given) > 1:
-            checker.error((*path, given[1]), f"use either '{given[0]}' or '{given[1]}', not both", "conflict",
-                          key=True)
+            checker.error((*path, given[1]), f"use either '{given[0]}' or '{given[1]}', not both", "conflict", key=True)
             ok = False
     return result if ok else INVALID
 
@@ -416,8 +436,10 @@ class Variants(Kind):
             for f in other_fields:
                 if f.name not in own:
                     users.setdefault(f.name, []).append(other)
-        hints = {name: f" (a {variant} {self.what} has no '{name}'; {' and '.join(kinds)} {self.what}s use it)"
-                 for name, kinds in users.items()}
+        hints = {
+            name: f" (a {variant} {self.what} has no '{name}'; {' and '.join(kinds)} {self.what}s use it)"
+            for name, kinds in users.items()
+        }
         return check_keys(value, path, checker, self.fields_for(variant), hints)
 
     def _json_schema(self) -> dict[str, Any]:
@@ -432,8 +454,7 @@ class Variants(Kind):
         branches = []
         for variant, own in self.variants.items():
             then = _object_schema(own)
-            then["properties"] = {**{f.name: True for f in (self.discriminator, *self.common)},
-                                  **then["properties"]}
+            then["properties"] = {**{f.name: True for f in (self.discriminator, *self.common)}, **then["properties"]}
             branches.append({"if": {"properties": {key: {"const": variant}}, "required": [key]}, "then": then})
         base["allOf"] = branches
         return base
@@ -459,7 +480,7 @@ class ByKey(Kind):
         raw = value if isinstance(value, dict) else {}
         chosen = raw.get(self.key)
         chosen = chosen.strip() if isinstance(chosen, str) else None
-        if chosen in self.formats and chosen != self.default:
+        if chosen is not None and chosen in self.formats and chosen != self.default:
             return self.formats[chosen]
         base = self.formats[self.default]
         if any(k in raw for k in self.telltales.get(self.default, ())):
@@ -481,8 +502,11 @@ class ByKey(Kind):
         schema = self.formats[self.default].json_schema()
         for name, record in reversed(list(self.formats.items())):
             if name != self.default:
-                schema = {"if": {"type": "object", "properties": {self.key: {"const": name}}, "required": [self.key]},
-                          "then": record.json_schema(), "else": schema}
+                schema = {
+                    "if": {"type": "object", "properties": {self.key: {"const": name}}, "required": [self.key]},
+                    "then": record.json_schema(),
+                    "else": schema,
+                }
         return schema
 
 

@@ -33,8 +33,12 @@ def quiz_version(quiz: Quiz) -> str:
 
 def scenario_version(scenario: Scenario) -> str:
     """A short hash of a role-play's paths and scores: a saved path is kept only while it still fits."""
-    shape = [scenario.id, list(scenario.dimensions), scenario.start,
-             [[node.id, [[c.next, list(c.scores)] for c in node.choices]] for node in scenario.nodes.values()]]
+    shape = [
+        scenario.id,
+        list(scenario.dimensions),
+        scenario.start,
+        [[node.id, [[c.next, list(c.scores)] for c in node.choices]] for node in scenario.nodes.values()],
+    ]
     return hashlib.sha256(json.dumps(shape, separators=(",", ":")).encode()).hexdigest()[:12]
 
 
@@ -42,22 +46,29 @@ def _same(text: str) -> str:
     return text
 
 
-def answer_key(quiz: Quiz, render_inline: Callable[[str], str] = _same,
-               render_block: Callable[[str], str] = _same) -> dict[str, Any]:
+def answer_key(
+    quiz: Quiz, render_inline: Callable[[str], str] = _same, render_block: Callable[[str], str] = _same
+) -> dict[str, Any]:
     """What the quiz script needs to score and explain: answers, points, feedback and explanations."""
     questions = {}
     for question in quiz.questions:
-        feedback = {token: render_inline(text)
-                    for token, text in question_type(question).option_feedback(quiz.id, question).items()}
+        feedback = {
+            token: render_inline(text)
+            for token, text in question_type(question).option_feedback(quiz.id, question).items()
+        }
         explanation = render_block(question.explanation) if question.explanation else None
         questions[question.id] = _question_key(quiz.id, question, feedback, explanation)
     return {"v": 1, "quiz": quiz.id, "passMark": quiz.pass_mark, "questions": questions}
 
 
-def _question_key(quiz_id: str, question: QuestionBase, feedback: dict[str, str],
-                  explanation: str | None) -> dict[str, Any]:
-    key: dict[str, Any] = {"type": question.type, "points": question.points,
-                           **question_type(question).key(quiz_id, question)}
+def _question_key(
+    quiz_id: str, question: QuestionBase, feedback: dict[str, str], explanation: str | None
+) -> dict[str, Any]:
+    key: dict[str, Any] = {
+        "type": question.type,
+        "points": question.points,
+        **question_type(question).key(quiz_id, question),
+    }
     if feedback:
         key["feedback"] = feedback
     if explanation:
@@ -99,8 +110,9 @@ def score_quiz(key: dict[str, Any], responses: dict[str, Any]) -> QuizResult:
     for question_id, question_key in key["questions"].items():
         response = responses.get(question_id)
         correct = is_correct(question_key, response)
-        results[question_id] = QuestionResult(correct, is_blank(question_key, response),
-                                              question_key["points"] if correct else 0)
+        results[question_id] = QuestionResult(
+            correct, is_blank(question_key, response), question_key["points"] if correct else 0
+        )
     earned = sum(r.points for r in results.values())
     total = sum(q["points"] for q in key["questions"].values())
     score = earned * 100 // total if total else 0

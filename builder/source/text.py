@@ -1,4 +1,5 @@
 """Wording helpers shared by messages and pages: lists, counts, suggestions and URL-safe names."""
+
 from __future__ import annotations
 
 import difflib

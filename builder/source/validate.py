@@ -94,8 +94,9 @@ class Sources:
         """Lesson ids as course.yml lists them (flat or in modules), each with the path it is written at."""
         course = self.course_file
         found: list[tuple[str, DataPath]] = []
-        lists = [("lessons",)] + [("modules", i, "lessons") for i, m in enumerate(course.raw_list("modules"))
-                                  if isinstance(m, dict)]
+        lists = [("lessons",)] + [
+            ("modules", i, "lessons") for i, m in enumerate(course.raw_list("modules")) if isinstance(m, dict)
+        ]
         for path in lists:
             for index in range(len(course.raw_list(*path))):
                 lesson_id = course.raw_text(*path, index)
@@ -125,8 +126,12 @@ def validate_project(project: Project) -> Validation:
         course_file = check_file(project.course_file, course_path, "course")
     else:
         course_file = SourceFile(project.course_file, Checker(course_path))
-        course_file.checker.error((), f"the course file is missing; create {course_path} with a title, a "
-                                      "description and the list of lessons (or run `course init`)", "missing-file")
+        course_file.checker.error(
+            (),
+            f"the course file is missing; create {course_path} with a title, a "
+            "description and the list of lessons (or run `course init`)",
+            "missing-file",
+        )
     sources = Sources(project, course_file)
     sources.lessons = {f.stem: check_file(f, project.display(f), "lesson") for f in project.lesson_files()}
     for file in project.quiz_files():
@@ -148,7 +153,10 @@ def check_file(file: Path, display: str, kind: str) -> SourceFile:
     own: its format, then the rules across its values on the file as written (references to other files are
     checked later, by validate_project)."""
     formats: dict[str, tuple[Record | ByKey, Callable[[dict[str, Any], Checker], None] | None]] = {
-        "course": (fmt.COURSE, None), "lesson": (fmt.LESSON, _check_lesson), "quiz": (fmt.QUIZ_FILE, _check_quiz_file)}
+        "course": (fmt.COURSE, None),
+        "lesson": (fmt.LESSON, _check_lesson),
+        "quiz": (fmt.QUIZ_FILE, _check_quiz_file),
+    }
     kind_format, rules = formats[kind]
     doc, load_problems = load_document(file, display)
     loaded = SourceFile(file, Checker(display, doc), doc)
@@ -168,9 +176,13 @@ def _check_id_matches_file(loaded: SourceFile) -> None:
     if loaded.data is INVALID or loaded.record is fmt.COURSE:
         return
     if loaded.data["id"] != loaded.stem:
-        loaded.checker.error(("id",), f"'{loaded.data['id']}' does not match the file name '{loaded.file.name}'; "
-                                      f"rename the file to {loaded.data['id']}{loaded.file.suffix} or set "
-                                      f"`id: {loaded.stem}`", "id-mismatch")
+        loaded.checker.error(
+            ("id",),
+            f"'{loaded.data['id']}' does not match the file name '{loaded.file.name}'; "
+            f"rename the file to {loaded.data['id']}{loaded.file.suffix} or set "
+            f"`id: {loaded.stem}`",
+            "id-mismatch",
+        )
         loaded.data = INVALID
 
 
@@ -182,15 +194,18 @@ def _texts(items: list[Any], key: str) -> list[str | None]:
 def _check_reserved_id(raw: dict[str, Any], checker: Checker) -> None:
     page_id = raw.get("id")
     if isinstance(page_id, str) and page_id in RESERVED_PAGE_IDS:
-        checker.error(("id",), f"'{page_id}' is reserved for a page the builder makes; choose another id",
-                      "reserved-id")
+        checker.error(
+            ("id",), f"'{page_id}' is reserved for a page the builder makes; choose another id", "reserved-id"
+        )
 
 
 def _check_lesson(raw: dict[str, Any], checker: Checker) -> None:
     objectives = raw.get("objectives")
-    checker.report_repeats(_texts(objectives if isinstance(objectives, list) else [], "id"),
-                           lambda i: ("objectives", i, "id"),
-                           lambda value, _: f"objective id '{value}' is used twice in this lesson")
+    checker.report_repeats(
+        _texts(objectives if isinstance(objectives, list) else [], "id"),
+        lambda i: ("objectives", i, "id"),
+        lambda value, _: f"objective id '{value}' is used twice in this lesson",
+    )
     _check_reserved_id(raw, checker)
 
 
@@ -199,10 +214,13 @@ def _check_quiz_file(raw: dict[str, Any], checker: Checker) -> None:
         _check_reserved_id(raw, checker)
         check_scenario(raw, checker)
         return
-    questions = raw.get("questions") if isinstance(raw.get("questions"), list) else []
-    checker.report_repeats(_texts(questions, "id"), lambda i: ("questions", i, "id"),
-                           lambda value, first: f"question id '{value}' is used twice in this quiz "
-                                                f"(also questions[{first}])")
+    raw_questions = raw.get("questions")
+    questions: list[Any] = raw_questions if isinstance(raw_questions, list) else []
+    checker.report_repeats(
+        _texts(questions, "id"),
+        lambda i: ("questions", i, "id"),
+        lambda value, first: f"question id '{value}' is used twice in this quiz (also questions[{first}])",
+    )
     for index, question in enumerate(questions):
         variant = fmt.QUESTION.variant_of(question)
         if variant is not None:
@@ -232,8 +250,12 @@ class _References:
             self.lesson_quiz(loaded)
         if final_id in self.sources.quizzes and self.quiz_owner.get(final_id) == "the course's final quiz":
             self.objectives(self.sources.quizzes[final_id], {lesson.stem: lesson for lesson in ordered}, final=True)
-        _warn_unused(self.sources.quizzes, self.quiz_owner, lambda stem: f"quiz '{stem}' is not used: no lesson has "
-                     f"`quiz: {stem}` and it is not the final quiz", "unused-quiz")
+        _warn_unused(
+            self.sources.quizzes,
+            self.quiz_owner,
+            lambda stem: f"quiz '{stem}' is not used: no lesson has `quiz: {stem}` and it is not the final quiz",
+            "unused-quiz",
+        )
         self.scenarios(ordered)
 
     def lessons_in_order(self) -> list[SourceFile]:
@@ -248,14 +270,21 @@ class _References:
             seen.add(lesson_id)
             if lesson_id not in lessons:
                 where = f"{self.project.content_dir}/{lesson_id}.yml"
-                self.course.checker.error(path, f"lesson '{lesson_id}' not found: there is no file {where}"
-                                                f"{suggest(lesson_id, list(lessons))}", "missing-lesson")
+                self.course.checker.error(
+                    path,
+                    f"lesson '{lesson_id}' not found: there is no file {where}{suggest(lesson_id, list(lessons))}",
+                    "missing-lesson",
+                )
                 continue
             ordered.append(lessons[lesson_id])
         for stem, loaded in lessons.items():
             if stem not in seen and loaded.doc is not None:
-                loaded.checker.warn((), f"this lesson is not in the course: add '{stem}' to `lessons` in "
-                                        f"{self.project.display(self.project.course_file)}", "unlisted-lesson")
+                loaded.checker.warn(
+                    (),
+                    f"this lesson is not in the course: add '{stem}' to `lessons` in "
+                    f"{self.project.display(self.project.course_file)}",
+                    "unlisted-lesson",
+                )
         return ordered
 
     def final_quiz(self) -> str | None:
@@ -264,17 +293,27 @@ class _References:
             return None
         checker, quizzes = self.course.checker, self.sources.quizzes
         if final_id in self.sources.scenarios:
-            checker.error(("final_quiz",), f"'{final_id}' is a role-play (`kind: scenario`), not a quiz; list it "
-                                           "under `scenarios:` in a lesson", "not-a-quiz")
+            checker.error(
+                ("final_quiz",),
+                f"'{final_id}' is a role-play (`kind: scenario`), not a quiz; list it under `scenarios:` in a lesson",
+                "not-a-quiz",
+            )
         elif final_id not in quizzes:
-            checker.error(("final_quiz",), f"quiz '{final_id}' not found: there is no file "
-                                           f"{self.project.quizzes_dir}/{final_id}.yml"
-                                           f"{suggest(final_id, list(quizzes))}", "missing-quiz")
+            checker.error(
+                ("final_quiz",),
+                f"quiz '{final_id}' not found: there is no file "
+                f"{self.project.quizzes_dir}/{final_id}.yml"
+                f"{suggest(final_id, list(quizzes))}",
+                "missing-quiz",
+            )
         else:
             self.quiz_owner[final_id] = "the course's final quiz"
         if final_id in self.sources.lessons:
-            checker.error(("final_quiz",), f"the final quiz id '{final_id}' is also a lesson id; pages need "
-                                           "different ids", "id-clash")
+            checker.error(
+                ("final_quiz",),
+                f"the final quiz id '{final_id}' is also a lesson id; pages need different ids",
+                "id-clash",
+            )
         return final_id
 
     def lesson_quiz(self, loaded: SourceFile) -> None:
@@ -283,14 +322,24 @@ class _References:
             return
         checker, quizzes = loaded.checker, self.sources.quizzes
         if quiz_id in self.sources.scenarios:
-            checker.error(("quiz",), f"'{quiz_id}' is a role-play (`kind: scenario`), not a quiz; list it under "
-                                     "`scenarios:` instead", "not-a-quiz")
+            checker.error(
+                ("quiz",),
+                f"'{quiz_id}' is a role-play (`kind: scenario`), not a quiz; list it under `scenarios:` instead",
+                "not-a-quiz",
+            )
         elif quiz_id not in quizzes:
-            checker.error(("quiz",), f"quiz '{quiz_id}' not found: there is no file {self.project.quizzes_dir}/"
-                                     f"{quiz_id}.yml{suggest(quiz_id, list(quizzes))}", "missing-quiz")
+            checker.error(
+                ("quiz",),
+                f"quiz '{quiz_id}' not found: there is no file {self.project.quizzes_dir}/"
+                f"{quiz_id}.yml{suggest(quiz_id, list(quizzes))}",
+                "missing-quiz",
+            )
         elif quiz_id in self.quiz_owner:
-            checker.error(("quiz",), f"quiz '{quiz_id}' is already used by {self.quiz_owner[quiz_id]}; each quiz "
-                                     "belongs to one lesson", "quiz-reused")
+            checker.error(
+                ("quiz",),
+                f"quiz '{quiz_id}' is already used by {self.quiz_owner[quiz_id]}; each quiz belongs to one lesson",
+                "quiz-reused",
+            )
         else:
             self.quiz_owner[quiz_id] = f"lesson '{loaded.stem}'"
             self.objectives(quizzes[quiz_id], {loaded.stem: loaded}, final=False)
@@ -305,24 +354,37 @@ class _References:
             if final:
                 match = _FINAL_OBJECTIVE.match(ref)
                 if not match:
-                    quiz.checker.error(path, f"'{ref}' should name a lesson and one of its objectives, like "
-                                             "'lesson-id/objective-id', because this is the final quiz", "objective")
+                    quiz.checker.error(
+                        path,
+                        f"'{ref}' should name a lesson and one of its objectives, like "
+                        "'lesson-id/objective-id', because this is the final quiz",
+                        "objective",
+                    )
                     continue
                 lesson_id, objective_id = match.groups()
                 if lesson_id not in lessons:
-                    quiz.checker.error(path, f"'{ref}' names lesson '{lesson_id}', which is not in the course"
-                                             f"{suggest(lesson_id, list(lessons))}", "objective")
+                    quiz.checker.error(
+                        path,
+                        f"'{ref}' names lesson '{lesson_id}', which is not in the course"
+                        f"{suggest(lesson_id, list(lessons))}",
+                        "objective",
+                    )
                     continue
             else:
                 lesson_id, objective_id = next(iter(lessons)), ref
             lesson = lessons[lesson_id]
-            objective_ids = [i for i in (lesson.raw_text("objectives", n, "id")
-                                         for n in range(len(lesson.raw_list("objectives")))) if i is not None]
+            objective_ids = [
+                i
+                for i in (lesson.raw_text("objectives", n, "id") for n in range(len(lesson.raw_list("objectives"))))
+                if i is not None
+            ]
             if objective_id not in objective_ids:
                 listing = suggest(objective_id, objective_ids) or (
-                    "; its objectives are: " + ", ".join(objective_ids) if objective_ids else "")
-                quiz.checker.error(path, f"'{objective_id}' is not an objective of lesson '{lesson_id}'{listing}",
-                                   "objective")
+                    "; its objectives are: " + ", ".join(objective_ids) if objective_ids else ""
+                )
+                quiz.checker.error(
+                    path, f"'{objective_id}' is not an objective of lesson '{lesson_id}'{listing}", "objective"
+                )
 
     def scenarios(self, ordered: list[SourceFile]) -> None:
         """Each lesson's `scenarios:` names role-plays in quizzes/, each used by one lesson."""
@@ -334,9 +396,11 @@ class _References:
                 continue
             checker = loaded.checker
             listed_ids = [loaded.raw_text("scenarios", index) for index in range(len(listed))]
-            checker.report_repeats(listed_ids, lambda i: ("scenarios", i),
-                                   lambda value, first: f"role-play '{value}' is listed twice in this lesson "
-                                                        f"(also scenarios[{first}])")
+            checker.report_repeats(
+                listed_ids,
+                lambda i: ("scenarios", i),
+                lambda value, first: f"role-play '{value}' is listed twice in this lesson (also scenarios[{first}])",
+            )
             for index, scenario_id in enumerate(listed_ids):
                 path = ("scenarios", index)
                 if scenario_id is None or listed_ids.index(scenario_id) != index:
@@ -344,23 +408,38 @@ class _References:
                 if scenario_id in quizzes and quizzes[scenario_id].doc is None:
                     continue  # the file could not be read (its problem is reported there): quiz or role-play?
                 if scenario_id in quizzes:
-                    checker.error(path, f"'{scenario_id}' is a quiz, not a role-play; link it with "
-                                        f"`quiz: {scenario_id}`, or add `kind: scenario` to its file", "not-a-scenario")
+                    checker.error(
+                        path,
+                        f"'{scenario_id}' is a quiz, not a role-play; link it with "
+                        f"`quiz: {scenario_id}`, or add `kind: scenario` to its file",
+                        "not-a-scenario",
+                    )
                 elif scenario_id not in scenarios:
-                    checker.error(path, f"role-play '{scenario_id}' not found: there is no file "
-                                        f"{self.project.quizzes_dir}/{scenario_id}.yml"
-                                        f"{suggest(scenario_id, list(scenarios))}", "missing-scenario")
+                    checker.error(
+                        path,
+                        f"role-play '{scenario_id}' not found: there is no file "
+                        f"{self.project.quizzes_dir}/{scenario_id}.yml"
+                        f"{suggest(scenario_id, list(scenarios))}",
+                        "missing-scenario",
+                    )
                 elif scenario_id in owner:
-                    checker.error(path, f"role-play '{scenario_id}' is already used by {owner[scenario_id]}; "
-                                        "each role-play belongs to one lesson", "scenario-reused")
+                    checker.error(
+                        path,
+                        f"role-play '{scenario_id}' is already used by {owner[scenario_id]}; "
+                        "each role-play belongs to one lesson",
+                        "scenario-reused",
+                    )
                 else:
                     owner[scenario_id] = f"lesson '{loaded.stem}'"
-        _warn_unused(scenarios, owner, lambda stem: f"role-play '{stem}' is not used: no lesson lists it under "
-                     "`scenarios:`", "unused-scenario")
+        _warn_unused(
+            scenarios,
+            owner,
+            lambda stem: f"role-play '{stem}' is not used: no lesson lists it under `scenarios:`",
+            "unused-scenario",
+        )
 
 
-def _warn_unused(files: dict[str, SourceFile], owner: dict[str, str], message: Callable[[str], str],
-                 code: str) -> None:
+def _warn_unused(files: dict[str, SourceFile], owner: dict[str, str], message: Callable[[str], str], code: str) -> None:
     """A warning at the top of each readable file that nothing refers to (`owner` maps the ones used)."""
     for stem, loaded in files.items():
         if stem not in owner and loaded.doc is not None:
@@ -385,9 +464,13 @@ def _check_markdown(sources: Sources) -> None:
             else:
                 fields.append((loaded.checker, path, kind, text))
         if total > MAX_FILE_MARKUP:
-            loaded.checker.error((), f"the Markdown text of this file holds {total:,} '[' and '<' characters; the "
-                                     f"limit is {MAX_FILE_MARKUP:,} per file (split it into several lessons or "
-                                     "quizzes)", "too-large")
+            loaded.checker.error(
+                (),
+                f"the Markdown text of this file holds {total:,} '[' and '<' characters; the "
+                f"limit is {MAX_FILE_MARKUP:,} per file (split it into several lessons or "
+                "quizzes)",
+                "too-large",
+            )
             too_large = True
     if too_large or any(has_errors(loaded.checker.problems) for loaded in sources.files()):
         return
@@ -407,14 +490,21 @@ def _build_course(sources: Sources) -> Course:
     if data["final_quiz"]:
         used.append(data["final_quiz"])
     return Course(
-        title=data["title"], description=data["description"], language=data["language"],
+        title=data["title"],
+        description=data["description"],
+        language=data["language"],
         pass_mark=data["pass_mark"],
         lessons=tuple(_build_lesson(sources.lessons[lesson_id]) for lesson_id in lesson_ids),
-        quizzes={quiz_id: _build_quiz(sources.quizzes[quiz_id], data["pass_mark"], data["language"])
-                 for quiz_id in used},
-        final_quiz_id=data["final_quiz"], modules=modules,
-        scenarios={scenario_id: _build_scenario(sources.scenarios[scenario_id])
-                   for lesson in ordered for scenario_id in lesson["scenarios"]},
+        quizzes={
+            quiz_id: _build_quiz(sources.quizzes[quiz_id], data["pass_mark"], data["language"]) for quiz_id in used
+        },
+        final_quiz_id=data["final_quiz"],
+        modules=modules,
+        scenarios={
+            scenario_id: _build_scenario(sources.scenarios[scenario_id])
+            for lesson in ordered
+            for scenario_id in lesson["scenarios"]
+        },
     )
 
 
@@ -427,25 +517,47 @@ def _build_scenario(loaded: SourceFile) -> Scenario:
     data, doc = _located(loaded)
     dimensions = tuple(data["dimensions"])
     nodes = {
-        name: ScenarioNode(id=name, text=node["text"], origin=doc.location(("nodes", name)), choices=tuple(
-            ScenarioChoice(text=c["text"], next=c["next"], feedback=c["feedback"],
-                           scores=tuple(c["scores"].get(d, 0) for d in dimensions))
-            for c in node["choices"] or ()))
+        name: ScenarioNode(
+            id=name,
+            text=node["text"],
+            origin=doc.location(("nodes", name)),
+            choices=tuple(
+                ScenarioChoice(
+                    text=c["text"],
+                    next=c["next"],
+                    feedback=c["feedback"],
+                    scores=tuple(c["scores"].get(d, 0) for d in dimensions),
+                )
+                for c in node["choices"] or ()
+            ),
+        )
         for name, node in data["nodes"].items()
     }
-    return Scenario(id=data["id"], title=data["title"], dimensions=dimensions, start=data["start"], nodes=nodes,
-                    origin=doc.location())
+    return Scenario(
+        id=data["id"],
+        title=data["title"],
+        dimensions=dimensions,
+        start=data["start"],
+        nodes=nodes,
+        origin=doc.location(),
+    )
 
 
 def _build_lesson(loaded: SourceFile) -> Lesson:
     data, doc = _located(loaded)
     return Lesson(
-        id=data["id"], title=data["title"], summary=data["summary"], duration_minutes=data["duration_minutes"],
+        id=data["id"],
+        title=data["title"],
+        summary=data["summary"],
+        duration_minutes=data["duration_minutes"],
         objectives=tuple(Objective(id=o["id"], text=o["text"]) for o in data["objectives"]),
-        sections=tuple(Section(title=s["title"], kind=s["kind"], body=s["body"],
-                               origin=doc.location(("sections", i, "body")))
-                       for i, s in enumerate(data["sections"])),
-        key_points=tuple(data["key_points"] or ()), quiz_id=data["quiz"], origin=doc.location(),
+        sections=tuple(
+            Section(title=s["title"], kind=s["kind"], body=s["body"], origin=doc.location(("sections", i, "body")))
+            for i, s in enumerate(data["sections"])
+        ),
+        key_points=tuple(data["key_points"] or ()),
+        quiz_id=data["quiz"],
+        origin=doc.location(),
         scenario_ids=tuple(data["scenarios"] or ()),
     )
 
@@ -453,7 +565,8 @@ def _build_lesson(loaded: SourceFile) -> Lesson:
 def _build_quiz(loaded: SourceFile, course_pass_mark: int, language: str) -> Quiz:
     data, doc = _located(loaded)
     return Quiz(
-        id=data["id"], title=data["title"],
+        id=data["id"],
+        title=data["title"],
         pass_mark=course_pass_mark if data["pass_mark"] is None else data["pass_mark"],
         shuffle=data["shuffle"],
         questions=tuple(_build_question(q, doc, i, language) for i, q in enumerate(data["questions"])),
@@ -462,6 +575,12 @@ def _build_quiz(loaded: SourceFile, course_pass_mark: int, language: str) -> Qui
 
 
 def _build_question(q: dict[str, Any], doc: Document, index: int, language: str) -> QuestionBase:
-    common = dict(id=q["id"], objective=q["objective"], prompt=q["prompt"], explanation=q["explanation"],
-                  points=q["points"], origin=doc.location(("questions", index)))
+    common = {
+        "id": q["id"],
+        "objective": q["objective"],
+        "prompt": q["prompt"],
+        "explanation": q["explanation"],
+        "points": q["points"],
+        "origin": doc.location(("questions", index)),
+    }
     return QUESTION_TYPES[q["type"]].build(q, common, language=language)

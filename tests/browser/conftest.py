@@ -4,6 +4,7 @@ Playwright (never a downloaded browser).
 
 In CI (CI=true) a missing Chromium fails the suite; locally the browser tests are skipped.
 """
+
 from __future__ import annotations
 
 import functools
@@ -11,17 +12,18 @@ import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Callable, Iterator
 from urllib.parse import urlsplit
 
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # coursekit, in any pytest import mode
 
-from coursekit import CHROMIUM, CHROMIUM_ARGS, FIXTURE, Site  # noqa: E402
+from coursekit import CHROMIUM, CHROMIUM_ARGS, FIXTURE, Site
 
 # -- the site ----------------------------------------------------------------------------------
+
 
 def build_site(workdir: Path, site: Path, *, edit: Callable[[Path], None] | None = None) -> None:
     """Copy the fixture course to `workdir`, optionally edit it, and build it into `site` with the real CLI."""
@@ -29,8 +31,13 @@ def build_site(workdir: Path, site: Path, *, edit: Callable[[Path], None] | None
     shutil.copytree(FIXTURE, project)
     if edit:
         edit(project)
-    result = subprocess.run([sys.executable, "-m", "builder.cli", "build", "--site-dir", str(site)],
-                            cwd=project, capture_output=True, text=True, timeout=120)
+    result = subprocess.run(
+        [sys.executable, "-m", "builder.cli", "build", "--site-dir", str(site)],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert result.returncode == 0, f"course build failed:\n{result.stdout}\n{result.stderr}"
     assert (site / "index.html").is_file()
 
@@ -56,8 +63,9 @@ def sites(tmp_path_factory) -> Iterator[Callable[..., Site]]:
 
 def _mkdocs_theme(project: Path, base: str) -> None:
     config = project / "mkdocs.yml"
-    text = config.read_text().replace("theme:\n  name: material\n  font: false\n",
-                                      "theme:\n  name: mkdocs\n  highlightjs: false\n")
+    text = config.read_text().replace(
+        "theme:\n  name: material\n  font: false\n", "theme:\n  name: mkdocs\n  highlightjs: false\n"
+    )
     assert "name: mkdocs" in text
     config.write_text(text)
 
@@ -75,7 +83,10 @@ def _shuffled_ordering(project: Path, base: str) -> None:
 
 
 VARIANTS: dict[str, Callable[..., None] | None] = {
-    "material": None, "mkdocs": _mkdocs_theme, "instant": _instant, "shuffled": _shuffled_ordering,
+    "material": None,
+    "mkdocs": _mkdocs_theme,
+    "instant": _instant,
+    "shuffled": _shuffled_ordering,
 }
 
 
@@ -85,6 +96,7 @@ def site(sites) -> Site:
 
 
 # -- the browser -------------------------------------------------------------------------------
+
 
 class _Chromium:
     """One Chromium for a run of browser tests, closed as soon as the run leaves tests/browser:
@@ -131,10 +143,14 @@ def pytest_sessionfinish(session, exitstatus) -> None:
 def browser():
     if not CHROMIUM.exists():
         if os.environ.get("CI") == "true":
-            pytest.fail(f"{CHROMIUM} is missing and CI=true: the browser tests must run in CI "
-                        "(install it with `make browser-deps`)", pytrace=False)
-        pytest.skip(f"{CHROMIUM} not found: install Debian's chromium to run the browser tests "
-                    "(they never download a browser)")
+            pytest.fail(
+                f"{CHROMIUM} is missing and CI=true: the browser tests must run in CI "
+                "(install it with `make browser-deps`)",
+                pytrace=False,
+            )
+        pytest.skip(
+            f"{CHROMIUM} not found: install Debian's chromium to run the browser tests (they never download a browser)"
+        )
     return _CHROMIUM.get()
 
 
@@ -184,5 +200,3 @@ def tab(new_tab) -> Tab:
 @pytest.fixture
 def page(tab):
     return tab.page
-
-

@@ -1,5 +1,6 @@
 """What the browser tests share besides fixtures: the fixture course's facts, a static server
 and helpers that drive quizzes the way a learner does (by visible labels)."""
+
 from __future__ import annotations
 
 import base64
@@ -13,38 +14,60 @@ REPO = Path(__file__).resolve().parents[2]
 FIXTURE = REPO / "tests" / "fixtures" / "courses" / "full"
 AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"  # the repository's npm tools (package.json)
 CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 STORAGE_KEY = "course-progress:fixture-course"
 
 # Every page the fixture course has, by path from the site root.
-PAGES = {"home": "", "alpha": "alpha/", "beta": "beta/", "final": "final-check/", "progress": "progress/",
-         "certificate": "certificate/"}
+PAGES = {
+    "home": "",
+    "alpha": "alpha/",
+    "beta": "beta/",
+    "final": "final-check/",
+    "progress": "progress/",
+    "certificate": "certificate/",
+}
 QUIZ_PAGES = {"alpha-check": "alpha/", "beta-check": "beta/", "final-check": "final-check/"}
 
 # The fixture's quizzes, answered by visible text. Points: alpha-check single 1, multiple 2,
 # true_false 1 (total 4, pass 75); beta-check 1 each (total 3, pass 60); final-check 1 each (pass 80).
 RIGHT = {
     "alpha-check": {"single-one": "Blue", "multiple-two": ["Apple", "Pear"], "tf-three": "True"},
-    "beta-check": {"short-one": "Internal customer",
-                   "order-two": {"Listen": "1", "Agree a time": "2", "Deliver": "3"},
-                   "match-three": {"Caring": "Showing you value the person",
-                                   "Competency": "Being able to do the job", "Integrity": "Keeping your word"}},
+    "beta-check": {
+        "short-one": "Internal customer",
+        "order-two": {"Listen": "1", "Agree a time": "2", "Deliver": "3"},
+        "match-three": {
+            "Caring": "Showing you value the person",
+            "Competency": "Being able to do the job",
+            "Integrity": "Keeping your word",
+        },
+    },
     "final-check": {"f1": "True", "f2": "B"},
 }
 WRONG = {
     "alpha-check": {"single-one": "Green", "multiple-two": ["Apple", "Carrot"], "tf-three": "False"},
-    "beta-check": {"short-one": "external customer",
-                   "order-two": {"Listen": "2", "Agree a time": "1", "Deliver": "3"},
-                   "match-three": {"Caring": "Keeping your word", "Competency": "Being able to do the job",
-                                   "Integrity": "Showing you value the person"}},
+    "beta-check": {
+        "short-one": "external customer",
+        "order-two": {"Listen": "2", "Agree a time": "1", "Deliver": "3"},
+        "match-three": {
+            "Caring": "Keeping your word",
+            "Competency": "Being able to do the job",
+            "Integrity": "Showing you value the person",
+        },
+    },
     "final-check": {"f1": "False", "f2": "A"},
 }
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args) -> None:  # noqa: A002 - the base class's name
+    def log_message(self, format: str, *args) -> None:
         pass
 
 
@@ -69,6 +92,7 @@ class Site:
 
 
 # -- driving quizzes --------------------------------------------------------------------------
+
 
 def open_page(page, site: Site, path: str, *, ready: bool = True):
     """Go to a page; with `ready`, wait until the script is ready: quizzes show their check button,
@@ -130,12 +154,13 @@ def take(page, site: Site, quiz_id: str, answers: dict) -> dict:
 def store_progress(page, value, key: str = STORAGE_KEY) -> None:
     """Put progress into the page's storage as another page (or a broken one) would: text as it is,
     anything else as JSON."""
-    page.evaluate("([key, value]) => localStorage.setItem(key, value)",
-                  [key, value if isinstance(value, str) else json.dumps(value)])
+    page.evaluate(
+        "([key, value]) => localStorage.setItem(key, value)",
+        [key, value if isinstance(value, str) else json.dumps(value)],
+    )
 
 
-STORAGE_FULL = ("Storage.prototype.setItem = function () {"
-                " throw new DOMException('full', 'QuotaExceededError'); };")
+STORAGE_FULL = "Storage.prototype.setItem = function () { throw new DOMException('full', 'QuotaExceededError'); };"
 """An init script that makes every storage write fail, as a full or locked-down browser does."""
 
 
@@ -149,9 +174,12 @@ def run_axe(page) -> list[dict]:
     page.wait_for_function("document.getAnimations().every(a => a.playState !== 'running')")
     if not page.evaluate("typeof window.axe !== 'undefined'"):
         page.add_script_tag(path=str(AXE))
-    return page.evaluate("""tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})
+    return page.evaluate(
+        """tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})
         .then(r => r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
-            nodes: v.nodes.map(n => n.target.join(' ') + ' :: ' + n.failureSummary)})))""", AXE_TAGS)
+            nodes: v.nodes.map(n => n.target.join(' ') + ' :: ' + n.failureSummary)})))""",
+        AXE_TAGS,
+    )
 
 
 def format_violations(violations: list[dict]) -> str:

@@ -1,11 +1,25 @@
 """Accessibility, phones, keyboards, no JavaScript, and nothing leaving 127.0.0.1."""
+
 from __future__ import annotations
 
 from urllib.parse import urlsplit
 
 import pytest
-from coursekit import (PAGES, QUIZ_PAGES, RIGHT, answer, check, format_violations, open_page, outcome, pass_all, quiz,
-                       run_axe, take, visible_text)
+from coursekit import (
+    PAGES,
+    QUIZ_PAGES,
+    RIGHT,
+    answer,
+    check,
+    format_violations,
+    open_page,
+    outcome,
+    pass_all,
+    quiz,
+    run_axe,
+    take,
+    visible_text,
+)
 
 PHONE = {"viewport": {"width": 375, "height": 740}, "is_mobile": True, "has_touch": True, "device_scale_factor": 2}
 # Answers that leave every kind of mark on screen: right, wrong (with option feedback) and blank.
@@ -121,7 +135,9 @@ def test_quiz_keyboard_only_completes_choices(page, site):
     page.keyboard.press("Tab")
     submit = quiz(page, "alpha-check").locator("[data-quiz-submit]")
     assert submit.evaluate("el => el === document.activeElement")
-    outline = submit.evaluate("el => [getComputedStyle(el).outlineStyle, parseFloat(getComputedStyle(el).outlineWidth)]")
+    outline = submit.evaluate(
+        "el => [getComputedStyle(el).outlineStyle, parseFloat(getComputedStyle(el).outlineWidth)]"
+    )
     assert outline[0] != "none" and outline[1] >= 2, "keyboard focus must be visible"
     page.keyboard.press("Enter")
     result = quiz(page, "alpha-check").locator("[data-quiz-result]")
@@ -146,8 +162,11 @@ def test_quiz_keyboard_only_completes_text_and_selects(page, site):
         page.keyboard.type(wanted[label])  # a closed select picks the option starting with what is typed
     page.keyboard.press("Tab")
     page.keyboard.press("Enter")
-    assert outcome(page, "beta-check") == {"score": "100", "passed": "true", "correct": {
-        "short-one": "true", "order-two": "true", "match-three": "true"}}
+    assert outcome(page, "beta-check") == {
+        "score": "100",
+        "passed": "true",
+        "correct": {"short-one": "true", "order-two": "true", "match-three": "true"},
+    }
 
 
 @pytest.mark.parametrize("path", QUIZ_PAGES.values())
@@ -175,8 +194,12 @@ def test_quiz_without_javascript_shows_every_option(new_tab, site):
     assert sorted(labels) == ["Blue", "Green", "Red"]
     open_page(page, site, "beta/", ready=False)
     options = page.get_by_label("Caring").locator("option").all_inner_texts()
-    assert sorted(options) == ["Being able to do the job", "Choose a match…", "Keeping your word",
-                               "Showing you value the person"]
+    assert sorted(options) == [
+        "Being able to do the job",
+        "Choose a match…",
+        "Keeping your word",
+        "Showing you value the person",
+    ]
     open_page(page, site, "progress/", ready=False)
     assert page.locator("tr[data-quiz-group]").count() == 3
     assert "Turn on JavaScript" in visible_text(page.locator(".course-progress"))
@@ -193,8 +216,14 @@ def test_site_requests_stay_on_localhost(tab, site):
     hosts = {urlsplit(url).hostname for url in tab.requests}
     assert hosts == {"127.0.0.1"}, sorted(url for url in tab.requests if urlsplit(url).hostname != "127.0.0.1")
     loaded = {urlsplit(url).path for url in tab.requests}
-    assert {"/assets/course/quiz.js", "/assets/course/scoring.js", "/assets/course/store.js",
-            "/assets/course/pages.js", "/assets/course/dom.js", "/assets/course/course.css"} <= loaded
+    assert {
+        "/assets/course/quiz.js",
+        "/assets/course/scoring.js",
+        "/assets/course/store.js",
+        "/assets/course/pages.js",
+        "/assets/course/dom.js",
+        "/assets/course/course.css",
+    } <= loaded
 
 
 def test_quiz_respects_reduced_motion(new_tab, site):

@@ -1,4 +1,5 @@
 """The published quiz assets: where the script is loaded, how, and how much it weighs."""
+
 from __future__ import annotations
 
 import gzip
@@ -86,10 +87,15 @@ def test_page_not_found_does_not_load_quiz_script(site):
 def test_page_quiz_hooks_are_rendered(site):
     html = (site.root / "alpha" / "index.html").read_text()
     root = re.search(r"<section [^>]*data-quiz=\"alpha-check\"[^>]*>", html).group(0)
-    for hook in ("data-quiz-version=", "data-course=\"course-progress:fixture-course\"", "data-pass-mark=\"75\"", "data-shuffle=\"true\"",
-                 "data-quiz-key="):
+    for hook in (
+        "data-quiz-version=",
+        'data-course="course-progress:fixture-course"',
+        'data-pass-mark="75"',
+        'data-shuffle="true"',
+        "data-quiz-key=",
+    ):
         assert hook in root
-    quiz_html = html[html.index(root):html.index("</section>", html.index(root))]
+    quiz_html = html[html.index(root) : html.index("</section>", html.index(root))]
     assert quiz_html.count("data-quiz-submit") == quiz_html.count("data-quiz-retry") == 1
     assert quiz_html.count("data-quiz-result") == 1
     assert re.search(r"<button [^>]*data-quiz-submit hidden>", quiz_html)

@@ -7,21 +7,22 @@ dialog opened, no payload set `window.__pwned`, and no injected element or URL e
 Two builds: `hostile` as written, and `hostile-content` with plain titles, so the Markdown fields
 (sanitised) and the titles (escaped for MkDocs by the plugin) are each checked on their own.
 """
+
 from __future__ import annotations
 
 import re
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Callable, Iterator
 
 import pytest
 import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # coursekit, in any pytest import mode
 
-from coursekit import REPO, Site, check, decode_key, open_page, quiz, visible_text  # noqa: E402
+from coursekit import REPO, Site, check, decode_key, open_page, quiz, visible_text
 
 HOSTILE = REPO / "tests" / "fixtures" / "courses" / "hostile"
 QUIZ_PAGES = {"hostile-check": "hostile-lesson/", "hostile-final": "hostile-final/"}
@@ -33,12 +34,14 @@ FIND_INJECTED = """() => {
     const badUrl = (element, name, value) => {
         const url = value.replace(/[\\u0000-\\u0020]/g, '').toLowerCase();
         if (url.startsWith('javascript:') || url.startsWith('vbscript:')) return true;
-        return url.startsWith('data:') && !(element.tagName === 'IMG' && name === 'src' && url.startsWith('data:image/'));
+        return url.startsWith('data:')
+            && !(element.tagName === 'IMG' && name === 'src' && url.startsWith('data:image/'));
     };
     for (const element of document.querySelectorAll('*')) {
         for (const {name, value} of element.attributes) {
             if (name.startsWith('on')) found.push(`${element.tagName} ${name}`);
-            if (['href', 'src', 'action', 'formaction', 'data', 'srcdoc'].includes(name) && badUrl(element, name, value))
+            if (['href', 'src', 'action', 'formaction', 'data', 'srcdoc'].includes(name)
+                && badUrl(element, name, value))
                 found.push(`${element.tagName} ${name}=${value}`);
         }
     }
@@ -49,7 +52,8 @@ FIND_INJECTED = """() => {
             'svg, math, script, iframe, frame, object, embed, base, meta, style, link, noscript, template')) {
         if (element.tagName === 'SCRIPT' && (element.getAttribute('src') || '').includes('assets/course/')) continue;
         if (element.tagName === 'LINK' && element.getAttribute('rel') === 'stylesheet'
-            && (element.getAttribute('href') || '').replace(/^(\\.\\.\\/)*/, '') === 'assets/course/scenario.css') continue;
+            && (element.getAttribute('href') || '').replace(/^(\\.\\.\\/)*/, '')
+                === 'assets/course/scenario.css') continue;
         if (element.tagName === 'NOSCRIPT' && element.textContent.startsWith('<p class="course-notice">')) continue;
         found.push(element.tagName);
     }
@@ -62,8 +66,13 @@ FIND_INJECTED = """() => {
 
 
 def _build(project: Path, site: Path) -> subprocess.CompletedProcess:
-    result = subprocess.run([sys.executable, "-m", "builder.cli", "build", "--site-dir", str(site)],
-                            cwd=project, capture_output=True, text=True, timeout=120)
+    result = subprocess.run(
+        [sys.executable, "-m", "builder.cli", "build", "--site-dir", str(site)],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert result.returncode == 0, f"course build failed:\n{result.stdout}\n{result.stderr}"
     return result
 
@@ -288,9 +297,9 @@ OLDER_PROGRESS = {
     "before format versions": '{"quizzes": {"alpha-check": {"score": 100, "passed": true}}}',
     "format version 0": '{"v": 0, "progress": {"alpha-check": 100}, "name": "Old"}',
     "an older course": '{"v": 1, "quizzes": {"alpha-check": {"version": "000000000000", "best": 100, "attempts": 3, '
-                       '"last": {"score": 100, "passed": true, "responses": {"gone-question": "x"}}}, '
-                       '"removed-quiz": {"version": "111111111111", "best": 90, "attempts": 1, '
-                       '"last": {"score": 90, "passed": true, "responses": {}}}}}',
+    '"last": {"score": 100, "passed": true, "responses": {"gone-question": "x"}}}, '
+    '"removed-quiz": {"version": "111111111111", "best": 90, "attempts": 1, '
+    '"last": {"score": 90, "passed": true, "responses": {}}}}}',
 }
 
 

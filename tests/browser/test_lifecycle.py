@@ -1,5 +1,6 @@
 """The components' one page-lifecycle hook (assets/course/dom.js): started on first load, on every page
 Material's instant navigation shows and on a page back from the back/forward cache, each root once."""
+
 from __future__ import annotations
 
 from coursekit import RIGHT, answer, check, open_page, quiz, saved_progress
@@ -14,16 +15,19 @@ FRESH_QUIZ = """async () => {
 """Puts the quiz back as the server sent it, as Material's instant navigation puts in a new page."""
 
 FAKE_DOCUMENT = """window.document$ = { subscribe(next) { (window.pagesShown ||= []).push(next); next(document); } };"""
-"""Material's document$ as the course scripts use it, on a theme without Material: the test says when a page is shown."""
+"""Material's document$ as the course scripts use it, on a theme without Material: the test says when a page
+is shown."""
 
 RESTORED = "window.dispatchEvent(new PageTransitionEvent('pageshow', {persisted: true}))"
 
 
 def live_quizzes(page, site) -> list[bool]:
     """Whether the root of each quiz component the page keeps is still in the page."""
-    return page.evaluate("""async url => (await import(url)).components()
+    return page.evaluate(
+        """async url => (await import(url)).components()
         .filter(c => c.constructor.moduleName === 'quiz').map(c => c.root.isConnected)""",
-                         site.url("assets/course/dom.js"))
+        site.url("assets/course/dom.js"),
+    )
 
 
 def checks_once(page) -> None:
@@ -90,6 +94,8 @@ def test_progress_views_follow_saves_without_starting_again(tab, site):
     check(other, "alpha-check")
     progress.locator('tr[data-progress-row="alpha"][data-status="passed"]').wait_for()  # the storage event
     progress.evaluate(RESTORED)
-    assert progress.evaluate("""async url => (await import(url)).components()
-        .map(c => c.constructor.moduleName).sort()""", site.url("assets/course/dom.js")) == [
-        "course-progress", "scenario-progress"]
+    assert progress.evaluate(
+        """async url => (await import(url)).components()
+        .map(c => c.constructor.moduleName).sort()""",
+        site.url("assets/course/dom.js"),
+    ) == ["course-progress", "scenario-progress"]

@@ -1,6 +1,7 @@
 """Progress in a course with modules: module pages with passed marks, one progress row and one
 certificate requirement per module, module averages on the certificate, and a certificate for
 50 modules that still prints on one page."""
+
 from __future__ import annotations
 
 import datetime
@@ -8,12 +9,24 @@ import re
 import shutil
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 import pytest
-from coursekit import (FIXTURE, REPO, RIGHT, WRONG, Site, format_violations, open_page, pass_all,
-                       run_axe, store_progress, take, visible_text)
+from coursekit import (
+    FIXTURE,
+    REPO,
+    RIGHT,
+    WRONG,
+    Site,
+    format_violations,
+    open_page,
+    pass_all,
+    run_axe,
+    store_progress,
+    take,
+    visible_text,
+)
 
 PHONE = {"viewport": {"width": 375, "height": 740}, "is_mobile": True, "has_touch": True, "device_scale_factor": 2}
 MODULES = "modules:\n  - title: Getting started\n    lessons: [alpha]\n  - title: Going further\n    lessons: [beta]\n"
@@ -21,8 +34,13 @@ FIRST, SECOND = "modules/getting-started/", "modules/going-further/"
 
 
 def build(project: Path, site: Path) -> None:
-    result = subprocess.run([sys.executable, "-m", "builder.cli", "build", "--site-dir", str(site)],
-                            cwd=project, capture_output=True, text=True, timeout=120)
+    result = subprocess.run(
+        [sys.executable, "-m", "builder.cli", "build", "--site-dir", str(site)],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert result.returncode == 0, f"course build failed:\n{result.stdout}\n{result.stderr}"
 
 
@@ -48,11 +66,17 @@ def big_site(tmp_path_factory) -> Iterator[Site]:
     from bench.synth import generate
 
     workdir = tmp_path_factory.mktemp("big-modules-site")
-    project, _ = generate(workdir / "course", 100, (REPO / "tests" / "integration" / "test_modules.py").read_text()
-                          .split('CONFIG = """')[1].split('"""')[0])
+    project, _ = generate(
+        workdir / "course",
+        100,
+        (REPO / "tests" / "integration" / "test_modules.py").read_text().split('CONFIG = """')[1].split('"""')[0],
+    )
     ids = [f"lesson-{n:04d}" for n in range(1, 101)]
-    modules = "".join(f"  - title: 'Module {m + 1}: working well with the colleagues who rely on you'\n"
-                      f"    lessons: [{ids[2 * m]}, {ids[2 * m + 1]}]\n" for m in range(50))
+    modules = "".join(
+        f"  - title: 'Module {m + 1}: working well with the colleagues who rely on you'\n"
+        f"    lessons: [{ids[2 * m]}, {ids[2 * m + 1]}]\n"
+        for m in range(50)
+    )
     course = project / "content" / "course.yml"
     course.write_text(re.sub(r"(?ms)^modules:.*", "modules:\n" + modules, course.read_text()))
     site = Site(workdir / "site")
@@ -62,9 +86,13 @@ def big_site(tmp_path_factory) -> Iterator[Site]:
 
 
 def rows(page) -> dict:
-    return page.eval_on_selector_all("tr[data-progress-row]", """rows => Object.fromEntries(rows.map(r => [
+    return page.eval_on_selector_all(
+        "tr[data-progress-row]",
+        """rows => Object.fromEntries(rows.map(r => [
         r.dataset.progressRow,
-        [r.querySelector('[data-progress-status]').innerText.trim(), r.querySelector('[data-progress-best]').innerText]]))""")
+        [r.querySelector('[data-progress-status]').innerText.trim(),
+         r.querySelector('[data-progress-best]').innerText]]))""",
+    )
 
 
 def seed(page, key: str, scores: dict[str, int]) -> None:
@@ -72,20 +100,33 @@ def seed(page, key: str, scores: dict[str, int]) -> None:
     versions = page.evaluate("""() => Object.fromEntries([...document.querySelectorAll('[data-quiz-group]')]
         .flatMap(el => el.dataset.quizGroup.split(' ').map(q => q.split(':').slice(0, 2))))""")
     at = datetime.datetime(2024, 5, 17, 12).isoformat()
-    quizzes = {quiz: {"version": versions[quiz], "best": best, "attempts": 1, "passedAt": at if best >= 80 else None,
-                      "last": {"score": best, "passed": best >= 80, "responses": {}, "at": at}}
-               for quiz, best in scores.items()}
+    quizzes = {
+        quiz: {
+            "version": versions[quiz],
+            "best": best,
+            "attempts": 1,
+            "passedAt": at if best >= 80 else None,
+            "last": {"score": best, "passed": best >= 80, "responses": {}, "at": at},
+        }
+        for quiz, best in scores.items()
+    }
     store_progress(page, {"v": 1, "quizzes": quizzes}, key)
 
 
 def test_modules_progress_counts_quizzes_by_module(page, modules_site):
     open_page(page, modules_site, "progress/")
-    assert rows(page) == {"modules/getting-started": ["○ Not started", "—"],
-                          "modules/going-further": ["○ Not started", "—"], "final-check": ["○ Not started", "—"]}
+    assert rows(page) == {
+        "modules/getting-started": ["○ Not started", "—"],
+        "modules/going-further": ["○ Not started", "—"],
+        "final-check": ["○ Not started", "—"],
+    }
     take(page, modules_site, "alpha-check", RIGHT["alpha-check"])
     open_page(page, modules_site, "progress/")
-    assert rows(page) == {"modules/getting-started": ["✓ Passed", "100%"],
-                          "modules/going-further": ["○ Not started", "—"], "final-check": ["○ Not started", "—"]}
+    assert rows(page) == {
+        "modules/getting-started": ["✓ Passed", "100%"],
+        "modules/going-further": ["○ Not started", "—"],
+        "final-check": ["○ Not started", "—"],
+    }
     statuses = page.eval_on_selector_all("tr[data-progress-row]", "rows => rows.map(r => r.dataset.status)")
     assert statuses == ["passed", "not-started", "not-started"]
     overall = page.locator("[data-progress-overall]")
@@ -123,7 +164,8 @@ def test_modules_certificate_shows_module_averages(page, modules_site):
     assert [visible_text(items.nth(i)) for i in range(3)] == [
         "Getting started (1 quiz, pass mark 75%): ○ Not started",
         "Going further (1 quiz, pass mark 60%): ○ Not started",
-        "Final check (Final quiz, pass mark 80%): ○ Not started"]
+        "Final check (Final quiz, pass mark 80%): ○ Not started",
+    ]
     take(page, modules_site, "alpha-check", RIGHT["alpha-check"])
     take(page, modules_site, "beta-check", dict(RIGHT["beta-check"], **{"short-one": ""}))  # 66%: passes at 60
     open_page(page, modules_site, "certificate/")
@@ -137,8 +179,10 @@ def test_modules_certificate_shows_module_averages(page, modules_site):
     page.get_by_role("button", name="Show my certificate").click()
     sheet = page.locator("[data-certificate]")
     assert sheet.locator("li").all_inner_texts() == [
-        "Getting started: 100%", "Going further: 66%",
-        "Final quiz (Final check): 100%"]
+        "Getting started: 100%",
+        "Going further: 66%",
+        "Final quiz (Final check): 100%",
+    ]
     assert page.locator("[data-certificate-date]").get_attribute("datetime") == datetime.date.today().isoformat()
 
 
@@ -170,21 +214,27 @@ def test_modules_group_partly_passed_is_attempted(page, big_site):
     seed(page, "course-progress:benchmark-course", {"lesson-0001-check": 100, "lesson-0004-check": 40})
     open_page(page, big_site, "progress/")
     progress = rows(page)
-    assert progress["modules/module-1-working-well-with-the-colleagues-who-rely-on-you"] == ["◐ Attempted",
-                                                                                             "1 of 2 passed"]
-    assert progress["modules/module-2-working-well-with-the-colleagues-who-rely-on-you"] == ["◐ Attempted",
-                                                                                             "0 of 2 passed"]
+    assert progress["modules/module-1-working-well-with-the-colleagues-who-rely-on-you"] == [
+        "◐ Attempted",
+        "1 of 2 passed",
+    ]
+    assert progress["modules/module-2-working-well-with-the-colleagues-who-rely-on-you"] == [
+        "◐ Attempted",
+        "0 of 2 passed",
+    ]
     assert list(progress.values())[2] == ["○ Not started", "—"]
     assert visible_text(page.locator("[data-progress-overall]")).startswith(
-        "In progress: you have passed 1 of 100 quizzes.")
+        "In progress: you have passed 1 of 100 quizzes."
+    )
     open_page(page, big_site, "certificate/")
     assert "you still need to pass 99 quizzes." in visible_text(page.locator("[data-certificate-summary]"))
 
 
 def test_modules_certificate_of_50_modules_prints_on_one_page(page, big_site):
     open_page(page, big_site, "certificate/")
-    seed(page, "course-progress:benchmark-course",
-         {f"lesson-{n:04d}-check": 85 if n % 2 else 90 for n in range(1, 101)})
+    seed(
+        page, "course-progress:benchmark-course", {f"lesson-{n:04d}-check": 85 if n % 2 else 90 for n in range(1, 101)}
+    )
     open_page(page, big_site, "certificate/")
     assert page.locator("[data-certificate-page]").get_attribute("data-certificate-status") == "unlocked"
     page.get_by_label("Your name, as it should appear on the certificate").fill("Maria Salomea Skłodowska-Curie")

@@ -1,4 +1,5 @@
 """Saved progress: reload, edited quizzes, broken storage, the progress page, passed marks, certificate."""
+
 from __future__ import annotations
 
 import datetime
@@ -6,14 +7,33 @@ import json
 import re
 
 import pytest
-from coursekit import (QUIZ_PAGES, RIGHT, STORAGE_FULL, STORAGE_KEY, WRONG, answer, check, open_page, outcome,
-                       pass_all, quiz, saved_progress, store_progress, take, visible_text)
+from coursekit import (
+    QUIZ_PAGES,
+    RIGHT,
+    STORAGE_FULL,
+    STORAGE_KEY,
+    WRONG,
+    answer,
+    check,
+    open_page,
+    outcome,
+    pass_all,
+    quiz,
+    saved_progress,
+    store_progress,
+    take,
+    visible_text,
+)
 
 
 def progress_rows(page) -> dict:
-    return page.eval_on_selector_all("tr[data-progress-row]", """rows => Object.fromEntries(rows.map(r => [
+    return page.eval_on_selector_all(
+        "tr[data-progress-row]",
+        """rows => Object.fromEntries(rows.map(r => [
         r.dataset.progressRow,
-        [r.querySelector('[data-progress-status]').innerText.trim(), r.querySelector('[data-progress-best]').innerText]]))""")
+        [r.querySelector('[data-progress-status]').innerText.trim(),
+         r.querySelector('[data-progress-best]').innerText]]))""",
+    )
 
 
 def test_quiz_reload_restores_last_attempt(page, site):
@@ -67,9 +87,11 @@ def test_quiz_saved_progress_is_keyed_by_quiz_and_version(page, site):
 
 def test_quiz_edited_since_last_attempt_starts_fresh(page, site):
     take(page, site, "alpha-check", RIGHT["alpha-check"])
-    page.evaluate("""key => { const p = JSON.parse(localStorage.getItem(key));
+    page.evaluate(
+        """key => { const p = JSON.parse(localStorage.getItem(key));
         p.quizzes['alpha-check'].version = 'an-older-one'; localStorage.setItem(key, JSON.stringify(p)); }""",
-                  STORAGE_KEY)
+        STORAGE_KEY,
+    )
     page.reload()
     open_page(page, site, "alpha/")
     assert outcome(page, "alpha-check")["score"] is None
@@ -86,8 +108,8 @@ CORRUPT = {
     "quiz is not an object": '{"v": 1, "quizzes": {"alpha-check": "passed"}}',
     "bad numbers": '{"v": 1, "quizzes": {"alpha-check": {"version": "%s", "best": "lots", "last": {"score": 900}}}}',
     "foreign answers": '{"v": 1, "quizzes": {"alpha-check": {"version": "%s", "best": 50, "attempts": 1, "last": '
-                       '{"score": 50, "passed": false, "responses": {"single-one": {"a": 1}, "multiple-two": "xy", '
-                       '"tf-three": ["true"], "__proto__": {"x": 1}}}}}}',
+    '{"score": 50, "passed": false, "responses": {"single-one": {"a": 1}, "multiple-two": "xy", '
+    '"tf-three": ["true"], "__proto__": {"x": 1}}}}}}',
 }
 
 
@@ -123,8 +145,9 @@ def test_storage_full_still_scores_and_says_progress_is_not_kept(new_tab, site):
 
 def test_storage_disabled_still_scores(new_tab, site):
     tab = new_tab()
-    tab.context.add_init_script("Object.defineProperty(window, 'localStorage', {get() {"
-                                " throw new DOMException('denied', 'SecurityError'); }});")
+    tab.context.add_init_script(
+        "Object.defineProperty(window, 'localStorage', {get() { throw new DOMException('denied', 'SecurityError'); }});"
+    )
     page = tab.page
     result = take(page, site, "beta-check", RIGHT["beta-check"])
     assert (result["score"], result["passed"]) == ("100", "true")
@@ -133,8 +156,11 @@ def test_storage_disabled_still_scores(new_tab, site):
 
 def test_progress_page_before_any_quiz_shows_not_started(page, site):
     open_page(page, site, "progress/")
-    assert progress_rows(page) == {"alpha": ["○ Not started", "—"], "beta": ["○ Not started", "—"],
-                                   "final-check": ["○ Not started", "—"]}
+    assert progress_rows(page) == {
+        "alpha": ["○ Not started", "—"],
+        "beta": ["○ Not started", "—"],
+        "final-check": ["○ Not started", "—"],
+    }
     overall = page.locator("[data-progress-overall]")
     assert overall.get_attribute("data-course-status") == "not-started"
     assert visible_text(overall).startswith("Not started: you have not taken a quiz yet.")
@@ -144,8 +170,11 @@ def test_progress_page_shows_status_and_best_score(page, site):
     take(page, site, "alpha-check", RIGHT["alpha-check"])
     take(page, site, "beta-check", dict(WRONG["beta-check"], **{"short-one": "internal customer"}))
     open_page(page, site, "progress/")
-    assert progress_rows(page) == {"alpha": ["✓ Passed", "100%"], "beta": ["◐ Attempted", "33%"],
-                                   "final-check": ["○ Not started", "—"]}
+    assert progress_rows(page) == {
+        "alpha": ["✓ Passed", "100%"],
+        "beta": ["◐ Attempted", "33%"],
+        "final-check": ["○ Not started", "—"],
+    }
     statuses = page.eval_on_selector_all("tr[data-progress-row]", "rows => rows.map(r => r.dataset.status)")
     assert statuses == ["passed", "attempted", "not-started"]
     overall = page.locator("[data-progress-overall]")
@@ -219,8 +248,10 @@ def test_certificate_shows_name_course_date_and_scores(page, site):
     assert page.locator("[data-certificate-date]").get_attribute("datetime") == today.isoformat()
     assert page.locator("[data-certificate-date]").inner_text() == f"{today:%B} {today.day}, {today.year}"
     text = " ".join(sheet.text_content().split())
-    assert text.startswith("Certificate of completion This certifies that <b>Ada</b> Lovelace has completed the "
-                           f"course Fixture Course on {today:%B} {today.day}, {today.year}, passing every quiz:")
+    assert text.startswith(
+        "Certificate of completion This certifies that <b>Ada</b> Lovelace has completed the "
+        f"course Fixture Course on {today:%B} {today.day}, {today.year}, passing every quiz:"
+    )
     rows = sheet.locator("tbody tr").evaluate_all("rows => rows.map(r => [...r.cells].map(c => c.textContent))")
     assert rows == [["Alpha check", "75%", "100%"], ["Beta check", "60%", "100%"], ["Final check", "80%", "100%"]]
     assert page.get_by_role("button", name="Print certificate").is_visible()
@@ -247,7 +278,8 @@ def test_certificate_prints_alone_on_one_page(page, site):
     page.get_by_role("button", name="Show my certificate").click()
     page.emulate_media(media="print")
     visible = page.evaluate("""() => [...document.body.querySelectorAll('*')]
-        .filter(el => el.checkVisibility() && !el.closest('[data-certificate]') && !el.querySelector('[data-certificate]'))
+        .filter(el => el.checkVisibility() && !el.closest('[data-certificate]')
+            && !el.querySelector('[data-certificate]'))
         .map(el => el.tagName + '.' + el.className)""")
     assert visible == []
     assert page.locator("[data-certificate]").is_visible()
@@ -263,7 +295,9 @@ def test_progress_survives_navigation_between_pages(page, site):
     assert json.loads(raw)["quizzes"]["beta-check"]["last"]["responses"]["short-one"] == ""
     assert set(json.loads(raw)["quizzes"]) == {"beta-check"}
     assert QUIZ_PAGES  # every quiz page is listed on the progress page
-    assert page.locator("tr[data-quiz-group]").evaluate_all("rows => rows.map(r => r.dataset.quizGroup.split(':')[0])") == list(QUIZ_PAGES)
+    assert page.locator("tr[data-quiz-group]").evaluate_all(
+        "rows => rows.map(r => r.dataset.quizGroup.split(':')[0])"
+    ) == list(QUIZ_PAGES)
 
 
 def test_quiz_pageshow_from_cache_shows_attempt_made_elsewhere(tab, site):

@@ -1,4 +1,5 @@
 """Taking a quiz: every question type right and wrong, weighted scores, feedback, blanks, retry."""
+
 from __future__ import annotations
 
 import base64
@@ -22,18 +23,21 @@ def test_quiz_all_right_scores_100_and_passes(page, site, quiz_id):
 @pytest.mark.parametrize("quiz_id", QUIZ_PAGES)
 def test_quiz_all_wrong_scores_0_and_fails(page, site, quiz_id):
     result = take(page, site, quiz_id, WRONG[quiz_id])
-    assert result == {"score": "0", "passed": "false", "correct": {q: "false" for q in WRONG[quiz_id]}}
+    assert result == {"score": "0", "passed": "false", "correct": dict.fromkeys(WRONG[quiz_id], "false")}
     marks = quiz(page, quiz_id).locator("[data-question-feedback] .course-mark")
     assert marks.all_inner_texts() == ["✗ Not quite"] * len(WRONG[quiz_id])
     assert "Not passed yet" in visible_text(quiz(page, quiz_id).locator("[data-quiz-result]"))
 
 
-@pytest.mark.parametrize(("wrong", "score", "passed"), [
-    # alpha-check: single 1 point, multiple 2 points, true/false 1 point; pass mark 75.
-    ("single-one", "75", "true"),    # 3 of 4 points: passes exactly at the mark (2 of 3 questions)
-    ("multiple-two", "50", "false"),  # 2 of 4 points: fails although 2 of 3 questions are right
-    ("tf-three", "75", "true"),
-])
+@pytest.mark.parametrize(
+    ("wrong", "score", "passed"),
+    [
+        # alpha-check: single 1 point, multiple 2 points, true/false 1 point; pass mark 75.
+        ("single-one", "75", "true"),  # 3 of 4 points: passes exactly at the mark (2 of 3 questions)
+        ("multiple-two", "50", "false"),  # 2 of 4 points: fails although 2 of 3 questions are right
+        ("tf-three", "75", "true"),
+    ],
+)
 def test_alpha_quiz_weights_points(page, site, wrong, score, passed):
     answers = dict(RIGHT["alpha-check"], **{wrong: WRONG["alpha-check"][wrong]})
     result = take(page, site, "alpha-check", answers)
@@ -47,8 +51,11 @@ def test_alpha_quiz_weights_points(page, site, wrong, score, passed):
 def test_beta_quiz_two_of_three_scores_66_and_passes_at_60(page, site):
     answers = dict(RIGHT["beta-check"], **{"order-two": WRONG["beta-check"]["order-two"]})
     result = take(page, site, "beta-check", answers)
-    assert result == {"score": "66", "passed": "true",
-                      "correct": {"short-one": "true", "order-two": "false", "match-three": "true"}}
+    assert result == {
+        "score": "66",
+        "passed": "true",
+        "correct": {"short-one": "true", "order-two": "false", "match-three": "true"},
+    }
 
 
 def test_beta_quiz_one_of_three_scores_33_and_fails(page, site):
@@ -64,8 +71,9 @@ def test_final_quiz_one_of_two_fails_its_80_pass_mark(page, site):
     assert "the pass mark is 80%" in visible_text(quiz(page, "final-check").locator("[data-quiz-result]"))
 
 
-@pytest.mark.parametrize("typed", ["internal customer", "  INTERNAL   Customer ", "Internal\tcustomers",
-                                   "internal\u00a0customer"])
+@pytest.mark.parametrize(
+    "typed", ["internal customer", "  INTERNAL   Customer ", "Internal\tcustomers", "internal\u00a0customer"]
+)
 def test_short_text_ignores_case_and_spaces(page, site, typed):
     result = take(page, site, "beta-check", {"short-one": typed})
     assert result["correct"]["short-one"] == "true"
@@ -85,10 +93,15 @@ def test_multiple_choice_needs_exactly_the_right_set(page, site, chosen):
 
 
 def test_ordering_and_matching_partly_answered_are_wrong_not_blank(page, site):
-    result = take(page, site, "beta-check", {
-        "order-two": {"Listen": "1", "Agree a time": "2"},
-        "match-three": {"Caring": "Showing you value the person"},
-    })
+    result = take(
+        page,
+        site,
+        "beta-check",
+        {
+            "order-two": {"Listen": "1", "Agree a time": "2"},
+            "match-three": {"Caring": "Showing you value the person"},
+        },
+    )
     assert result["correct"] == {"short-one": "false", "order-two": "false", "match-three": "false"}
     marks = quiz(page, "beta-check").locator("[data-question-feedback] .course-mark").all_inner_texts()
     assert marks == ["✗ Not answered", "✗ Not quite", "✗ Not quite"]
@@ -101,8 +114,12 @@ def test_feedback_shows_chosen_options_feedback_and_explanation(page, site):
     single = root.locator('[data-question="single-one"]')
     shown = single.locator("[data-choice-feedback]:visible")
     assert shown.all_inner_texts() == ["Grass is green, not the sky."]
-    assert single.locator('[data-choice-feedback]:visible').evaluate(
-        "el => el.closest('[data-choice]').querySelector('label').textContent") == "Green"
+    assert (
+        single.locator("[data-choice-feedback]:visible").evaluate(
+            "el => el.closest('[data-choice]').querySelector('label').textContent"
+        )
+        == "Green"
+    )
     # The feedback describes the chosen control, so screen readers hear it with the answer.
     assert single.get_by_label("Green").get_attribute("aria-describedby") == shown.get_attribute("id")
     feedback = single.locator("[data-question-feedback]")
@@ -123,16 +140,24 @@ def test_feedback_for_right_choice_is_shown_too(page, site):
 
 def test_blank_questions_count_as_wrong_and_are_listed(page, site):
     result = take(page, site, "alpha-check", {"tf-three": "True"})
-    assert result == {"score": "25", "passed": "false",
-                      "correct": {"single-one": "false", "multiple-two": "false", "tf-three": "true"}}
+    assert result == {
+        "score": "25",
+        "passed": "false",
+        "correct": {"single-one": "false", "multiple-two": "false", "tf-three": "true"},
+    }
     root = quiz(page, "alpha-check")
     assert root.locator("[data-question-feedback] .course-mark").all_inner_texts() == [
-        "✗ Not answered", "✗ Not answered", "✓ Correct"]
+        "✗ Not answered",
+        "✗ Not answered",
+        "✓ Correct",
+    ]
     text = visible_text(root.locator("[data-quiz-result]"))
     assert "You left 2 questions blank (blank answers count as wrong): question 1, question 2." in text
     links = root.locator("[data-quiz-result] a")
     assert [links.nth(i).get_attribute("href") for i in range(2)] == [
-        "#alpha-check--single-one", "#alpha-check--multiple-two"]
+        "#alpha-check--single-one",
+        "#alpha-check--multiple-two",
+    ]
 
 
 def test_quiz_nothing_answered_scores_0(page, site):
@@ -164,8 +189,11 @@ def test_retry_clears_the_attempt(page, site):
     retry = root.locator("[data-quiz-retry]")
     assert retry.is_visible()
     retry.click()
-    assert outcome(page, "beta-check") == {"score": None, "passed": None,
-                                          "correct": {q: None for q in RIGHT["beta-check"]}}
+    assert outcome(page, "beta-check") == {
+        "score": None,
+        "passed": None,
+        "correct": dict.fromkeys(RIGHT["beta-check"]),
+    }
     assert root.locator("[data-quiz-result]").inner_text() == ""
     assert root.locator("[data-question-feedback]:visible").count() == 0
     assert root.locator("input[type=text]").input_value() == ""
@@ -245,13 +273,16 @@ def test_learner_text_is_never_inserted_as_html(page, site):
 def test_quiz_is_set_up_only_once(page, site):
     open_page(page, site, "alpha/")
     quiz_js = site.url("assets/course/quiz.js")
-    failure = page.evaluate("""async url => {
+    failure = page.evaluate(
+        """async url => {
         const module = await import(url);
         module.init(document); module.init(document);
         window.checked = 0;
         document.addEventListener('course:quiz-checked', () => window.checked++);
         try { new module.Quiz(document.querySelector('[data-quiz]')); return null; } catch (e) { return e.message; }
-    }""", quiz_js)
+    }""",
+        quiz_js,
+    )
     assert failure == "this quiz is already set up"
     assert quiz(page, "alpha-check").get_attribute("data-quiz-init") == ""
     check(page, "alpha-check")
@@ -261,6 +292,7 @@ def test_quiz_is_set_up_only_once(page, site):
 def as_numeric(site, page, answer_key: dict) -> None:
     """Serve the beta page with its short-text question as the builder renders a numeric one: the same
     markup with data-question-type="numeric", inputmode="decimal", and a numeric answer-key entry."""
+
     def edit(route):
         html = route.fetch().text()
         encoded = re.search(r'data-quiz="beta-check"[^>]*data-quiz-key="([^"]+)"', html).group(1)
@@ -268,15 +300,18 @@ def as_numeric(site, page, answer_key: dict) -> None:
         key["questions"]["short-one"] = {"type": "numeric", "points": 1, **answer_key}
         fresh = base64.b64encode(json.dumps(key).encode()).decode()
         html = html.replace(encoded, fresh).replace('data-question-type="short_text"', 'data-question-type="numeric"')
-        html = html.replace('class="course-question__text" type="text"', 'class="course-question__text" type="text" '
-                            'inputmode="decimal"')
+        html = html.replace(
+            'class="course-question__text" type="text"', 'class="course-question__text" type="text" inputmode="decimal"'
+        )
         route.fulfill(body=html, content_type="text/html; charset=utf-8")
 
     page.route(site.url("beta/"), edit)
 
 
-@pytest.mark.parametrize(("typed", "correct"), [("1.000,5", "true"), ("1000,5", "true"), ("1 000.5", "true"),
-                                               ("1.000,6", "false"), ("one thousand", "false")])
+@pytest.mark.parametrize(
+    ("typed", "correct"),
+    [("1.000,5", "true"), ("1000,5", "true"), ("1 000.5", "true"), ("1.000,6", "false"), ("one thousand", "false")],
+)
 def test_numeric_question_reads_the_typed_number(page, site, typed, correct):
     as_numeric(site, page, {"answer": 1000.5, "tolerance": 0, "decimal": ","})
     open_page(page, site, "beta/")
@@ -285,7 +320,8 @@ def test_numeric_question_reads_the_typed_number(page, site, typed, correct):
     question.locator("input").fill(typed)
     assert check(page, "beta-check")["correct"]["short-one"] == correct
     assert visible_text(question.locator("[data-question-feedback] .course-mark")) == (
-        "✓ Correct" if correct == "true" else "✗ Not quite")
+        "✓ Correct" if correct == "true" else "✗ Not quite"
+    )
     # Saved as typed and shown again as typed.
     page.reload()
     open_page(page, site, "beta/")

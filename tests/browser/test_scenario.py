@@ -1,11 +1,22 @@
 """Branching role-plays (scenario.js): playthroughs and their scores, going back and playing again,
 saved paths, the progress page, broken storage, keyboards, phones, axe, no JavaScript and
 Material's instant navigation. The fixture's role-play is desk-visit, on the beta lesson."""
+
 from __future__ import annotations
 
 import pytest
-from coursekit import (RIGHT, STORAGE_FULL, answer, check, format_violations, open_page, run_axe,
-                       saved_progress, store_progress, visible_text)
+from coursekit import (
+    RIGHT,
+    STORAGE_FULL,
+    answer,
+    check,
+    format_violations,
+    open_page,
+    run_axe,
+    saved_progress,
+    store_progress,
+    visible_text,
+)
 from playwright.sync_api import expect
 
 PHONE = {"viewport": {"width": 375, "height": 740}, "is_mobile": True, "has_touch": True, "device_scale_factor": 2}
@@ -18,10 +29,16 @@ BEST = (2, 2, 2)  # the best any path reaches, per dimension
 PATHS = {
     "best": (["Stop typing and listen", "Agree a time this afternoon and keep it"], "good-end", (2, 2, 2)),
     "worst-caring": (["Keep typing while he talks", "Tell him to send an email instead"], "bad-end", (-3, -1, 0)),
-    "worst-integrity": (["Promise it will be done within the hour", "Say nothing and hope he forgets"],
-                        "bad-end", (1, -1, -4)),
-    "mixed": (["Keep typing while he talks", "Apologise and turn round", "Say you will see what you can do"],
-              "mixed-end", (-1, 0, -1)),
+    "worst-integrity": (
+        ["Promise it will be done within the hour", "Say nothing and hope he forgets"],
+        "bad-end",
+        (1, -1, -4),
+    ),
+    "mixed": (
+        ["Keep typing while he talks", "Apologise and turn round", "Say you will see what you can do"],
+        "mixed-end",
+        (-1, 0, -1),
+    ),
 }
 FEEDBACK = {  # the choices that have feedback
     "Stop typing and listen": "He can see he has your attention.",
@@ -39,18 +56,29 @@ NODE_TEXT = {
 }
 # Every node's choices in order: (label, next node).
 GRAPH = {
-    "ask": [("Stop typing and listen", "listen"), ("Keep typing while he talks", "typing"),
-            ("Promise it will be done within the hour", "promise")],
-    "listen": [("Agree a time this afternoon and keep it", "good-end"), ("Say you will see what you can do", "mixed-end")],
+    "ask": [
+        ("Stop typing and listen", "listen"),
+        ("Keep typing while he talks", "typing"),
+        ("Promise it will be done within the hour", "promise"),
+    ],
+    "listen": [
+        ("Agree a time this afternoon and keep it", "good-end"),
+        ("Say you will see what you can do", "mixed-end"),
+    ],
     "typing": [("Apologise and turn round", "listen"), ("Tell him to send an email instead", "bad-end")],
-    "promise": [("Tell him you promised too much and give a real time", "mixed-end"),
-                ("Say nothing and hope he forgets", "bad-end")],
-    "good-end": [], "mixed-end": [], "bad-end": [],
+    "promise": [
+        ("Tell him you promised too much and give a real time", "mixed-end"),
+        ("Say nothing and hope he forgets", "bad-end"),
+    ],
+    "good-end": [],
+    "mixed-end": [],
+    "bad-end": [],
 }
 ENDINGS = {"good-end", "mixed-end", "bad-end"}
 
 
 # -- driving the role-play -----------------------------------------------------------------------
+
 
 def player(page):
     return page.locator(f"{ROOT} [data-scenario-player]")
@@ -110,8 +138,12 @@ def score_lines(page) -> list[str]:
 
 
 def bar_widths(page) -> dict:
-    return player(page).locator("[data-dimension]").evaluate_all("""items => Object.fromEntries(items.map(li => [
+    return (
+        player(page)
+        .locator("[data-dimension]")
+        .evaluate_all("""items => Object.fromEntries(items.map(li => [
         li.dataset.dimension, li.querySelector('.course-scenario__bar span').style.width]))""")
+    )
 
 
 def path_list(page) -> list[str]:
@@ -139,11 +171,14 @@ def open_progress(page, site) -> dict:
     open_page(page, site, "progress/")
     page.locator("[data-scenario-progress][data-scenario-synced]").wait_for(state="attached")
     row = page.locator(f'[data-scenario-progress] tr[data-scenario-ref="{SCENARIO}"]')
-    return {"plays": row.locator("[data-scenario-plays]").inner_text().strip(),
-            "result": " ".join(row.locator("[data-scenario-result]").inner_text().split())}
+    return {
+        "plays": row.locator("[data-scenario-plays]").inner_text().strip(),
+        "result": " ".join(row.locator("[data-scenario-result]").inner_text().split()),
+    }
 
 
 # -- playthroughs --------------------------------------------------------------------------------
+
 
 def test_starts_at_step_one_with_the_start_node_choices(page, site):
     open_beta(page, site)
@@ -176,9 +211,10 @@ def test_playthrough_reaches_its_ending_with_its_scores(page, site, name):
     assert visible_text(player(page).locator("h3")) == "How it ended"
     assert NODE_TEXT[ending] in visible_text(player(page))
     assert player(page).get_attribute("data-scores") == " ".join(map(str, scores))
-    assert score_lines(page) == [f"{d.capitalize()}: {s} out of a best possible {b}"
-                                 for d, s, b in zip(DIMENSIONS, scores, BEST)]
-    assert bar_widths(page) == {d: expected_width(s, b) for d, s, b in zip(DIMENSIONS, scores, BEST)}
+    assert score_lines(page) == [
+        f"{d.capitalize()}: {s} out of a best possible {b}" for d, s, b in zip(DIMENSIONS, scores, BEST, strict=True)
+    ]
+    assert bar_widths(page) == {d: expected_width(s, b) for d, s, b in zip(DIMENSIONS, scores, BEST, strict=True)}
     assert path_list(page) == labels
     assert player(page).locator("form, input[type=radio]").count() == 0
     assert "You have reached an ending 1 time." in visible_text(player(page))
@@ -196,11 +232,15 @@ def test_bars_are_empty_for_negative_and_zero_scores_and_full_at_best(page, site
     play(page, PATHS["best"][0])
     assert bar_widths(page) == {"caring": "100%", "competency": "100%", "integrity": "100%"}
     # The bars are decoration: the words say the same.
-    assert player(page).locator(".course-scenario__bar").evaluate_all(
-        "bars => bars.every(b => b.getAttribute('aria-hidden') === 'true')")
+    assert (
+        player(page)
+        .locator(".course-scenario__bar")
+        .evaluate_all("bars => bars.every(b => b.getAttribute('aria-hidden') === 'true')")
+    )
 
 
 # -- going back, playing again, continuing without a choice --------------------------------------
+
 
 def test_go_back_from_a_mid_step_returns_to_the_previous_step(page, site):
     open_beta(page, site)
@@ -292,6 +332,7 @@ def test_continue_without_choosing_shows_an_error_and_focuses_the_first_radio(pa
 
 # -- saved paths, the progress page, broken storage ----------------------------------------------
 
+
 def test_reload_mid_path_comes_back_to_the_same_step(page, site):
     open_beta(page, site)
     choose(page, "Keep typing while he talks")
@@ -311,7 +352,7 @@ def test_reload_mid_path_comes_back_to_the_same_step(page, site):
 
 
 def test_reload_at_an_ending_shows_the_ending_again(page, site):
-    labels, ending, scores = PATHS["worst-integrity"]
+    labels, ending, _scores = PATHS["worst-integrity"]
     open_beta(page, site)
     play(page, labels)
     page.reload()
@@ -340,8 +381,7 @@ def test_progress_page_shows_plays_and_the_best_play(page, site):
     assert "Your best play: Caring 2 of 2, Competency 2 of 2, Integrity 2 of 2." in visible_text(player(page))
     saved = entry(page)
     assert saved["plays"] == 3 and saved["best"]["end"] == "good-end" and saved["best"]["scores"] == [2, 2, 2]
-    assert open_progress(page, site) == {"plays": "3",
-                                         "result": "Caring 2 of 2, Competency 2 of 2, Integrity 2 of 2"}
+    assert open_progress(page, site) == {"plays": "3", "result": "Caring 2 of 2, Competency 2 of 2, Integrity 2 of 2"}
     link = page.locator(f'tr[data-scenario-ref="{SCENARIO}"] a')
     assert link.get_attribute("href").endswith(f"#scenario-{SCENARIO}")
 
@@ -351,8 +391,7 @@ def test_progress_page_best_is_the_highest_total_not_the_latest(page, site):
     play(page, PATHS["mixed"][0])  # total -2
     button(page, "Play again").click()
     play(page, PATHS["worst-integrity"][0])  # total -4: not better
-    assert open_progress(page, site) == {"plays": "2",
-                                         "result": "Caring -1 of 2, Competency 0 of 2, Integrity -1 of 2"}
+    assert open_progress(page, site) == {"plays": "2", "result": "Caring -1 of 2, Competency 0 of 2, Integrity -1 of 2"}
 
 
 def test_progress_page_updates_when_another_tab_plays(tab, site):
@@ -458,8 +497,11 @@ def test_scenario_ended_event_fires_once_per_ending_reached(page, site):
     labels, ending, scores = PATHS["worst-integrity"]
     play(page, labels)
     details = [event["detail"] for event in page.evaluate("window.ended")]
-    assert details == [best, best, {"scenario": SCENARIO, "ending": ending, "dimensions": list(DIMENSIONS),
-                                    "scores": list(scores)}]
+    assert details == [
+        best,
+        best,
+        {"scenario": SCENARIO, "ending": ending, "dimensions": list(DIMENSIONS), "scores": list(scores)},
+    ]
     # Showing a saved ending again (reload, back/forward cache) is not reaching it.
     page.reload()
     open_beta(page, site)
@@ -519,6 +561,7 @@ def test_node_ids_never_clash_with_the_players_own_ids(tab, site):
 
 # -- keyboards, phones, axe ---------------------------------------------------------------------
 
+
 def test_keyboard_only_play_through_to_an_ending_and_again(page, site):
     open_beta(page, site)
     tab_until(page, "el.type === 'radio' && !!el.closest('[data-scenario-player]')")
@@ -529,8 +572,10 @@ def test_keyboard_only_play_through_to_an_ending_and_again(page, site):
     assert focused(page) == dict(focused(page), label="Stop typing and listen", checked=True)
     page.keyboard.press("Tab")
     assert focused(page) == dict(focused(page), tag="button", text="Continue")
-    outline = page.evaluate("(el => [getComputedStyle(el).outlineStyle, parseFloat(getComputedStyle(el).outlineWidth)])"
-                            "(document.activeElement)")
+    outline = page.evaluate(
+        "(el => [getComputedStyle(el).outlineStyle, parseFloat(getComputedStyle(el).outlineWidth)])"
+        "(document.activeElement)"
+    )
     assert outline[0] != "none" and outline[1] >= 2, "keyboard focus must be visible"
     page.keyboard.press("Enter")
     wait_node(page, "listen")
@@ -611,6 +656,7 @@ def test_no_axe_violations_at_each_stage(new_tab, site, device):
 
 # -- without JavaScript, and with Material's instant navigation ---------------------------------
 
+
 def test_without_javascript_every_step_is_readable_and_linked(new_tab, site):
     page = new_tab(java_script_enabled=False).page
     page.goto(site.url("beta/"))
@@ -636,8 +682,11 @@ def test_without_javascript_every_step_is_readable_and_linked(new_tab, site):
             assert link.get_attribute("href") == f"#scenario-{SCENARIO}-{target}"
             assert item.locator("[data-choice-feedback]").is_hidden()  # feedback would give the game away
     # Following the links walks a path: each jump lands on the step it names.
-    for label, target in [("Keep typing while he talks", "typing"), ("Apologise and turn round", "listen"),
-                          ("Agree a time this afternoon and keep it", "good-end")]:
+    for label, target in [
+        ("Keep typing while he talks", "typing"),
+        ("Apologise and turn round", "listen"),
+        ("Agree a time this afternoon and keep it", "good-end"),
+    ]:
         item = root.locator("li[data-next]", has=page.locator("[data-choice-text]", has_text=label)).first
         item.get_by_role("link", name="(see what happens)").click()
         page.wait_for_url(f"**#scenario-{SCENARIO}-{target}")
@@ -660,8 +709,9 @@ def test_role_play_starts_after_material_instant_navigation(page, sites):
     assert page.locator(f"{ROOT} [data-scenario-steps]").is_hidden()
     play(page, PATHS["best"][0])
     assert player(page).get_attribute("data-scores") == "2 2 2"
-    assert page.locator(f"{ROOT} .course-scenario__bar").first.evaluate(
-        "el => getComputedStyle(el).display") == "block", "scenario.css must apply after instant navigation"
+    assert (
+        page.locator(f"{ROOT} .course-scenario__bar").first.evaluate("el => getComputedStyle(el).display") == "block"
+    ), "scenario.css must apply after instant navigation"
     # Away and back again, still without a reload: the saved ending is shown, set up once.
     page.locator(".md-nav__link", has_text="Your progress").first.click()
     page.wait_for_url(site.url("progress/"))

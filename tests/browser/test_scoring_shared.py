@@ -1,5 +1,6 @@
 """The browser's scoring module (assets/course/scoring.js) against tests/scoring_cases.json, the
 same cases tests/unit/test_scoring.py runs through builder/scoring.py."""
+
 from __future__ import annotations
 
 import json
@@ -10,10 +11,13 @@ CASES = json.loads((REPO / "tests" / "scoring_cases.json").read_text(encoding="u
 
 
 def run_in_browser(page, site, cases: list[dict]) -> list[dict]:
-    return page.evaluate("""async ([url, cases]) => {
+    return page.evaluate(
+        """async ([url, cases]) => {
         const scoring = await import(url);
         return cases.map(c => scoring.scoreQuiz(c.key, c.responses));
-    }""", [site.url("assets/course/scoring.js"), cases])
+    }""",
+        [site.url("assets/course/scoring.js"), cases],
+    )
 
 
 def test_scoring_module_matches_every_shared_case(page, site):
@@ -22,8 +26,11 @@ def test_scoring_module_matches_every_shared_case(page, site):
     mismatches = []
     for case, result in zip(CASES, results, strict=True):
         expected = case["expected"]
-        got = {"score": result["score"], "passed": result["passed"],
-               "correct": {q: r["correct"] for q, r in result["questions"].items()}}
+        got = {
+            "score": result["score"],
+            "passed": result["passed"],
+            "correct": {q: r["correct"] for q, r in result["questions"].items()},
+        }
         if "blank" in expected:
             got["blank"] = {q: r["blank"] for q, r in result["questions"].items()}
         if "earned" in expected:
@@ -36,8 +43,14 @@ def test_scoring_module_matches_every_shared_case(page, site):
 def test_scoring_module_reads_the_pages_answer_key(page, site):
     """The key the builder embeds decodes in the browser to what Python encoded (UTF-8 included)."""
     open_page(page, site, "alpha/")
-    in_browser = page.evaluate("""async url => (await import(url)).decodeKey(
-        document.querySelector('[data-quiz]').dataset.quizKey)""", site.url("assets/course/scoring.js"))
+    in_browser = page.evaluate(
+        """async url => (await import(url)).decodeKey(
+        document.querySelector('[data-quiz]').dataset.quizKey)""",
+        site.url("assets/course/scoring.js"),
+    )
     assert in_browser == decode_key(page, "alpha-check")
     assert in_browser["questions"]["multiple-two"]["points"] == 2
-    assert in_browser["questions"]["single-one"]["explanation"] == "<p>The sky looks blue because of scattered sunlight.</p>"
+    assert (
+        in_browser["questions"]["single-one"]["explanation"]
+        == "<p>The sky looks blue because of scattered sunlight.</p>"
+    )

@@ -1,4 +1,5 @@
 """The quiz script with MkDocs' built-in theme and with Material's instant navigation."""
+
 from __future__ import annotations
 
 from urllib.parse import urlsplit
@@ -9,8 +10,12 @@ from coursekit import PAGES, RIGHT, WRONG, answer, check, format_violations, ope
 def test_quiz_works_with_mkdocs_builtin_theme(tab, sites):
     site = sites("mkdocs")
     page = tab.page
-    assert "mkdocs" in (site.root / "index.html").read_text() and "md-header" not in (site.root / "index.html").read_text()
-    result = take(page, site, "beta-check", dict(RIGHT["beta-check"], **{"order-two": WRONG["beta-check"]["order-two"]}))
+    assert (
+        "mkdocs" in (site.root / "index.html").read_text() and "md-header" not in (site.root / "index.html").read_text()
+    )
+    result = take(
+        page, site, "beta-check", dict(RIGHT["beta-check"], **{"order-two": WRONG["beta-check"]["order-two"]})
+    )
     assert (result["score"], result["passed"]) == ("66", "true")
     page.reload()
     open_page(page, site, "beta/")

@@ -1,5 +1,6 @@
 """Fuzzing the YAML loader: any text, YAML-shaped noise, any bytes and any data YAML can hold end in a
 document or in located problems, never in another exception, and within bounded time and memory."""
+
 from __future__ import annotations
 
 import re
@@ -14,7 +15,6 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from builder.source.loader import MAX_DEPTH, MAX_FILE_BYTES, MAX_NODES, load_document, parse_document
-
 from tests.support.fuzzing import TRICKY_CHARS, assert_located, examples, line_count, tricky_text, yaml_noise
 
 PATH = "quizzes/q.yml"
@@ -37,10 +37,10 @@ def _paths(value, path=()):
     yield path
     if isinstance(value, dict):
         for key, item in value.items():
-            yield from _paths(item, path + (key,))
+            yield from _paths(item, (*path, key))
     elif isinstance(value, list):
         for index, item in enumerate(value):
-            yield from _paths(item, path + (index,))
+            yield from _paths(item, (*path, index))
 
 
 @settings(max_examples=examples(300))
@@ -56,9 +56,17 @@ def test_fuzz_loader_yaml_shaped_noise(text):
 
 
 @settings(max_examples=examples(150))
-@given(st.one_of(st.binary(max_size=300), yaml_noise.map(lambda t: t.encode("utf-8", "surrogatepass")),
-                 st.tuples(st.sampled_from([b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff", b""]), st.binary(max_size=60),
-                           yaml_noise.map(str.encode)).map(b"".join)))
+@given(
+    st.one_of(
+        st.binary(max_size=300),
+        yaml_noise.map(lambda t: t.encode("utf-8", "surrogatepass")),
+        st.tuples(
+            st.sampled_from([b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff", b""]),
+            st.binary(max_size=60),
+            yaml_noise.map(str.encode),
+        ).map(b"".join),
+    )
+)
 def test_fuzz_loader_any_bytes(raw):
     with TemporaryDirectory() as folder:
         file = Path(folder) / "q.yml"
@@ -69,11 +77,17 @@ def test_fuzz_loader_any_bytes(raw):
         assert problem.location.path == PATH and problem.location.line >= 1 and problem.location.col >= 1
 
 
-scalars = st.one_of(st.none(), st.booleans(), st.integers(), st.floats(allow_nan=False), tricky_text,
-                    st.text(max_size=30))
-data_trees = st.recursive(scalars, lambda children: st.lists(children, max_size=5)
-                          | st.dictionaries(st.one_of(tricky_text, st.text(max_size=10)), children, max_size=5),
-                          max_leaves=40)
+scalars = st.one_of(
+    st.none(), st.booleans(), st.integers(), st.floats(allow_nan=False), tricky_text, st.text(max_size=30)
+)
+data_trees = st.recursive(
+    scalars,
+    lambda children: (
+        st.lists(children, max_size=5)
+        | st.dictionaries(st.one_of(tricky_text, st.text(max_size=10)), children, max_size=5)
+    ),
+    max_leaves=40,
+)
 
 
 @settings(max_examples=examples(200))
@@ -105,6 +119,7 @@ def _texts(value):
 
 # -- the limits: bombs, deep nesting, huge values ------------------------------------------------
 
+
 def _timed(text: str):
     """Parse, measuring CPU seconds (not wall time: other work on the machine must not fail the test)
     and the peak of memory allocated meanwhile."""
@@ -134,17 +149,18 @@ def test_fuzz_loader_billion_laughs_stop_quickly_in_bounded_memory(levels, width
     if doc is not None:  # small enough to expand: then it holds no more values than the limit
         assert problems == [] and sum(1 for _ in _paths(doc.data)) <= MAX_NODES
     else:
-        assert [p.message for p in problems] == [f"the file expands to more than {MAX_NODES:,} values "
-                                                 "(are aliases (*name) repeating large parts?)"]
-    assert width ** levels < MAX_NODES or doc is None
+        assert [p.message for p in problems] == [
+            f"the file expands to more than {MAX_NODES:,} values (are aliases (*name) repeating large parts?)"
+        ]
+    assert width**levels < MAX_NODES or doc is None
     assert seconds < 3, seconds
-    assert peak < 150 * 2 ** 20, f"{peak / 2 ** 20:.0f} MiB"
+    assert peak < 150 * 2**20, f"{peak / 2**20:.0f} MiB"
 
 
 def test_fuzz_loader_classic_billion_laughs():
     doc, problems, seconds, peak = _timed(_laughs(9, 10))  # a billion "lol"s if expanded
     assert doc is None and problems[0].code == "too-large"
-    assert seconds < 3 and peak < 150 * 2 ** 20
+    assert seconds < 3 and peak < 150 * 2**20
 
 
 def test_fuzz_loader_merge_key_bomb_stays_small():
@@ -153,15 +169,19 @@ def test_fuzz_loader_merge_key_bomb_stays_small():
         node = f"&x{k} {{<<: [{node}" + f", *x{k - 1}" * 9 + "]}"
     doc, problems, seconds, peak = _timed(f"quiz: {node}\n")
     assert problems == [] and len(doc.data["quiz"]) == 10
-    assert seconds < 3 and peak < 150 * 2 ** 20
+    assert seconds < 3 and peak < 150 * 2**20
 
 
-@pytest.mark.parametrize("text", [
-    "a: " + "[" * 200_000 + "]" * 200_000,
-    "a: " + "{a: " * 5_000 + "}" * 5_000,
-    "".join("  " * i + "k:\n" for i in range(900)) + "  " * 900 + "v\n",
-    "".join("- " * i + "\n" for i in range(1, 200)),
-], ids=["flow lists", "flow mappings", "block mappings", "block lists"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a: " + "[" * 200_000 + "]" * 200_000,
+        "a: " + "{a: " * 5_000 + "}" * 5_000,
+        "".join("  " * i + "k:\n" for i in range(900)) + "  " * 900 + "v\n",
+        "".join("- " * i + "\n" for i in range(1, 200)),
+    ],
+    ids=["flow lists", "flow mappings", "block mappings", "block lists"],
+)
 def test_fuzz_loader_deep_nesting_stops_with_the_limit(text):
     doc, problems, seconds, _ = _timed(text)
     assert doc is None

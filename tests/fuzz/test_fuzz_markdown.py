@@ -1,6 +1,7 @@
 """Fuzzing trainers' Markdown: whatever mix of Markdown, inline HTML, entities and URLs a field
 holds, its HTML has nothing live in it, nothing the sanitiser would still remove (so skipping
 the sanitiser for Markdown's own output is safe), and it is made within bounded time."""
+
 from __future__ import annotations
 
 import time
@@ -9,26 +10,120 @@ from html.parser import HTMLParser
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from builder.source.markdown_text import (MAX_INDENT, MAX_MARKUP, MAX_TEXT_CHARS, MarkdownText, limit_problem,
-                                   markup_count)
+from builder.source.markdown_text import (
+    MAX_INDENT,
+    MAX_MARKUP,
+    MAX_TEXT_CHARS,
+    MarkdownText,
+    limit_problem,
+    markup_count,
+)
 from builder.source.sanitize import url_scheme
-
 from tests.support.fuzzing import TRICKY_CHARS, examples
 
 MARKDOWN_TOKENS = [
-    "<", ">", "&", "[", "]", "(", ")", "!", "*", "**", "_", "`", "```", "~~~", "#", "- ", "+ ", "1. ", "> ", "|",
-    "|-|", "\n", "\n\n", "    ", "\t", ":", "/", "//", " ", "x", "word", "javascript:", "JaVaScRiPt:", "java\tscript:",
-    "data:", "data:text/html,", "data:image/png;base64,AA", "vbscript:", "http://x.example/", "mailto:a@b.example",
-    "<script>", "</script>", "<img src=x onerror=alert(1)>", "<svg onload=alert(1)>", "<a href=", "<a href='",
-    '<a href="', "<iframe src=", "<object data=", "<embed src=", "<form>", "<input ", "<button>", "\"", "'", "=",
-    "<!--", "-->", "&#x6a;", "&#106;", "&colon;", "&Tab;", "&#x09;", "&amp;", "&lt;", "<style>", "<b>", "</b>",
-    "<p onclick=x>", "<math>", "<noscript>", "</noscript>", "<textarea>", "<title>", "<xmp>", " onerror=", "onload=",
-    "<base href=x>", "<meta http-equiv=refresh content=0;url=javascript:x>", "![", "](", '"t"', "<div>", "</div>",
-    "<table>", "<td>", "<kbd>", "<span style=x>", "<code class=x>", "<http://x.example>", "<a@b.example>", "[1]: ",
-    "\\", "<!DOCTYPE html>", "<?php ?>", "<![CDATA[", "]]>", "</",
+    "<",
+    ">",
+    "&",
+    "[",
+    "]",
+    "(",
+    ")",
+    "!",
+    "*",
+    "**",
+    "_",
+    "`",
+    "```",
+    "~~~",
+    "#",
+    "- ",
+    "+ ",
+    "1. ",
+    "> ",
+    "|",
+    "|-|",
+    "\n",
+    "\n\n",
+    "    ",
+    "\t",
+    ":",
+    "/",
+    "//",
+    " ",
+    "x",
+    "word",
+    "javascript:",
+    "JaVaScRiPt:",
+    "java\tscript:",
+    "data:",
+    "data:text/html,",
+    "data:image/png;base64,AA",
+    "vbscript:",
+    "http://x.example/",
+    "mailto:a@b.example",
+    "<script>",
+    "</script>",
+    "<img src=x onerror=alert(1)>",
+    "<svg onload=alert(1)>",
+    "<a href=",
+    "<a href='",
+    '<a href="',
+    "<iframe src=",
+    "<object data=",
+    "<embed src=",
+    "<form>",
+    "<input ",
+    "<button>",
+    '"',
+    "'",
+    "=",
+    "<!--",
+    "-->",
+    "&#x6a;",
+    "&#106;",
+    "&colon;",
+    "&Tab;",
+    "&#x09;",
+    "&amp;",
+    "&lt;",
+    "<style>",
+    "<b>",
+    "</b>",
+    "<p onclick=x>",
+    "<math>",
+    "<noscript>",
+    "</noscript>",
+    "<textarea>",
+    "<title>",
+    "<xmp>",
+    " onerror=",
+    "onload=",
+    "<base href=x>",
+    "<meta http-equiv=refresh content=0;url=javascript:x>",
+    "![",
+    "](",
+    '"t"',
+    "<div>",
+    "</div>",
+    "<table>",
+    "<td>",
+    "<kbd>",
+    "<span style=x>",
+    "<code class=x>",
+    "<http://x.example>",
+    "<a@b.example>",
+    "[1]: ",
+    "\\",
+    "<!DOCTYPE html>",
+    "<?php ?>",
+    "<![CDATA[",
+    "]]>",
+    "</",
 ]
-markdown_text = st.lists(st.one_of(st.sampled_from(MARKDOWN_TOKENS), st.sampled_from(TRICKY_CHARS),
-                                   st.text(max_size=4)), max_size=50).map("".join)
+markdown_text = st.lists(
+    st.one_of(st.sampled_from(MARKDOWN_TOKENS), st.sampled_from(TRICKY_CHARS), st.text(max_size=4)), max_size=50
+).map("".join)
 
 
 class Live(HTMLParser):
@@ -41,8 +136,28 @@ class Live(HTMLParser):
         self.close()
 
     def handle_starttag(self, tag, attrs):
-        if tag in ("script", "svg", "math", "iframe", "frame", "object", "embed", "base", "meta", "style", "link",
-                   "form", "input", "button", "select", "textarea", "noscript", "template", "h1", "h2"):
+        if tag in (
+            "script",
+            "svg",
+            "math",
+            "iframe",
+            "frame",
+            "object",
+            "embed",
+            "base",
+            "meta",
+            "style",
+            "link",
+            "form",
+            "input",
+            "button",
+            "select",
+            "textarea",
+            "noscript",
+            "template",
+            "h1",
+            "h2",
+        ):
             self.found.append(f"<{tag}>")
         for name, value in attrs:
             if name.startswith("on") or name in ("id", "name", "srcdoc", "formaction", "action"):
@@ -50,7 +165,8 @@ class Live(HTMLParser):
             elif name in ("href", "src"):
                 scheme = url_scheme(value or "")
                 if scheme not in (None, "http", "https", "mailto") and not (
-                        tag == "img" and name == "src" and scheme == "data" and value.lower().startswith("data:image/")):
+                    tag == "img" and name == "src" and scheme == "data" and value.lower().startswith("data:image/")
+                ):
                     self.found.append(f"<{tag} {name}={value!r}>")
 
 
@@ -84,7 +200,7 @@ def test_fuzz_markdown_any_text_is_safe(text, kind):
 def test_fuzz_markdown_fields_over_the_limits_are_fast(unit, kind):
     """Python-Markdown is quadratic in `[` and `<`: past the limits a field is shown as plain text at once."""
     converter = MarkdownText()
-    too_long = (unit * (MAX_TEXT_CHARS // len(unit) + 1))
+    too_long = unit * (MAX_TEXT_CHARS // len(unit) + 1)
     too_deep = "".join(" " * min(i * 4, MAX_INDENT + 4) + f"- {unit}\n" for i in range(300))
     too_much_markup = "[" * (MAX_MARKUP + 1) if markup_count(unit) == 0 else unit * (MAX_MARKUP + 1)
     for text in (too_long, too_deep, too_much_markup):

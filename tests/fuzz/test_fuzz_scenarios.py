@@ -10,6 +10,7 @@ loop iff the reachable graph has a cycle, and the course iff the reference finds
 For a valid role-play, the model's score ranges and longest path must equal the extremes over
 every path, enumerated one by one.
 """
+
 from __future__ import annotations
 
 import tempfile
@@ -21,21 +22,24 @@ from hypothesis import event, given, settings
 from hypothesis import strategies as st
 
 from builder.source.course_format import DEFAULT_DIMENSIONS
-
-from tests.support.fuzzing import assert_located, examples
 from builder.source.diagnostics import Diagnostic, format_path
+from tests.support.fuzzing import assert_located, examples
 from tests.support.projects import load, project_at
 
 # Ids YAML would read as something other than text when written plainly: numbers, booleans, dates.
 YAML_LOOKALIKES = ["12", "07", "0x1f", "0b1", "yes", "no", "on", "off", "true", "2024-01-01"]
-ID = st.one_of(st.sampled_from(YAML_LOOKALIKES), st.from_regex(r"[a-z0-9]{1,3}(-[a-z0-9]{1,2})?", fullmatch=True)
-               .filter(lambda s: s != "null"))
+ID = st.one_of(
+    st.sampled_from(YAML_LOOKALIKES),
+    st.from_regex(r"[a-z0-9]{1,3}(-[a-z0-9]{1,2})?", fullmatch=True).filter(lambda s: s != "null"),
+)
 MISSING = ["ghost", "zz-nowhere"]
 DIMENSIONS = [*DEFAULT_DIMENSIONS, "empathy", "speed", "yes", "12"]
 
 COURSE = "title: Fuzz\ndescription: Fuzzing.\nlessons: [one]\n"
-LESSON = ("id: one\ntitle: One\nsummary: The one.\nduration_minutes: 5\nobjectives:\n  - id: o\n    text: O.\n"
-          "sections:\n  - title: S\n    body: B.\nscenarios: [play]\n")
+LESSON = (
+    "id: one\ntitle: One\nsummary: The one.\nduration_minutes: 5\nobjectives:\n  - id: o\n    text: O.\n"
+    "sections:\n  - title: S\n    body: B.\nscenarios: [play]\n"
+)
 
 
 @dataclass
@@ -80,7 +84,7 @@ def plays(draw) -> Play:
 
     nodes: dict[str, Node] = {}
     for index, name in enumerate(ids):
-        later = ids[index + 1:]
+        later = ids[index + 1 :]
         end = (not later or mistake()) if forward else mistake() if shape == "tangle" else draw(st.booleans())
         if end:
             count = draw(st.integers(1, 2)) if mistake() else 0
@@ -92,7 +96,7 @@ def plays(draw) -> Play:
         for number in range(count):
             if forward and later and not mistake():
                 target = later[0] if number == 0 else draw(st.sampled_from(later))
-            elif mistake() or shape == "random" and draw(st.integers(0, 9)) == 0:
+            elif mistake() or (shape == "random" and draw(st.integers(0, 9)) == 0):
                 target = draw(st.sampled_from(MISSING))
             else:
                 target = draw(st.sampled_from(ids))
@@ -140,7 +144,7 @@ def walk(start: str, edges: dict[str, list[str]]) -> set[str]:
 
 def has_cycle(nodes: set[str], edges: dict[str, list[str]]) -> bool:
     """Kahn's algorithm on the subgraph of `nodes`: a cycle is what cannot be peeled off."""
-    into = {node: 0 for node in nodes}
+    into = dict.fromkeys(nodes, 0)
     for node in nodes:
         for target in edges[node]:
             if target in nodes:
@@ -186,7 +190,9 @@ def reference(play: Play) -> Expected:
                     problems.add(("unknown-dimension", f"{where}.choices[{index}].scores.{dimension}"))
     # every choice that leads to a node; an ending's choices (already a problem) count for reachability only
     edges = {name: [c.next for c in node.choices if c.next in nodes] for name, node in nodes.items()}
-    forward = {name: [] if node.end else targets for (name, targets), node in zip(edges.items(), nodes.values())}
+    forward = {
+        name: [] if node.end else targets for (name, targets), node in zip(edges.items(), nodes.values(), strict=True)
+    }
     if play.start not in nodes:
         problems.add(("missing-node", "start"))
         return Expected(problems, False, set(), forward)
@@ -212,7 +218,7 @@ def every_path(play: Play, node: str, totals: tuple[int, ...] = (), steps: int =
         if not choices:
             yield totals, steps
         for choice in choices:
-            moved = tuple(t + choice.scores.get(d, 0) for t, d in zip(totals, play.declared))
+            moved = tuple(t + choice.scores.get(d, 0) for t, d in zip(totals, play.declared, strict=True))
             stack.append((choice.next, moved, steps + 1))
 
 
@@ -227,8 +233,11 @@ def test_fuzz_scenarios_match_the_brute_force_reference(play):
     text = to_yaml(play)
     with tempfile.TemporaryDirectory() as folder:
         root = Path(folder)
-        for name, content in {"content/course.yml": COURSE, "content/one.yml": LESSON,
-                              "quizzes/play.yml": text}.items():
+        for name, content in {
+            "content/course.yml": COURSE,
+            "content/one.yml": LESSON,
+            "quizzes/play.yml": text,
+        }.items():
             (root / name).parent.mkdir(parents=True, exist_ok=True)
             (root / name).write_text(content, encoding="utf-8")
         course, problems = load(project_at(root))
@@ -244,7 +253,7 @@ def test_fuzz_scenarios_match_the_brute_force_reference(play):
     cut = {name: list(targets) for name, targets in expected.forward_edges.items()}
     for loop in loops:
         where = located(loop)  # nodes.<name>.choices[<index>].next
-        name, rest = where[len("nodes."):].rsplit(".choices[", 1)
+        name, rest = where[len("nodes.") :].rsplit(".choices[", 1)
         index = int(rest.split("]")[0])
         target = play.nodes[name].choices[index].next
         assert f"leads back to '{target}'" in loop.message
@@ -265,8 +274,10 @@ def test_fuzz_scenarios_match_the_brute_force_reference(play):
     for name, node in play.nodes.items():
         assert [c.next for c in scenario.nodes[name].choices] == [c.next for c in node.choices]
         assert [c.scores for c in scenario.nodes[name].choices] == [
-            tuple(c.scores.get(d, 0) for d in play.declared) for c in node.choices]
+            tuple(c.scores.get(d, 0) for d in play.declared) for c in node.choices
+        ]
     paths = list(every_path(play, play.start))
-    assert scenario.score_ranges() == tuple((min(t[d] for t, _ in paths), max(t[d] for t, _ in paths))
-                                            for d in range(len(play.declared)))
+    assert scenario.score_ranges() == tuple(
+        (min(t[d] for t, _ in paths), max(t[d] for t, _ in paths)) for d in range(len(play.declared))
+    )
     assert scenario.longest_path() == max(steps for _, steps in paths)

@@ -8,6 +8,7 @@ aliases added; lines duplicated, dropped or broken. The result must be the cours
 that each point inside the file they name, never another exception; a course that validates must
 render every page.
 """
+
 from __future__ import annotations
 
 import shutil
@@ -21,18 +22,50 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from builder.site.render import CourseRenderer, course_pages, restore_deferred
-
 from tests.support.fuzzing import HOSTILE_TEXT, TRICKY_CHARS, assert_located, examples, tricky_text, yaml_noise
 from tests.support.projects import load, project_at
 
 REPO = Path(__file__).resolve().parents[2]
-PROJECTS = {"full": REPO / "tests" / "fixtures" / "courses" / "full",
-            "minimal": REPO / "tests" / "fixtures" / "courses" / "minimal",
-            "bundled": REPO}
-KNOWN_KEYS = ["id", "title", "summary", "description", "duration_minutes", "objectives", "sections", "key_points",
-              "quiz", "questions", "type", "prompt", "options", "text", "correct", "feedback", "explanation",
-              "answer", "accept", "items", "pairs", "left", "right", "points", "pass_mark", "shuffle", "lessons",
-              "modules", "final_quiz", "objective", "kind", "body", "language"]
+PROJECTS = {
+    "full": REPO / "tests" / "fixtures" / "courses" / "full",
+    "minimal": REPO / "tests" / "fixtures" / "courses" / "minimal",
+    "bundled": REPO,
+}
+KNOWN_KEYS = [
+    "id",
+    "title",
+    "summary",
+    "description",
+    "duration_minutes",
+    "objectives",
+    "sections",
+    "key_points",
+    "quiz",
+    "questions",
+    "type",
+    "prompt",
+    "options",
+    "text",
+    "correct",
+    "feedback",
+    "explanation",
+    "answer",
+    "accept",
+    "items",
+    "pairs",
+    "left",
+    "right",
+    "points",
+    "pass_mark",
+    "shuffle",
+    "lessons",
+    "modules",
+    "final_quiz",
+    "objective",
+    "kind",
+    "body",
+    "language",
+]
 
 
 @pytest.fixture(scope="module")
@@ -51,10 +84,10 @@ def _all_paths(value, path=()):
     yield path
     if isinstance(value, dict):
         for key, item in value.items():
-            yield from _all_paths(item, path + (key,))
+            yield from _all_paths(item, (*path, key))
     elif isinstance(value, list):
         for index, item in enumerate(value):
-            yield from _all_paths(item, path + (index,))
+            yield from _all_paths(item, (*path, index))
 
 
 def _parent(data, path):
@@ -72,12 +105,27 @@ def _nested(depth: int):
 
 deep_nesting = st.integers(1, 80).map(_nested)
 replacements = st.one_of(
-    st.none(), st.booleans(), st.integers(-10 ** 30, 10 ** 30), st.floats(allow_nan=True), tricky_text,
-    st.sampled_from(HOSTILE_TEXT), st.text(min_size=1, max_size=40),
-    st.sampled_from(["x" * 60_000, "[" * 3_000, "<b>" * 2_000, "".join("    " * i + "- x\n" for i in range(80)),
-                     "\u202e" * 10_000, "a\u200bb" * 5_000]),
-    st.lists(tricky_text, max_size=3), st.dictionaries(st.sampled_from(KNOWN_KEYS), tricky_text, max_size=3),
-    deep_nesting)
+    st.none(),
+    st.booleans(),
+    st.integers(-(10**30), 10**30),
+    st.floats(allow_nan=True),
+    tricky_text,
+    st.sampled_from(HOSTILE_TEXT),
+    st.text(min_size=1, max_size=40),
+    st.sampled_from(
+        [
+            "x" * 60_000,
+            "[" * 3_000,
+            "<b>" * 2_000,
+            "".join("    " * i + "- x\n" for i in range(80)),
+            "\u202e" * 10_000,
+            "a\u200bb" * 5_000,
+        ]
+    ),
+    st.lists(tricky_text, max_size=3),
+    st.dictionaries(st.sampled_from(KNOWN_KEYS), tricky_text, max_size=3),
+    deep_nesting,
+)
 
 
 @st.composite
@@ -93,8 +141,14 @@ def mutated_data(draw, data):
         if action == "delete":
             del parent[last]
         elif action == "rename" and isinstance(parent, dict):
-            new = draw(st.one_of(st.sampled_from(KNOWN_KEYS), tricky_text.filter(bool),
-                                 st.just(str(last)[:-1] or "x"), st.just(str(last).upper())))
+            new = draw(
+                st.one_of(
+                    st.sampled_from(KNOWN_KEYS),
+                    tricky_text.filter(bool),
+                    st.just(str(last)[:-1] or "x"),
+                    st.just(str(last).upper()),
+                )
+            )
             parent[new] = parent.pop(last)
         elif action == "retype":
             parent[last] = draw(replacements)
@@ -136,8 +190,15 @@ def mutated_text(draw, text):
         elif action == "char":
             line = lines[at]
             spot = draw(st.integers(0, len(line)))
-            lines[at] = line[:spot] + draw(st.sampled_from([*TRICKY_CHARS, ":", "- ", "'", '"', "[", "{", "&", "*",
-                                                             "#", "|", ">", "%", "@", "`"])) + line[spot:]
+            lines[at] = (
+                line[:spot]
+                + draw(
+                    st.sampled_from(
+                        [*TRICKY_CHARS, ":", "- ", "'", '"', "[", "{", "&", "*", "#", "|", ">", "%", "@", "`"]
+                    )
+                )
+                + line[spot:]
+            )
     return "\n".join(lines)
 
 
@@ -154,15 +215,19 @@ class _Live(HTMLParser):
         if any(name.startswith("on") for name in attributes):
             self.found.append(f"<{tag} on…>")
         if tag in ("svg", "iframe", "object", "embed", "base") or (
-                tag == "script" and not (attributes.get("src") or "").endswith(("assets/course/quiz.js",
-                                                                                 "assets/course/scenario.js"))):
+            tag == "script"
+            and not (attributes.get("src") or "").endswith(("assets/course/quiz.js", "assets/course/scenario.js"))
+        ):
             self.found.append(f"<{tag}>")
 
 
 def _validate_and_render(root: Path) -> None:
     project = project_at(root)
-    files = {project.display(f): f.read_text(encoding="utf-8", errors="replace")
-             for f in [project.course_file, *project.lesson_files(), *project.quiz_files()] if f.is_file()}
+    files = {
+        project.display(f): f.read_text(encoding="utf-8", errors="replace")
+        for f in [project.course_file, *project.lesson_files(), *project.quiz_files()]
+        if f.is_file()
+    }
     course, problems = load(project)
     assert_located(problems, files)
     assert (course is None) == any(p.is_error for p in problems)

@@ -1,4 +1,5 @@
 """The bundled Internal Customer Service course meets the bar set for it (issue 4)."""
+
 from __future__ import annotations
 
 import os
@@ -27,8 +28,12 @@ def words(markdown: str) -> int:
 
 def test_bundled_course_has_the_five_lessons_and_a_final_quiz(course):
     assert [lesson.id for lesson in course.lessons] == [
-        "what-is-internal-customer-service", "professionalism", "soft-skills", "trust-model",
-        "putting-it-into-practice"]
+        "what-is-internal-customer-service",
+        "professionalism",
+        "soft-skills",
+        "trust-model",
+        "putting-it-into-practice",
+    ]
     assert course.final_quiz is not None and course.final_quiz.pass_mark == 80
     assert 12 <= len(course.final_quiz.questions) <= 20
 
@@ -67,8 +72,11 @@ def test_bundled_questions_explain_and_give_feedback_on_wrong_options(course):
     assert len(types) >= 4
 
 
-ROLE_PLAYS = {"soft-skills": "tense-interruption", "trust-model": "overloaded-request",
-              "putting-it-into-practice": "clashing-deadlines"}
+ROLE_PLAYS = {
+    "soft-skills": "tense-interruption",
+    "trust-model": "overloaded-request",
+    "putting-it-into-practice": "clashing-deadlines",
+}
 
 
 def test_bundled_role_plays_are_big_enough_and_trade_dimensions_off(course):

@@ -1,4 +1,5 @@
 """`course check`, `course report`, `course schema` and `course new lesson`, run for real in subprocesses."""
+
 from __future__ import annotations
 
 import json
@@ -7,10 +8,10 @@ import subprocess
 import sys
 from pathlib import Path
 
-from builder.quality.course_check import CHECK_CODES
 from builder.authoring.editor_schema import json_schema
-from tests.support.paths import REPO
+from builder.quality.course_check import CHECK_CODES
 from tests.support.cli import run_course
+from tests.support.paths import REPO
 
 
 def set_plugin_options(project: Path, options: str) -> None:
@@ -65,7 +66,10 @@ def test_check_cli_strict_passes_when_every_check_is_a_note_or_ignored(course_co
     result = run_course("check", "--strict", cwd=project)
     assert result.returncode == 0, result.stdout + result.stderr
     assert result.stdout.splitlines()[0] == "1 note:"
-    assert result.stdout.splitlines()[-1] == "ok: 2 lessons, 2 quizzes, 1 role-play, 11 questions checked; no warnings (1 note)"
+    assert (
+        result.stdout.splitlines()[-1]
+        == "ok: 2 lessons, 2 quizzes, 1 role-play, 11 questions checked; no warnings (1 note)"
+    )
 
 
 def test_check_cli_reads_the_reading_grade_and_speed_from_mkdocs_yml(course_copy):
@@ -73,8 +77,10 @@ def test_check_cli_reads_the_reading_grade_and_speed_from_mkdocs_yml(course_copy
     set_plugin_options(project, "      max_reading_grade: 45\n      words_per_minute: 20\n")
     result = run_course("check", cwd=project)
     assert "[reading-level]" not in result.stdout
-    assert ("content/intro.yml:4:19: warning: duration_minutes: the lesson says 30 minutes but takes about 9 "
-            "(86 words at 20 a minute, 9 questions at 30 seconds)") in result.stdout
+    assert (
+        "content/intro.yml:4:19: warning: duration_minutes: the lesson says 30 minutes but takes about 9 "
+        "(86 words at 20 a minute, 9 questions at 30 seconds)"
+    ) in result.stdout
 
 
 def test_check_cli_unknown_check_code_is_a_clear_configuration_error(course_copy):
@@ -95,9 +101,11 @@ def test_check_cli_unknown_level_is_a_clear_configuration_error(course_copy):
     set_plugin_options(project, "      checks:\n        broken-link: warning\n")
     result = run_course("check", cwd=project)
     assert result.returncode == 1
-    assert result.stderr.splitlines()[0] == ("error: Config value 'plugins': Plugin 'course' option 'checks': "
-                                             "'warning' is not a level for 'broken-link'; use one of: warn, info, "
-                                             "ignore (did you mean 'warn'?)")
+    assert result.stderr.splitlines()[0] == (
+        "error: Config value 'plugins': Plugin 'course' option 'checks': "
+        "'warning' is not a level for 'broken-link'; use one of: warn, info, "
+        "ignore (did you mean 'warn'?)"
+    )
 
 
 def test_check_cli_explains_an_objective_from_another_lesson_beside_the_error(course_copy):
@@ -117,15 +125,22 @@ def test_check_cli_explains_an_objective_from_another_lesson_beside_the_error(co
         "  quizzes/final-check.yml:6:16: warning: questions[0].objective: 'beta-skill' is an objective of lesson "
         "'beta', not of lesson 'alpha'; write `objective: beta/beta-skill` [objective-in-other-lesson]",
     ]
-    assert result.stderr == ("error: the course has errors; fix them and run `course check` again for the quality "
-                             "checks\n")
+    assert result.stderr == (
+        "error: the course has errors; fix them and run `course check` again for the quality checks\n"
+    )
 
 
 def test_check_cli_builds_are_not_held_up_by_quality_warnings(course_copy):
     project = course_copy("checks-all")
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=project, env=env,
-                            capture_output=True, text=True, timeout=300)
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict"],
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert result.returncode == 0, result.stderr
     assert "broken-link" not in result.stderr
 
@@ -150,8 +165,9 @@ def test_report_cli_refuses_a_course_with_errors(course_copy):
 
 def test_schema_cli_writes_the_three_schemas(tmp_path: Path):
     result = run_course("schema", "--out", "editor", cwd=tmp_path, check=True)
-    assert result.stdout.splitlines()[0] == ("wrote editor/course.schema.json, editor/lesson.schema.json, "
-                                             "editor/quiz.schema.json")
+    assert result.stdout.splitlines()[0] == (
+        "wrote editor/course.schema.json, editor/lesson.schema.json, editor/quiz.schema.json"
+    )
     for kind in ("course", "lesson", "quiz"):
         assert json.loads((tmp_path / f"editor/{kind}.schema.json").read_text()) == json_schema(kind)
 
@@ -163,8 +179,7 @@ def test_new_lesson_cli_adds_the_lesson_its_quiz_and_the_course_entry(course_cop
         "created content/gamma.yml",
         "created quizzes/gamma-check.yml (its quiz: `quiz: gamma-check`)",
         "added 'gamma' to the lessons in content/course.yml",
-        "wrote schemas/course.schema.json, schemas/lesson.schema.json, schemas/quiz.schema.json for editor "
-        "completion",
+        "wrote schemas/course.schema.json, schemas/lesson.schema.json, schemas/quiz.schema.json for editor completion",
     ]
     assert "lessons: [alpha, beta, gamma]" in (project / "content/course.yml").read_text()
     validated = run_course("validate", cwd=project)

@@ -1,4 +1,5 @@
 """The `course` command and `mkdocs build` on fixture courses, run for real in subprocesses."""
+
 from __future__ import annotations
 
 import os
@@ -7,11 +8,10 @@ import subprocess
 import sys
 from pathlib import Path
 
-
 from builder.site.render import course_pages
-from tests.support.paths import REPO
 from tests.support.cli import course_server, run_course
 from tests.support.net import fetch, wait_for
+from tests.support.paths import REPO
 from tests.support.projects import load, project_at
 
 PAGES = ["index.html", "alpha/index.html", "beta/index.html", "final-check/index.html", "progress/index.html"]
@@ -25,7 +25,9 @@ def test_cli_init_then_build_in_an_empty_folder(tmp_path: Path):
     result = run_course("init", "my-course", cwd=tmp_path, check=True)
     assert "created a course project in my-course" in result.stdout
     project = tmp_path / "my-course"
-    assert run_course("validate", cwd=project, check=True).stdout == "ok: 1 lesson, 1 quiz, 2 questions checked\n"  # counts in the singular
+    assert (
+        run_course("validate", cwd=project, check=True).stdout == "ok: 1 lesson, 1 quiz, 2 questions checked\n"
+    )  # counts in the singular
     run_course("build", cwd=project, check=True)
     assert (project / "site" / "getting-started" / "index.html").is_file()
     assert 'data-quiz="getting-started-check"' in (project / "site/getting-started/index.html").read_text()
@@ -100,8 +102,9 @@ def test_cli_failed_build_leaves_the_previous_site_untouched(course_copy):
 
 def mkdocs(*args: str, cwd: Path) -> subprocess.CompletedProcess:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    return subprocess.run([sys.executable, "-m", "mkdocs", *args], cwd=cwd, env=env, capture_output=True,
-                          text=True, timeout=300)
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", *args], cwd=cwd, env=env, capture_output=True, text=True, timeout=300
+    )
 
 
 def test_mkdocs_build_strict_builds_the_full_course(course_copy):
@@ -115,8 +118,9 @@ def test_mkdocs_build_strict_builds_the_full_course(course_copy):
 def test_mkdocs_build_with_the_builtin_theme(course_copy):
     project = course_copy("full")
     config = project / "mkdocs.yml"
-    config.write_text(config.read_text().replace("  name: material\n  font: false\n",
-                                                 "  name: mkdocs\n  highlightjs: false\n"))
+    config.write_text(
+        config.read_text().replace("  name: material\n  font: false\n", "  name: mkdocs\n  highlightjs: false\n")
+    )
     result = mkdocs("build", "--strict", cwd=project)
     assert result.returncode == 0, result.stderr
     page = (project / "site/beta/index.html").read_text()
@@ -137,8 +141,9 @@ def test_mkdocs_build_of_a_broken_course_fails_cleanly_and_keeps_the_site(course
 
 def test_cli_new_lesson_and_quiz_scaffolds_validate(course_copy):
     project = course_copy("minimal")
-    assert run_course("new", "lesson", "second-steps", "--title", "Second steps", cwd=project,
-                      check=True).stdout.startswith("created content/second-steps.yml")
+    assert run_course(
+        "new", "lesson", "second-steps", "--title", "Second steps", cwd=project, check=True
+    ).stdout.startswith("created content/second-steps.yml")
     # `new lesson` also writes its quiz and lists the lesson in course.yml (issue 6); the quiz template is
     # checked on its own by writing the lesson's quiz again with `new quiz`
     (project / "quizzes/second-steps-check.yml").unlink()

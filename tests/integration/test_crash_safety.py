@@ -6,6 +6,7 @@ swap); after each kill `site/` must be exactly the previous complete site or exa
 compared file by file (SHA-256 of every file). The next build must succeed and leave no build
 folders behind. Two builds started at once must end with one complete site.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -14,14 +15,13 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 import pytest
 
-REPO = Path(__file__).resolve().parents[2]
-
 from bench.synth import generate
+from tests.support.paths import REPO
 
 LESSONS = 200
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONWARNINGS": "ignore"}
@@ -31,13 +31,23 @@ Manifest = dict[str, str]
 
 def manifest(site: Path) -> Manifest:
     """Every file of a site by path, with the SHA-256 of its bytes."""
-    return {path.relative_to(site).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
-            for path in sorted(site.rglob("*")) if path.is_file()}
+    return {
+        path.relative_to(site).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
+        for path in sorted(site.rglob("*"))
+        if path.is_file()
+    }
 
 
 def start_build(project: Path) -> subprocess.Popen:
-    return subprocess.Popen([sys.executable, "-m", "builder.cli", "build"], cwd=project, env=ENV,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
+    return subprocess.Popen(
+        [sys.executable, "-m", "builder.cli", "build"],
+        cwd=project,
+        env=ENV,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+    )
 
 
 def build(project: Path) -> None:
@@ -106,6 +116,7 @@ def test_crash_safety_sigkill_at_any_point_leaves_old_or_new_site(big_course: Pa
                 return folder is not None and files_in(folder) >= fraction * expected_files
             except OSError:
                 return False
+
         return check
 
     started = time.monotonic()
@@ -148,7 +159,7 @@ def test_crash_safety_two_builds_at_once_publish_one_complete_site(big_course: P
     _edit(project, "Version three.")
     processes = [start_build(project), start_build(project)]
     results = [process.communicate(timeout=300) for process in processes]
-    for process, (out, err) in zip(processes, results):
+    for process, (out, err) in zip(processes, results, strict=True):
         assert process.returncode == 0, f"a concurrent build failed:\n{out}\n{err}"
     first = manifest(site)
     assert build_folders(project) == []

@@ -1,4 +1,5 @@
 """`course export`: validation first, clear failures, and nothing half-written."""
+
 from __future__ import annotations
 
 import zipfile
@@ -20,13 +21,19 @@ def test_export_validates_first_and_fails_like_build(course_copy, tmp_path: Path
 def test_export_scorm_refuses_a_course_whose_progress_cannot_fit(course_copy, tmp_path: Path):
     project = course_copy("full")
     quiz = project / "quizzes" / "beta-check.yml"
-    quiz.write_text(quiz.read_text() + "".join(f"""  - id: extra-{n}
+    quiz.write_text(
+        quiz.read_text()
+        + "".join(
+            f"""  - id: extra-{n}
     type: short_text
     objective: name-it
     prompt: Name it again.
     explanation: Again.
     accept: [it]
-""" for n in range(40)))
+"""
+            for n in range(40)
+        )
+    )
     out = tmp_path / "course.zip"
     out.write_bytes(b"an older package")
     result = run_course("export", "scorm", "--out", str(out), cwd=project)

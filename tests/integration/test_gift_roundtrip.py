@@ -4,6 +4,7 @@ parser other tools use, and what it reads must equal the course's YAML for every
 gift-pegjs runs in Node from the repository's node_modules (`make browser-deps`, i.e. `npm ci`). In CI
 (CI=true) a missing parser fails these tests; locally they are skipped.
 """
+
 from __future__ import annotations
 
 import json
@@ -17,8 +18,8 @@ from pathlib import Path
 
 import pytest
 
-from builder.source.diagnostics import Severity
 from builder.exporters.gift import export_gift
+from builder.source.diagnostics import Severity
 from builder.source.markdown_text import MarkdownText
 from builder.source.model import Course
 from builder.source.questions import Matching, MultipleChoice, Ordering, ShortText, SingleChoice, TrueFalse
@@ -41,8 +42,9 @@ def node() -> str:
         missing = f"{PARSER.relative_to(REPO)} is missing"
     if missing:
         if os.environ.get("CI") == "true":
-            pytest.fail(f"{missing} and CI=true: the GIFT round trip must run in CI "
-                        "(run `make browser-deps`)", pytrace=False)
+            pytest.fail(
+                f"{missing} and CI=true: the GIFT round trip must run in CI (run `make browser-deps`)", pytrace=False
+            )
         pytest.skip(f"{missing}: run `make browser-deps` to check GIFT files with gift-pegjs")
     return node
 
@@ -59,8 +61,9 @@ def export_and_parse(root: Path, out: Path, node: str) -> Exported:
     assert course is not None, [str(p) for p in problems]
     warnings = export_gift(course, out)
     files = {path.stem: path for path in sorted(out.glob("*.gift"))}
-    result = subprocess.run([node, str(PARSE_SCRIPT), *map(str, files.values())], capture_output=True, text=True,
-                            timeout=120)
+    result = subprocess.run(
+        [node, str(PARSE_SCRIPT), *map(str, files.values())], capture_output=True, text=True, timeout=120
+    )
     assert result.returncode == 0, f"gift-pegjs could not parse an exported file:\n{result.stderr}"
     by_file = json.loads(result.stdout)
     return Exported(course, warnings, files, {qid: by_file[str(path)] for qid, path in files.items()})
@@ -77,6 +80,7 @@ def special(node, tmp_path_factory) -> Exported:
 
 
 # -- comparing ------------------------------------------------------------------------------------
+
 
 class _Text(HTMLParser):
     def __init__(self):
@@ -116,8 +120,16 @@ def parsed_text(value: dict | None) -> str | None:
     return text_of(value["text"])
 
 
-_PEGJS_PLACEHOLDERS = {"&&092;": "\\", "&&058;": ":", "&&035;": "#", "&&061;": "=", "&&123;": "{", "&&125;": "}",
-                       "&&126;": "~", "&&010": "\n"}
+_PEGJS_PLACEHOLDERS = {
+    "&&092;": "\\",
+    "&&058;": ":",
+    "&&035;": "#",
+    "&&061;": "=",
+    "&&123;": "{",
+    "&&125;": "}",
+    "&&126;": "~",
+    "&&010": "\n",
+}
 
 
 def pegjs_plain(text: str) -> str:
@@ -164,6 +176,7 @@ def check_question(quiz_id: str, question, parsed: dict) -> None:
 
 # -- every course: full fixture, special characters, the bundled course ------------------------------
 
+
 def test_every_quiz_with_an_exportable_question_has_a_file_with_its_category(exported):
     expected = [q.id for q in exported.course.quizzes.values() if any(not isinstance(x, Ordering) for x in q.questions)]
     assert sorted(exported.files) == sorted(expected)
@@ -177,16 +190,17 @@ def test_parsed_answers_equal_the_yaml_for_every_question(exported):
         questions = [q for q in quiz.questions if not isinstance(q, Ordering)]
         parsed = [q for q in exported.parsed.get(quiz.id, []) if q["type"] != "Category"]
         assert [p["title"] for p in parsed] == [q.id for q in questions], quiz.id
-        for question, result in zip(questions, parsed):
+        for question, result in zip(questions, parsed, strict=True):
             check_question(quiz.id, question, result)
 
 
 def test_only_ordering_questions_are_left_out_each_with_a_warning(exported):
-    skipped = [(quiz.id, q.id) for quiz in exported.course.quizzes.values() for q in quiz.questions
-               if isinstance(q, Ordering)]
+    skipped = [
+        (quiz.id, q.id) for quiz in exported.course.quizzes.values() for q in quiz.questions if isinstance(q, Ordering)
+    ]
     warnings = [w for w in exported.warnings if w.code == "gift-ordering-skipped"]
     assert len(warnings) == len(skipped)
-    for (quiz_id, question_id), warning in zip(skipped, warnings):
+    for (quiz_id, question_id), warning in zip(skipped, warnings, strict=True):
         assert warning.severity is Severity.WARNING
         assert f"'{question_id}': ordering questions have no GIFT type; skipped from " in warning.message
         assert warning.message.endswith(f"{quiz_id}.gift")
@@ -202,31 +216,43 @@ def test_the_fixture_and_bundled_courses_use_every_gift_type(exported):
 
 # -- special characters ----------------------------------------------------------------------------
 
+
 def question(exported: Exported, qid: str) -> dict:
     return next(q for q in exported.parsed["symbols-check"] if q.get("title") == qid)
 
 
 def test_special_characters_survive_in_prompts_options_and_feedback(special):
     q = question(special, "every-char")
-    assert q["stem"]["text"] == ("<p>Which option keeps a tilde ~, equals =, hash #, braces { }, a colon : and a "
-                                 "backslash \\ intact?</p>")
+    assert q["stem"]["text"] == (
+        "<p>Which option keeps a tilde ~, equals =, hash #, braces { }, a colon : and a backslash \\ intact?</p>"
+    )
     assert [(c["isCorrect"], c["text"]["text"], c["feedback"] and c["feedback"]["text"]) for c in q["choices"]] == [
         (True, "a ~ b = c", "Right: ~ and = {both} stay, and so do # : \\"),
         (False, "#1 {x} C:\\temp", "Wrong: # { } : \\ are kept too, but this is not the answer."),
         (False, 'See <a href="https://example.org/gift?a=b#escapes">the spec</a>', None),
     ]
     # a blank line and a `//` line inside a code block stay in the general feedback
-    assert q["globalFeedback"]["text"] == ("<p>Escaping keeps ~ = # { } : and \\ as text.</p>\n"
-                                           "<pre><code>a = {b}\n\n// c ~ d \\ e #\n</code></pre>")
+    assert q["globalFeedback"]["text"] == (
+        "<p>Escaping keeps ~ = # { } : and \\ as text.</p>\n<pre><code>a = {b}\n\n// c ~ d \\ e #\n</code></pre>"
+    )
 
 
 def test_special_characters_survive_in_multiple_choice_weights_and_texts(special):
     q = question(special, "weights-three")
     assert [(c["weight"], c["text"]["text"]) for c in q["choices"]] == [
-        (33.33333, "right ~ 1"), (-50, "wrong = 1"), (33.33333, "right : 2"), (-50, "wrong \\ 2"),
-        (33.33333, "right { 3 }")]
+        (33.33333, "right ~ 1"),
+        (-50, "wrong = 1"),
+        (33.33333, "right : 2"),
+        (-50, "wrong \\ 2"),
+        (33.33333, "right { 3 }"),
+    ]
     assert [c["feedback"] and c["feedback"]["text"] for c in q["choices"]] == [
-        "Yes #1", "No: {1}", None, None, "Yes \\ 3"]
+        "Yes #1",
+        "No: {1}",
+        None,
+        None,
+        "Yes \\ 3",
+    ]
 
 
 def test_special_characters_survive_in_true_false_short_answers_and_matching(special):
@@ -247,9 +273,15 @@ def test_special_characters_survive_in_true_false_short_answers_and_matching(spe
 def test_special_course_warnings_name_the_short_matching_and_the_skipped_ordering(special):
     out = special.files["symbols-check"].as_posix()
     assert [(w.code, str(w)) for w in special.warnings] == [
-        ("gift-matching-few-pairs", "quizzes/symbols-check.yml:67:5: warning: questions[5] 'match-two': Moodle needs "
-         "at least 3 pairs in a matching question and this one has 2; it is exported, but Moodle may refuse to "
-         "import it until you add a pair"),
-        ("gift-ordering-skipped", "quizzes/symbols-check.yml:74:5: warning: questions[6] 'order-steps': ordering "
-         f"questions have no GIFT type; skipped from {out}"),
+        (
+            "gift-matching-few-pairs",
+            "quizzes/symbols-check.yml:67:5: warning: questions[5] 'match-two': Moodle needs "
+            "at least 3 pairs in a matching question and this one has 2; it is exported, but Moodle may refuse to "
+            "import it until you add a pair",
+        ),
+        (
+            "gift-ordering-skipped",
+            "quizzes/symbols-check.yml:74:5: warning: questions[6] 'order-steps': ordering "
+            f"questions have no GIFT type; skipped from {out}",
+        ),
     ]

@@ -1,14 +1,12 @@
 """Courses with modules: navigation by module, and lesson pages that stay small as courses grow."""
+
 from __future__ import annotations
 
 import re
-import sys
 from pathlib import Path
 
-from tests.support.paths import REPO
-from tests.support.cli import run_course
-
 from bench.synth import generate
+from tests.support.cli import run_course
 
 CONFIG = """site_name: Modules
 docs_dir: content
@@ -35,7 +33,10 @@ def test_modules_lesson_pages_link_to_their_module_and_the_module_list(tmp_path:
         assert title in page
     later = (course / "site" / "lesson-0042" / "index.html").read_text()
     assert lesson_links(later) == {f"lesson-{n:04d}" for n in (41, 43, 44, 45)} | {
-        "modules/module-1", "modules/module-2", "modules/module-3"}
+        "modules/module-1",
+        "modules/module-2",
+        "modules/module-3",
+    }
     overview = (course / "site" / "modules" / "module-2" / "index.html").read_text()
     assert "Module 2 of 3 · 20 lessons · about 160 minutes" in overview
     assert overview.count('class="course-lessons__item"') == 20

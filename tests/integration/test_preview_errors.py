@@ -4,11 +4,12 @@ Chromium, and disappears when it is fixed (MkDocs' live reload reloads the page 
 Debian's Chromium is driven by Playwright (never a downloaded browser). With CI=true a missing
 /usr/bin/chromium fails the test; elsewhere it is skipped.
 """
+
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 import pytest
 
@@ -16,8 +17,14 @@ from tests.support.cli import course_server
 from tests.support.net import fetch, wait_for
 
 CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 TIMEOUT_MS = 30_000
 
 
@@ -62,9 +69,12 @@ def test_preview_errors_show_on_the_open_lesson_and_clear_when_fixed(served, bro
     good = quiz.read_text()
     quiz.write_text(good.replace("title: Alpha check", "titl: Alpha check"))
     expect(banner).to_be_visible(timeout=TIMEOUT_MS)
-    expect(banner.locator("li")).to_have_text([
-        "quizzes/alpha-check.yml:1:1 missing required key 'title': the quiz title",
-        "quizzes/alpha-check.yml:2:1 titl: unknown key 'titl' (did you mean 'title'?)"])
+    expect(banner.locator("li")).to_have_text(
+        [
+            "quizzes/alpha-check.yml:1:1 missing required key 'title': the quiz title",
+            "quizzes/alpha-check.yml:2:1 titl: unknown key 'titl' (did you mean 'title'?)",
+        ]
+    )
     expect(banner).to_contain_text("The page Alpha lesson comes back then.")
     assert page.url == f"{base}/alpha/"
     expect(quiz_root).to_have_count(0)
@@ -82,7 +92,7 @@ def test_preview_errors_keep_every_page_of_the_course_reachable(served):
     lesson.write_text(good.replace("duration_minutes: 8", "duration_minutes: eight"))
     message = "content/beta.yml:4:19</code> duration_minutes: should be a whole number, but is text &#39;eight&#39;"
     for path in ("", "alpha/", "beta/", "final-check/", "progress/"):
-        assert wait_for(lambda: message in fetch(f"{base}/{path}")), path
+        assert wait_for(lambda path=path: message in fetch(f"{base}/{path}")), path
     lesson.write_text(good)
     assert wait_for(lambda: 'data-quiz="beta-check"' in fetch(f"{base}/beta/"))
     assert "data-course-problems" not in fetch(f"{base}/alpha/")

@@ -1,5 +1,6 @@
 """Debian's Chromium for the package tests, one per test module (Playwright allows one instance at a time
 in a process, and tests/browser keeps its own while its tests run)."""
+
 from __future__ import annotations
 
 import os
@@ -9,7 +10,7 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "browser"))
-from coursekit import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
+from coursekit import CHROMIUM, CHROMIUM_ARGS
 
 
 @pytest.fixture(scope="module")

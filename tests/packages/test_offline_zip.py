@@ -1,4 +1,5 @@
 """The offline zip opens from file:// in Chromium: navigation, quizzes and progress work with no server."""
+
 from __future__ import annotations
 
 import shutil
@@ -8,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from tests.support.paths import FIXTURES
 from tests.support.cli import run_course
+from tests.support.paths import FIXTURES
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "browser"))
-from coursekit import RIGHT, WRONG, answer, check  # noqa: E402
+from coursekit import RIGHT, WRONG, answer, check
 
 
 @pytest.fixture(scope="module")
@@ -51,9 +52,11 @@ def test_offline_zip_quiz_scores_and_progress_persist_from_file_urls(unzipped, f
     page.goto((unzipped / "alpha" / "index.html").as_uri())
     page.locator('[data-quiz="alpha-check"] [data-quiz-submit]').wait_for(state="visible")
     answer(page, "alpha-check", RIGHT["alpha-check"])
-    assert check(page, "alpha-check") == {"score": "100", "passed": "true",
-                                          "correct": {"single-one": "true", "multiple-two": "true",
-                                                      "tf-three": "true"}}
+    assert check(page, "alpha-check") == {
+        "score": "100",
+        "passed": "true",
+        "correct": {"single-one": "true", "multiple-two": "true", "tf-three": "true"},
+    }
     page.get_by_role("link", name="Beta lesson").first.click()
     page.wait_for_url("**/beta/index.html")
     page.locator('[data-quiz="beta-check"] [data-quiz-submit]').wait_for(state="visible")
@@ -69,8 +72,10 @@ def test_offline_zip_quiz_scores_and_progress_persist_from_file_urls(unzipped, f
 
 def test_offline_zip_role_play_plays_and_shows_on_the_progress_page(unzipped, file_page):
     page, errors = file_page
-    assert '<script defer src="../assets/course/scenario-offline.js"></script>' in \
-        (unzipped / "beta/index.html").read_text()
+    assert (
+        '<script defer src="../assets/course/scenario-offline.js"></script>'
+        in (unzipped / "beta/index.html").read_text()
+    )
     page.goto((unzipped / "beta" / "index.html").as_uri())
     root = page.locator('[data-scenario="desk-visit"]')
     root.locator("[data-scenario-player] legend").wait_for()
@@ -81,6 +86,8 @@ def test_offline_zip_role_play_plays_and_shows_on_the_progress_page(unzipped, fi
     assert "Integrity: -4 out of a best possible 2" in root.inner_text()
     page.goto((unzipped / "progress" / "index.html").as_uri())
     page.locator("[data-scenario-progress][data-scenario-synced]").wait_for()
-    assert page.locator('[data-scenario-ref="desk-visit"] [data-scenario-result]').inner_text() == \
-        "Caring 1 of 2, Competency -1 of 2, Integrity -4 of 2"
+    assert (
+        page.locator('[data-scenario-ref="desk-visit"] [data-scenario-result]').inner_text()
+        == "Caring 1 of 2, Competency -1 of 2, Integrity -4 of 2"
+    )
     assert errors == []

@@ -1,4 +1,5 @@
 """The SCORM package run inside scorm-again, a real SCORM 1.2 runtime, in Debian's Chromium."""
+
 from __future__ import annotations
 
 import json
@@ -12,11 +13,12 @@ from urllib.parse import quote, urlsplit
 import pytest
 
 from builder.exporters.suspend import course_map, encode
-from tests.support.paths import FIXTURES, REPO
 from tests.support.cli import run_course
+from tests.support.paths import FIXTURES, REPO
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "browser"))
-from coursekit import RIGHT, WRONG, Site, answer, check, format_violations, outcome, run_axe  # noqa: E402
+from coursekit import RIGHT, WRONG, Site, answer, check, format_violations, outcome, run_axe
+
 from tests.support.projects import load, project_at
 
 HERE = Path(__file__).resolve().parent
@@ -133,8 +135,11 @@ def test_scorm_failing_then_passing_runs_report_score_and_status(browser, lms):
         assert launch.value("cmi.core.score.min") == "0" and launch.value("cmi.core.score.max") == "100"
         assert len(launch.calls("LMSCommit")) >= 3  # the first launch, then once per checked quiz
         # passing run
-        for path, quiz_id in (("alpha/index.html", "alpha-check"), ("beta/index.html", "beta-check"),
-                              ("final-check/index.html", "final-check")):
+        for path, quiz_id in (
+            ("alpha/index.html", "alpha-check"),
+            ("beta/index.html", "beta-check"),
+            ("final-check/index.html", "final-check"),
+        ):
             assert launch.take(path, quiz_id, RIGHT[quiz_id])["passed"] == "true"
         launch.wait_for_value("cmi.core.lesson_status", "passed")
         assert launch.value("cmi.core.score.raw") == "100"
@@ -156,8 +161,11 @@ def test_scorm_second_launch_resumes_from_suspend_data(browser, lms):
     site, _ = lms
     first = Launch(browser, site)
     try:
-        first.take("alpha/index.html", "alpha-check",
-                   {"single-one": "Blue", "multiple-two": ["Apple", "Carrot"], "tf-three": "True"})
+        first.take(
+            "alpha/index.html",
+            "alpha-check",
+            {"single-one": "Blue", "multiple-two": ["Apple", "Carrot"], "tf-three": "True"},
+        )
         before = outcome(first.course_frame("alpha/index.html"), "alpha-check")
         first.wait_for_value("cmi.core.lesson_location", "alpha/index.html")
         saved = first.value("cmi.suspend_data")
@@ -168,11 +176,19 @@ def test_scorm_second_launch_resumes_from_suspend_data(browser, lms):
         first.close()
     assert before["score"] == "50" and before["passed"] == "false"
 
-    second = Launch(browser, site, seed={"suspend_data": saved, "core": {
-        "lesson_status": "incomplete", "lesson_location": "alpha/index.html", "entry": "resume"}})
+    second = Launch(
+        browser,
+        site,
+        seed={
+            "suspend_data": saved,
+            "core": {"lesson_status": "incomplete", "lesson_location": "alpha/index.html", "entry": "resume"},
+        },
+    )
     try:
-        assert second.launch_frame().evaluate("document.getElementById('course-frame').getAttribute('src')") \
+        assert (
+            second.launch_frame().evaluate("document.getElementById('course-frame').getAttribute('src')")
             == "alpha/index.html"
+        )
         frame = second.course_frame("alpha/index.html")
         frame.locator('[data-quiz="alpha-check"] [data-quiz-result][data-score]').wait_for()
         assert outcome(frame, "alpha-check") == before
@@ -233,14 +249,22 @@ def test_scorm_role_play_is_saved_in_suspend_data_and_resumed(browser, lms):
         first.wait_for_value("cmi.suspend_data", encode(stored, cmap))
         saved = first.value("cmi.suspend_data")
         (scenario,) = cmap["scenarios"]
-        assert json.loads(saved)[3] == [[scenario["version"][:6], 1, [1], [scenario["nodes"].index("good-end"), 2, 2, 2]]]
+        assert json.loads(saved)[3] == [
+            [scenario["version"][:6], 1, [1], [scenario["nodes"].index("good-end"), 2, 2, 2]]
+        ]
         first.leave()
         first.page.wait_for_function("window.lmsCalls.some(c => c[0] === 'LMSFinish')")
     finally:
         first.close()
 
-    second = Launch(browser, site, seed={"suspend_data": saved, "core": {
-        "lesson_status": "incomplete", "lesson_location": "beta/index.html", "entry": "resume"}})
+    second = Launch(
+        browser,
+        site,
+        seed={
+            "suspend_data": saved,
+            "core": {"lesson_status": "incomplete", "lesson_location": "beta/index.html", "entry": "resume"},
+        },
+    )
     try:
         frame = second.course_frame("beta/index.html")
         player = frame.locator('[data-scenario="desk-visit"] [data-scenario-player]')
@@ -250,12 +274,15 @@ def test_scorm_role_play_is_saved_in_suspend_data_and_resumed(browser, lms):
         progress.locator("[data-scenario-progress][data-scenario-synced]").wait_for()
         row = progress.locator('[data-scenario-ref="desk-visit"]')
         assert row.locator("[data-scenario-plays]").inner_text() == "1"
-        assert row.locator("[data-scenario-result]").inner_text() == "Caring 2 of 2, Competency 2 of 2, Integrity 2 of 2"
+        assert (
+            row.locator("[data-scenario-result]").inner_text() == "Caring 2 of 2, Competency 2 of 2, Integrity 2 of 2"
+        )
     finally:
         second.close()
 
 
 # -- the bundled course's role-plays, in the built site and in its SCORM package --------------------
+
 
 def extreme_paths(scenario) -> dict[str, tuple[list[int], str, list[int]]]:
     """The best and worst path of a role-play by total score: (choice positions, ending, scores)."""
@@ -266,15 +293,18 @@ def extreme_paths(scenario) -> dict[str, tuple[list[int], str, list[int]]]:
         if node.is_ending:
             found.append((sum(scores), path, node_id, scores))
         for index, choice in enumerate(node.choices):
-            walk(choice.next, path + [index], [a + b for a, b in zip(scores, choice.scores)])
+            walk(choice.next, [*path, index], [a + b for a, b in zip(scores, choice.scores, strict=True)])
 
     walk(scenario.start, [], [0] * len(scenario.dimensions))
     found.sort(key=lambda item: item[0])
     return {"worst": found[0][1:], "best": found[-1][1:]}
 
 
-BUNDLED_ROLE_PLAYS = [("soft-skills", "tense-interruption"), ("trust-model", "overloaded-request"),
-                      ("putting-it-into-practice", "clashing-deadlines")]
+BUNDLED_ROLE_PLAYS = [
+    ("soft-skills", "tense-interruption"),
+    ("trust-model", "overloaded-request"),
+    ("putting-it-into-practice", "clashing-deadlines"),
+]
 
 
 @pytest.fixture(scope="module")
@@ -307,7 +337,7 @@ def assert_ending(frame, scenario, ending: str, scores: list[int]) -> None:
     assert player.get_attribute("data-node") == ending
     assert player.get_attribute("data-scores") == " ".join(map(str, scores))
     highs = [high for _, high in scenario.score_ranges()]
-    for dimension, score, high in zip(scenario.dimensions, scores, highs):
+    for dimension, score, high in zip(scenario.dimensions, scores, highs, strict=True):
         assert f"{dimension.capitalize()}: {score} out of a best possible {high}" in player.inner_text()
 
 
@@ -334,7 +364,8 @@ def test_bundled_role_plays_reach_their_best_and_worst_endings_in_the_site(brows
         best = extreme_paths(scenario)["best"][2]
         highs = [high for _, high in scenario.score_ranges()]
         assert row.locator("[data-scenario-result]").inner_text() == ", ".join(
-            f"{d.capitalize()} {s} of {h}" for d, s, h in zip(scenario.dimensions, best, highs))
+            f"{d.capitalize()} {s} of {h}" for d, s, h in zip(scenario.dimensions, best, highs, strict=True)
+        )
     finally:
         page.close()
 

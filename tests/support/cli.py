@@ -15,8 +15,9 @@ from .net import free_port
 def run_course(*args: str, cwd: Path, check: bool = False) -> subprocess.CompletedProcess[str]:
     """Run the real CLI in a subprocess, as a trainer would."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONWARNINGS": "ignore"}
-    result = subprocess.run([sys.executable, "-m", "builder.cli", *args], cwd=cwd, env=env,
-                            capture_output=True, text=True, timeout=300)
+    result = subprocess.run(
+        [sys.executable, "-m", "builder.cli", *args], cwd=cwd, env=env, capture_output=True, text=True, timeout=300
+    )
     if check and result.returncode != 0:
         raise AssertionError(f"course {' '.join(args)} failed:\n{result.stdout}\n{result.stderr}")
     return result
@@ -29,8 +30,14 @@ def course_server(project: Path) -> Iterator[tuple[subprocess.Popen[str], str]]:
     On exit the server is stopped and must not have printed a traceback."""
     port = free_port()
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    server = subprocess.Popen([sys.executable, "-m", "builder.cli", "serve", "--dev-addr", f"127.0.0.1:{port}"],
-                              cwd=project, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    server = subprocess.Popen(
+        [sys.executable, "-m", "builder.cli", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+        cwd=project,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
     try:
         yield server, f"http://127.0.0.1:{port}"
     finally:

@@ -1,4 +1,5 @@
 """What the fuzz tests share: example counts per profile, hostile text, and YAML-shaped noise."""
+
 from __future__ import annotations
 
 import os
@@ -15,26 +16,134 @@ def examples(n: int) -> int:
 
 # Characters that break naive text handling: right-to-left and zero-width marks, byte order
 # marks, line and paragraph separators, non-breaking spaces, combining marks, emoji.
-TRICKY_CHARS = ["\u202e", "\u202d", "\u202a", "\u200f", "\u200e", "\u2066", "\u2067", "\u2069", "\u200b", "\u200c",
-                "\u200d", "\u2060", "\ufeff", "\u00a0", "\u2028", "\u2029", "\u0085", "\u0301", "\U0001f600",
-                "\u05d0", "\u0627", "\t", "\r", "\r\n", "\x7f", "\x0b", "\x0c", "\\"]
-HOSTILE_TEXT = ["<script>alert(1)</script>", '<img src=x onerror="alert(1)">', '"><svg onload=alert(1)>',
-                "`--><script>alert(1)</script>`", "</script><script>alert(1)</script>", "[x](javascript:alert(1))",
-                "{{ 7*7 }}", "{% raw %}", "<!--course-defer-->", "&lt;&#x3c;", "%s%n", "${x}"]
-YAML_TOKENS = ["\n", "  ", "    ", "- ", ": ", "? ", "[", "]", "{", "}", ", ", "&a ", "*a", "&b ", "*b", "<<: ", "<<: *a",
-               "!!str ", "!!int ", "!!float ", "!!bool ", "!!timestamp ", "!!binary ", "!!null ", "!!set ",
-               "!!omap ", "!!python/object:os.system ", "!custom ", "|", "|-", ">", ">+", "'", '"', "# ", "%YAML 1.1\n",
-               "%TAG ! tag:x,2000:\n", "---\n", "...\n", "\t", "~", "null", "yes", "no", "on", "1e400", "0x1F", "0o17",
-               "2024-13-45", "2024-02-30 10:00:00", "12:30:00", ".nan", "-.inf", "9" * 5000, "\\u202e", "\\x00",
-               "id", "title", "questions", "type", "single", "options", "text", "correct", "true", "prompt", "body",
-               "sections", "objectives", "lessons", "modules", "quiz", "final_quiz"]
+TRICKY_CHARS = [
+    "\u202e",
+    "\u202d",
+    "\u202a",
+    "\u200f",
+    "\u200e",
+    "\u2066",
+    "\u2067",
+    "\u2069",
+    "\u200b",
+    "\u200c",
+    "\u200d",
+    "\u2060",
+    "\ufeff",
+    "\u00a0",
+    "\u2028",
+    "\u2029",
+    "\u0085",
+    "\u0301",
+    "\U0001f600",
+    "\u05d0",
+    "\u0627",
+    "\t",
+    "\r",
+    "\r\n",
+    "\x7f",
+    "\x0b",
+    "\x0c",
+    "\\",
+]
+HOSTILE_TEXT = [
+    "<script>alert(1)</script>",
+    '<img src=x onerror="alert(1)">',
+    '"><svg onload=alert(1)>',
+    "`--><script>alert(1)</script>`",
+    "</script><script>alert(1)</script>",
+    "[x](javascript:alert(1))",
+    "{{ 7*7 }}",
+    "{% raw %}",
+    "<!--course-defer-->",
+    "&lt;&#x3c;",
+    "%s%n",
+    "${x}",
+]
+YAML_TOKENS = [
+    "\n",
+    "  ",
+    "    ",
+    "- ",
+    ": ",
+    "? ",
+    "[",
+    "]",
+    "{",
+    "}",
+    ", ",
+    "&a ",
+    "*a",
+    "&b ",
+    "*b",
+    "<<: ",
+    "<<: *a",
+    "!!str ",
+    "!!int ",
+    "!!float ",
+    "!!bool ",
+    "!!timestamp ",
+    "!!binary ",
+    "!!null ",
+    "!!set ",
+    "!!omap ",
+    "!!python/object:os.system ",
+    "!custom ",
+    "|",
+    "|-",
+    ">",
+    ">+",
+    "'",
+    '"',
+    "# ",
+    "%YAML 1.1\n",
+    "%TAG ! tag:x,2000:\n",
+    "---\n",
+    "...\n",
+    "\t",
+    "~",
+    "null",
+    "yes",
+    "no",
+    "on",
+    "1e400",
+    "0x1F",
+    "0o17",
+    "2024-13-45",
+    "2024-02-30 10:00:00",
+    "12:30:00",
+    ".nan",
+    "-.inf",
+    "9" * 5000,
+    "\\u202e",
+    "\\x00",
+    "id",
+    "title",
+    "questions",
+    "type",
+    "single",
+    "options",
+    "text",
+    "correct",
+    "true",
+    "prompt",
+    "body",
+    "sections",
+    "objectives",
+    "lessons",
+    "modules",
+    "quiz",
+    "final_quiz",
+]
 
-tricky_text = st.lists(st.one_of(st.text(max_size=8), st.sampled_from(TRICKY_CHARS), st.sampled_from(HOSTILE_TEXT)),
-                       max_size=12).map("".join)
+tricky_text = st.lists(
+    st.one_of(st.text(max_size=8), st.sampled_from(TRICKY_CHARS), st.sampled_from(HOSTILE_TEXT)), max_size=12
+).map("".join)
 """Short text mixing random Unicode, bidi and zero-width marks, and script-injection payloads."""
 
-yaml_noise = st.lists(st.one_of(st.sampled_from(YAML_TOKENS), st.sampled_from(TRICKY_CHARS), st.text(max_size=6)),
-                      max_size=60).map("".join)
+yaml_noise = st.lists(
+    st.one_of(st.sampled_from(YAML_TOKENS), st.sampled_from(TRICKY_CHARS), st.text(max_size=6)), max_size=60
+).map("".join)
 """Text built from YAML's own syntax, tags, anchors and look-alike scalars."""
 
 
@@ -43,7 +152,7 @@ def line_count(text: str) -> int:
     count, index = 1, 0
     while index < len(text):
         ch = text[index]
-        if ch == "\r" and text[index + 1:index + 2] == "\n":
+        if ch == "\r" and text[index + 1 : index + 2] == "\n":
             index += 1
         if ch in "\r\n\x85\u2028\u2029":
             count += 1

@@ -24,8 +24,11 @@ class Elements(HTMLParser):
         self.tags.append((tag, dict(attrs)))
 
     def find(self, tag: str | None = None, **attrs: str) -> list[dict[str, Any]]:
-        return [a for t, a in self.tags if (tag is None or t == tag)
-                and all(a.get(k.rstrip("_").replace("_", "-")) == v for k, v in attrs.items())]
+        return [
+            a
+            for t, a in self.tags
+            if (tag is None or t == tag) and all(a.get(k.rstrip("_").replace("_", "-")) == v for k, v in attrs.items())
+        ]
 
 
 def page_html(renderer: CourseRenderer, page: PageSpec) -> str:
@@ -34,8 +37,9 @@ def page_html(renderer: CourseRenderer, page: PageSpec) -> str:
     return restore_deferred(rendered.html, rendered.deferred)
 
 
-def build(tmp_path: Path, directory_urls: bool = True,
-          **overrides: str | None) -> tuple[Course, CourseRenderer, dict[str, PageSpec]]:
+def build(
+    tmp_path: Path, directory_urls: bool = True, **overrides: str | None
+) -> tuple[Course, CourseRenderer, dict[str, PageSpec]]:
     """The sample course (with `overrides`), its renderer and its pages by source path."""
     course, problems = load(make_project(tmp_path, **overrides))
     assert course is not None, [str(p) for p in problems]

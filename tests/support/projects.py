@@ -89,10 +89,13 @@ questions:
       - {left: a, right: "1"}
       - {left: b, right: "2"}
 """
-FILES = {"content/course.yml": COURSE, "content/one.yml": ONE, "content/two.yml": TWO,
-         "quizzes/one-check.yml": ONE_CHECK, "quizzes/final.yml": FINAL}
-
-
+FILES = {
+    "content/course.yml": COURSE,
+    "content/one.yml": ONE,
+    "content/two.yml": TWO,
+    "quizzes/one-check.yml": ONE_CHECK,
+    "quizzes/final.yml": FINAL,
+}
 
 
 def file_name(key: str) -> str:

@@ -15,8 +15,9 @@ from .ordering import ORDERING, Ordering
 from .short_text import SHORT_TEXT, ShortText, normalise_answer
 from .true_false import TRUE_FALSE, TrueFalse
 
-QUESTION_TYPES: dict[str, QuestionType] = {t.name: t for t in (
-    SINGLE, MULTIPLE, TRUE_FALSE, SHORT_TEXT, ORDERING, MATCHING, NUMERIC)}
+QUESTION_TYPES: dict[str, QuestionType] = {
+    t.name: t for t in (SINGLE, MULTIPLE, TRUE_FALSE, SHORT_TEXT, ORDERING, MATCHING, NUMERIC)
+}
 """Every question type by its `type:` name, in the order the guide and reports list them."""
 
 
@@ -25,6 +26,20 @@ def question_type(question: QuestionBase | str) -> QuestionType:
     return QUESTION_TYPES[question if isinstance(question, str) else question.type]
 
 
-__all__ = ["QUESTION_TYPES", "Matching", "MultipleChoice", "Numeric", "Option", "Ordering", "Pair", "QuestionBase",
-           "QuestionType", "ShortText", "SingleChoice", "TrueFalse", "choice_token", "normalise_answer",
-           "question_type"]
+__all__ = [
+    "QUESTION_TYPES",
+    "Matching",
+    "MultipleChoice",
+    "Numeric",
+    "Option",
+    "Ordering",
+    "Pair",
+    "QuestionBase",
+    "QuestionType",
+    "ShortText",
+    "SingleChoice",
+    "TrueFalse",
+    "choice_token",
+    "normalise_answer",
+    "question_type",
+]

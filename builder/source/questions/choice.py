@@ -8,11 +8,40 @@ from typing import Any, ClassVar
 
 from ..diagnostics import Checker, DataPath
 from ..schema import INLINE, Boolean, Field, ListOf, Record
-from .base import (ChoiceControls, Choice, GiftAnswers, GiftWriter, QuestionBase, QuestionType, choice_token,
-                   raw_list, texts)
+from .base import (
+    Choice,
+    ChoiceControls,
+    GiftAnswers,
+    GiftWriter,
+    QuestionBase,
+    QuestionType,
+    choice_token,
+    raw_list,
+    texts,
+)
 
-MOODLE_FRACTIONS = (1.0, 0.9, 0.8333333, 0.8, 0.75, 0.7, 0.6666667, 0.6, 0.5, 0.4, 0.3333333, 0.3, 0.25,
-                    0.2, 0.1666667, 0.1428571, 0.125, 0.1111111, 0.1, 0.05)
+MOODLE_FRACTIONS = (
+    1.0,
+    0.9,
+    0.8333333,
+    0.8,
+    0.75,
+    0.7,
+    0.6666667,
+    0.6,
+    0.5,
+    0.4,
+    0.3333333,
+    0.3,
+    0.25,
+    0.2,
+    0.1666667,
+    0.1428571,
+    0.125,
+    0.1111111,
+    0.1,
+    0.05,
+)
 """The positive grades Moodle's question import accepts (question_bank::fraction_options_full)."""
 
 
@@ -23,14 +52,18 @@ class Option:
     feedback: str | None
 
 
-OPTION = Record(what="option", fields=(
-    Field("text", INLINE, "The option as the learner sees it (inline Markdown).", required=True),
-    Field("correct", Boolean(), "Whether choosing this option is right.", default=False),
-    Field("feedback", INLINE, "Shown when the learner chose this option: why it is right or wrong."),
-))
+OPTION = Record(
+    what="option",
+    fields=(
+        Field("text", INLINE, "The option as the learner sees it (inline Markdown).", required=True),
+        Field("correct", Boolean(), "Whether choosing this option is right.", default=False),
+        Field("feedback", INLINE, "Shown when the learner chose this option: why it is right or wrong."),
+    ),
+)
 
-AT_LEAST_ONE_CORRECT = {"contains": {"type": "object", "properties": {"correct": {"const": True}},
-                                     "required": ["correct"]}}
+AT_LEAST_ONE_CORRECT = {
+    "contains": {"type": "object", "properties": {"correct": {"const": True}}, "required": ["correct"]}
+}
 """The editor's half of the correct-count rule: draft-07 can say "at least one", not "exactly one"."""
 
 
@@ -54,6 +87,7 @@ def share(count: int) -> tuple[str, bool]:
 
 
 class _ChoiceType(QuestionType):
+    model: ClassVar[type[SingleChoice] | type[MultipleChoice]]
     input_type: ClassVar[str]
     macro = "choices"
 
@@ -62,8 +96,11 @@ class _ChoiceType(QuestionType):
         correct = sum(1 for o in options if isinstance(o, dict) and o.get("correct") is True)
         if options:
             self.correct_count(correct, (*path, "options"), checker)
-        checker.report_repeats(texts(options, "text"), lambda i: (*path, "options", i, "text"),
-                               lambda value, first: f"option text '{value}' is used twice (also in option {first + 1})")
+        checker.report_repeats(
+            texts(options, "text"),
+            lambda i: (*path, "options", i, "text"),
+            lambda value, first: f"option text '{value}' is used twice (also in option {first + 1})",
+        )
 
     def correct_count(self, correct: int, path: DataPath, checker: Checker) -> None:
         raise NotImplementedError
@@ -73,16 +110,23 @@ class _ChoiceType(QuestionType):
         return self.model(options=options, **common)
 
     def key(self, quiz_id: str, question: Any) -> dict[str, Any]:
-        return {"correct": [choice_token(quiz_id, question.id, "option", i)
-                            for i, o in enumerate(question.options) if o.correct]}
+        return {
+            "correct": [
+                choice_token(quiz_id, question.id, "option", i) for i, o in enumerate(question.options) if o.correct
+            ]
+        }
 
     def option_feedback(self, quiz_id: str, question: Any) -> dict[str, str]:
-        return {choice_token(quiz_id, question.id, "option", i): o.feedback
-                for i, o in enumerate(question.options) if o.feedback}
+        return {
+            choice_token(quiz_id, question.id, "option", i): o.feedback
+            for i, o in enumerate(question.options)
+            if o.feedback
+        }
 
     def controls(self, quiz_id: str, question: Any, rng: random.Random, shuffle: bool) -> ChoiceControls:
-        choices = [Choice(choice_token(quiz_id, question.id, "option", i), o.text)
-                   for i, o in enumerate(question.options)]
+        choices = [
+            Choice(choice_token(quiz_id, question.id, "option", i), o.text) for i, o in enumerate(question.options)
+        ]
         if shuffle:
             rng.shuffle(choices)
         return ChoiceControls(self.input_type, choices)
@@ -94,8 +138,14 @@ class _ChoiceType(QuestionType):
 class SingleChoiceType(_ChoiceType):
     name = "single"
     model = SingleChoice
-    fields = (Field("options", ListOf(OPTION, 2, what="option", json_extra=AT_LEAST_ONE_CORRECT),
-                    "The options; exactly one is correct.", required=True),)
+    fields = (
+        Field(
+            "options",
+            ListOf(OPTION, 2, what="option", json_extra=AT_LEAST_ONE_CORRECT),
+            "The options; exactly one is correct.",
+            required=True,
+        ),
+    )
     hint = "Choose one answer."
     encoding = "choice"
     input_type = "radio"
@@ -103,31 +153,44 @@ class SingleChoiceType(_ChoiceType):
     def correct_count(self, correct: int, path: DataPath, checker: Checker) -> None:
         if correct != 1:
             found = "none" if correct == 0 else str(correct)
-            checker.error(path, "a single-choice question needs exactly one option with `correct: true`; found "
-                          f"{found}" + (" (use type: multiple for several right answers)" if correct > 1 else ""),
-                          "correct-count")
+            checker.error(
+                path,
+                "a single-choice question needs exactly one option with `correct: true`; found "
+                f"{found}" + (" (use type: multiple for several right answers)" if correct > 1 else ""),
+                "correct-count",
+            )
 
     def is_correct(self, key: dict[str, Any], response: Any) -> bool:
         return response in key["correct"]
 
     def gift(self, question: Any, writer: GiftWriter) -> GiftAnswers:
-        return GiftAnswers(answers=tuple(("=" if o.correct else "~") + writer.option(o.text, o.feedback)
-                                         for o in question.options))
+        return GiftAnswers(
+            answers=tuple(("=" if o.correct else "~") + writer.option(o.text, o.feedback) for o in question.options)
+        )
 
 
 class MultipleChoiceType(_ChoiceType):
     name = "multiple"
     model = MultipleChoice
-    fields = (Field("options", ListOf(OPTION, 2, what="option", json_extra=AT_LEAST_ONE_CORRECT),
-                    "The options; at least one is correct.", required=True),)
+    fields = (
+        Field(
+            "options",
+            ListOf(OPTION, 2, what="option", json_extra=AT_LEAST_ONE_CORRECT),
+            "The options; at least one is correct.",
+            required=True,
+        ),
+    )
     hint = "Choose every answer that applies."
     encoding = "choices"
     input_type = "checkbox"
 
     def correct_count(self, correct: int, path: DataPath, checker: Checker) -> None:
         if correct == 0:
-            checker.error(path, "a multiple-choice question needs at least one option with `correct: true`; "
-                          "found none", "correct-count")
+            checker.error(
+                path,
+                "a multiple-choice question needs at least one option with `correct: true`; found none",
+                "correct-count",
+            )
 
     def is_blank(self, key: dict[str, Any], response: Any) -> bool:
         return not response
@@ -145,11 +208,18 @@ class MultipleChoiceType(_ChoiceType):
                 percent, accepted = share(count)
                 weights[correct] = sign + percent
                 if not accepted:
-                    notes.append(("gift-weight-unsupported", f"Moodle only accepts grades of 100% divided by 1 to 10 "
-                                  f"or 20; the {count} {side} options get {sign}{percent}% each, so Moodle will "
-                                  "refuse to import this question"))
-        return GiftAnswers(answers=tuple(f"~%{weights[o.correct]}%" + writer.option(o.text, o.feedback)
-                                         for o in question.options), notes=tuple(notes))
+                    notes.append(
+                        (
+                            "gift-weight-unsupported",
+                            f"Moodle only accepts grades of 100% divided by 1 to 10 "
+                            f"or 20; the {count} {side} options get {sign}{percent}% each, so Moodle will "
+                            "refuse to import this question",
+                        )
+                    )
+        return GiftAnswers(
+            answers=tuple(f"~%{weights[o.correct]}%" + writer.option(o.text, o.feedback) for o in question.options),
+            notes=tuple(notes),
+        )
 
 
 SINGLE = SingleChoiceType()

@@ -79,8 +79,13 @@ class NumericType(QuestionType):
     model = Numeric
     fields = (
         Field("answer", Number(), "The right answer, a number such as 30 or 2.5.", required=True),
-        Field("tolerance", Number(minimum=0), "How far from the answer a typed number may be and still be right "
-              "(0, the default, means exactly the answer).", default=0),
+        Field(
+            "tolerance",
+            Number(minimum=0),
+            "How far from the answer a typed number may be and still be right "
+            "(0, the default, means exactly the answer).",
+            default=0,
+        ),
     )
     hint = "Type a number."
     macro = "text_input"

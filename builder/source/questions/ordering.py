@@ -8,8 +8,16 @@ from typing import Any, ClassVar
 
 from ..diagnostics import Checker, DataPath
 from ..schema import INLINE, Field, ListOf
-from .base import (Choice, OrderingControls, QuestionBase, QuestionType, choice_token,
-                   raw_list, shuffled_never_in_order, texts)
+from .base import (
+    Choice,
+    OrderingControls,
+    QuestionBase,
+    QuestionType,
+    choice_token,
+    raw_list,
+    shuffled_never_in_order,
+    texts,
+)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -21,16 +29,25 @@ class Ordering(QuestionBase):
 class OrderingType(QuestionType):
     name = "ordering"
     model = Ordering
-    fields = (Field("items", ListOf(INLINE, 2, what="item", json_extra={"uniqueItems": True}),
-                    "The items in their correct order.", required=True),)
+    fields = (
+        Field(
+            "items",
+            ListOf(INLINE, 2, what="item", json_extra={"uniqueItems": True}),
+            "The items in their correct order.",
+            required=True,
+        ),
+    )
     hint = "Give each item its position in the right order, starting at 1."
     macro = "ordering"
     encoding = "positions"
     in_gift = False  # GIFT has no ordering type
 
     def rules(self, raw: dict[str, Any], path: DataPath, checker: Checker) -> None:
-        checker.report_repeats(texts(raw_list(raw, "items")), lambda i: (*path, "items", i),
-                               lambda value, first: f"item '{value}' is used twice (also in item {first + 1})")
+        checker.report_repeats(
+            texts(raw_list(raw, "items")),
+            lambda i: (*path, "items", i),
+            lambda value, first: f"item '{value}' is used twice (also in item {first + 1})",
+        )
 
     def key(self, quiz_id: str, question: Any) -> dict[str, Any]:
         return {"correct": {choice_token(quiz_id, question.id, "item", i): i + 1 for i in range(len(question.items))}}

@@ -24,8 +24,14 @@ class ShortText(QuestionBase):
 class ShortTextType(QuestionType):
     name = "short_text"
     model = ShortText
-    fields = (Field("accept", ListOf(ONE_LINE, 1, what="accepted answer"),
-                    "Accepted answers, compared ignoring case and extra spaces.", required=True),)
+    fields = (
+        Field(
+            "accept",
+            ListOf(ONE_LINE, 1, what="accepted answer"),
+            "Accepted answers, compared ignoring case and extra spaces.",
+            required=True,
+        ),
+    )
     hint = "Type a word or short phrase."
     macro = "text_input"
     encoding = "text"
@@ -44,8 +50,9 @@ class ShortTextType(QuestionType):
 
     def gift(self, question: Any, writer: GiftWriter) -> GiftAnswers:
         """`=answer` for each accepted answer (spaces collapsed; Moodle reads `*` as a wildcard: `\\*`)."""
-        return GiftAnswers(answers=tuple("=" + writer.escape(" ".join(a.split()).replace("*", "\\*"))
-                                         for a in question.accept))
+        return GiftAnswers(
+            answers=tuple("=" + writer.escape(" ".join(a.split()).replace("*", "\\*")) for a in question.accept)
+        )
 
 
 SHORT_TEXT = ShortTextType()

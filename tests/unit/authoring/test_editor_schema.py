@@ -6,6 +6,7 @@ JSON Schema, on the data the builder's YAML loader reads. Valid files must pass 
 files must fail both, and the few known differences (tests/fixtures/schema/known-differences,
 each file saying why in its first line) must stay exactly as documented.
 """
+
 from __future__ import annotations
 
 import datetime
@@ -17,8 +18,8 @@ import jsonschema
 import pytest
 
 from builder.authoring.editor_schema import DOCUMENTS, json_schema, modeline, write_schemas
-from builder.source.loader import load_document
 from builder.source import course_format as fmt
+from builder.source.loader import load_document
 from builder.source.questions import QUESTION_TYPES
 from builder.source.validate import check_file
 from tests.support.paths import FIXTURES, REPO
@@ -66,10 +67,16 @@ def corpus(folder: str) -> list[Path]:
 def project_files() -> list[Path]:
     """Every source file of the bundled course, of `course init`'s project and of the fixture courses that
     validate."""
-    roots = [REPO, REPO / "builder" / "authoring" / "scaffold_files" / "project",
-             *(FIXTURES / name for name in ("minimal", "full", "gift-special", "checks-all"))]
-    return [file for root in roots for file in sorted([*(root / "content").glob("*.yml"),
-                                                        *(root / "quizzes").glob("*.yml")])]
+    roots = [
+        REPO,
+        REPO / "builder" / "authoring" / "scaffold_files" / "project",
+        *(FIXTURES / name for name in ("minimal", "full", "gift-special", "checks-all")),
+    ]
+    return [
+        file
+        for root in roots
+        for file in sorted([*(root / "content").glob("*.yml"), *(root / "quizzes").glob("*.yml")])
+    ]
 
 
 VALID = corpus("valid") + project_files()
@@ -152,8 +159,11 @@ def test_jsonschema_keys_come_from_the_format_definitions():
     assert list(lesson["properties"]) == [f.name for f in fmt.LESSON.fields]
     assert lesson["required"] == [f.name for f in fmt.LESSON.fields if f.required]
     assert lesson["properties"]["duration_minutes"] == {
-        "description": "How long the lesson takes, in whole minutes.", "type": "integer", "minimum": 1,
-        "maximum": 600}
+        "description": "How long the lesson takes, in whole minutes.",
+        "type": "integer",
+        "minimum": 1,
+        "maximum": 600,
+    }
     assert lesson["properties"]["sections"]["items"]["properties"]["kind"]["enum"] == list(fmt.SECTION_KINDS)
     course = json_schema("course")
     assert course["oneOf"] == [{"required": ["lessons"]}, {"required": ["modules"]}]
@@ -164,8 +174,15 @@ def test_jsonschema_question_types_are_if_then_branches_with_their_own_keys():
     question = json_schema("quiz")["else"]["properties"]["questions"]["items"]
     branches = {b["if"]["properties"]["type"]["const"]: b["then"] for b in question["allOf"]}
     assert list(branches) == list(QUESTION_TYPES)
-    assert set(branches["true_false"]["properties"]) == {"type", "id", "objective", "prompt", "explanation",
-                                                         "points", "answer"}
+    assert set(branches["true_false"]["properties"]) == {
+        "type",
+        "id",
+        "objective",
+        "prompt",
+        "explanation",
+        "points",
+        "answer",
+    }
     assert branches["true_false"]["required"] == ["answer"]
     assert branches["true_false"]["additionalProperties"] is False
     assert branches["single"]["properties"]["options"]["contains"]["properties"]["correct"] == {"const": True}
@@ -189,10 +206,14 @@ def test_jsonschema_write_schemas_writes_three_json_files(tmp_path: Path):
 
 def test_jsonschema_modeline_is_relative_to_the_file(tmp_path: Path):
     project = project_at(tmp_path)
-    assert modeline(project.content_path / "intro.yml", tmp_path / "schemas", "lesson") == \
-        "# yaml-language-server: $schema=../schemas/lesson.schema.json"
-    assert modeline(tmp_path / "deep/er/quizzes/q.yml", tmp_path / "schemas", "quiz") == \
-        "# yaml-language-server: $schema=../../../schemas/quiz.schema.json"
+    assert (
+        modeline(project.content_path / "intro.yml", tmp_path / "schemas", "lesson")
+        == "# yaml-language-server: $schema=../schemas/lesson.schema.json"
+    )
+    assert (
+        modeline(tmp_path / "deep/er/quizzes/q.yml", tmp_path / "schemas", "quiz")
+        == "# yaml-language-server: $schema=../../../schemas/quiz.schema.json"
+    )
 
 
 def test_jsonschema_guide_describes_every_key_as_the_schema_does():

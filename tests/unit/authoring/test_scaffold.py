@@ -1,4 +1,5 @@
 """Scaffolds (builder/scaffold.py): `course init`, `course new lesson` (with its quiz and the course entry)."""
+
 from __future__ import annotations
 
 import json
@@ -8,7 +9,15 @@ from pathlib import Path
 import pytest
 
 from builder.authoring.editor_schema import json_schema
-from builder.authoring.scaffold import ScaffoldError, add_lesson_to_course, init_project, new_lesson, new_quiz, new_scenario
+from builder.authoring.scaffold import (
+    ScaffoldError,
+    add_lesson_to_course,
+    init_project,
+    new_lesson,
+    new_quiz,
+    new_scenario,
+)
+from builder.source.project import Project
 from tests.support.paths import FIXTURES
 from tests.support.projects import load, project_at
 
@@ -16,11 +25,19 @@ from tests.support.projects import load, project_at
 def test_scaffold_init_writes_schemas_modelines_and_editor_settings(tmp_path: Path):
     project = tmp_path / "course"
     created = {p.relative_to(project).as_posix() for p in init_project(project)}
-    assert {"schemas/course.schema.json", "schemas/lesson.schema.json", "schemas/quiz.schema.json",
-            ".vscode/settings.json", ".vscode/extensions.json", "content/course.yml"} <= created
+    assert {
+        "schemas/course.schema.json",
+        "schemas/lesson.schema.json",
+        "schemas/quiz.schema.json",
+        ".vscode/settings.json",
+        ".vscode/extensions.json",
+        "content/course.yml",
+    } <= created
     assert json.loads((project / "schemas/lesson.schema.json").read_text()) == json_schema("lesson")
-    firsts = {name: (project / name).read_text().splitlines()[0] for name in
-              ("content/course.yml", "content/getting-started.yml", "quizzes/getting-started-check.yml")}
+    firsts = {
+        name: (project / name).read_text().splitlines()[0]
+        for name in ("content/course.yml", "content/getting-started.yml", "quizzes/getting-started-check.yml")
+    }
     assert firsts == {
         "content/course.yml": "# yaml-language-server: $schema=../schemas/course.schema.json",
         "content/getting-started.yml": "# yaml-language-server: $schema=../schemas/lesson.schema.json",
@@ -42,11 +59,13 @@ def test_scaffold_new_lesson_writes_lesson_quiz_and_course_entry(tmp_path: Path)
     assert made.quiz == project.quizzes_path / "second-steps-check.yml"
     assert [p.name for p in made.schemas] == ["course.schema.json", "lesson.schema.json", "quiz.schema.json"]
     lesson = made.lesson.read_text()
-    assert lesson.startswith("# yaml-language-server: $schema=../schemas/lesson.schema.json\nid: second-steps\n"
-                             'title: "Second steps"\n')
+    assert lesson.startswith(
+        '# yaml-language-server: $schema=../schemas/lesson.schema.json\nid: second-steps\ntitle: "Second steps"\n'
+    )
     assert lesson.endswith("quiz: second-steps-check\n")
-    assert made.quiz.read_text().startswith("# yaml-language-server: $schema=../schemas/quiz.schema.json\n"
-                                            "id: second-steps-check\n")
+    assert made.quiz.read_text().startswith(
+        "# yaml-language-server: $schema=../schemas/quiz.schema.json\nid: second-steps-check\n"
+    )
     assert "lessons: [only, second-steps]" in project.course_file.read_text()
     course, problems = load(project)
     assert course is not None, [str(p) for p in problems]
@@ -55,10 +74,13 @@ def test_scaffold_new_lesson_writes_lesson_quiz_and_course_entry(tmp_path: Path)
     assert new_lesson(project, "third", None).schemas == []  # already there
 
 
-@pytest.mark.parametrize("existing, message", [
-    ("content/taken.yml", "taken.yml already exists in content/; choose another id"),
-    ("quizzes/taken-check.yml", "taken-check.yml already exists in quizzes/; choose another id"),
-])
+@pytest.mark.parametrize(
+    "existing, message",
+    [
+        ("content/taken.yml", "taken.yml already exists in content/; choose another id"),
+        ("quizzes/taken-check.yml", "taken-check.yml already exists in quizzes/; choose another id"),
+    ],
+)
 def test_scaffold_new_lesson_refuses_existing_files_and_writes_nothing(tmp_path: Path, existing: str, message: str):
     project = minimal_copy(tmp_path)
     (project.root / existing).write_text("keep me")
@@ -83,8 +105,10 @@ def test_scaffold_new_lesson_refuses_an_id_already_in_the_course(tmp_path: Path)
 def test_scaffold_new_lesson_needs_a_course_file(tmp_path: Path):
     with pytest.raises(ScaffoldError) as error:
         new_lesson(project_at(tmp_path), "intro", None)
-    assert str(error.value) == ("there is no content/course.yml here; run `course new` in a course project folder "
-                                "(or create one with `course init DIR`)")
+    assert str(error.value) == (
+        "there is no content/course.yml here; run `course new` in a course project folder "
+        "(or create one with `course init DIR`)"
+    )
     assert not (tmp_path / "content").exists()
 
 
@@ -92,8 +116,10 @@ def test_scaffold_new_quiz_keeps_its_template_with_the_schema_line(tmp_path: Pat
     project = minimal_copy(tmp_path)
     path = new_quiz(project, "extra-check", None)
     text = path.read_text()
-    assert text.startswith("# yaml-language-server: $schema=../schemas/quiz.schema.json\nid: extra-check\n"
-                           'title: "Check your understanding"\n')
+    assert text.startswith(
+        "# yaml-language-server: $schema=../schemas/quiz.schema.json\nid: extra-check\n"
+        'title: "Check your understanding"\n'
+    )
     assert "objective: first-objective   # an objective id of the lesson that uses this quiz" in text
     with pytest.raises(ScaffoldError, match="'Bad' is not a valid id"):
         new_quiz(project, "Bad", None)
@@ -105,8 +131,10 @@ def test_scaffold_new_scenario_is_a_role_play_that_validates_and_checks_clean(tm
 
     project = minimal_copy(tmp_path)
     path = new_scenario(project, "late-handover", None)
-    assert path.read_text().startswith("# yaml-language-server: $schema=../schemas/quiz.schema.json\n"
-                                       "id: late-handover\nkind: scenario\ntitle: \"Late handover\"\n")
+    assert path.read_text().startswith(
+        "# yaml-language-server: $schema=../schemas/quiz.schema.json\n"
+        'id: late-handover\nkind: scenario\ntitle: "Late handover"\n'
+    )
     lesson = project.content_path / "only.yml"
     lesson.write_text(lesson.read_text() + "scenarios: [late-handover]\n")
     course, problems = load(project)
@@ -119,30 +147,45 @@ def test_scaffold_new_scenario_is_a_role_play_that_validates_and_checks_clean(tm
         new_scenario(project, "late-handover", None)
 
 
-@pytest.mark.parametrize("before, after", [
-    ("lessons: [a, b]\n", "lessons: [a, b, new]\n"),
-    ("lessons: [a, 'b']   # the order matters\n", "lessons: [a, 'b', new]   # the order matters\n"),
-    ("lessons: [\n  a,\n  b\n]\n", "lessons: [\n  a,\n  b, new\n]\n"),
-    ("lessons:\n  - a\n  - b\nfinal_quiz: f\n", "lessons:\n  - a\n  - b\n  - new\nfinal_quiz: f\n"),
-    ("lessons:\n- a   # first\n- b  # second\n# the end\n",
-     "lessons:\n- a   # first\n- b  # second\n- new\n# the end\n"),
-    ("title: T\nlessons:\n    -   a", "title: T\nlessons:\n    -   a\n    -   new\n"),
-    ("lessons:\r\n  - a\r\n", "lessons:\r\n  - a\r\n  - new\r\n"),
-    ("modules:\n  - title: One\n    lessons: [a]\n  - title: Two\n    lessons:\n      - b\n",
-     "modules:\n  - title: One\n    lessons: [a]\n  - title: Two\n    lessons:\n      - b\n      - new\n"),
-])
+@pytest.mark.parametrize(
+    "before, after",
+    [
+        ("lessons: [a, b]\n", "lessons: [a, b, new]\n"),
+        ("lessons: [a, 'b']   # the order matters\n", "lessons: [a, 'b', new]   # the order matters\n"),
+        ("lessons: [\n  a,\n  b\n]\n", "lessons: [\n  a,\n  b, new\n]\n"),
+        ("lessons:\n  - a\n  - b\nfinal_quiz: f\n", "lessons:\n  - a\n  - b\n  - new\nfinal_quiz: f\n"),
+        (
+            "lessons:\n- a   # first\n- b  # second\n# the end\n",
+            "lessons:\n- a   # first\n- b  # second\n- new\n# the end\n",
+        ),
+        ("title: T\nlessons:\n    -   a", "title: T\nlessons:\n    -   a\n    -   new\n"),
+        ("lessons:\r\n  - a\r\n", "lessons:\r\n  - a\r\n  - new\r\n"),
+        (
+            "modules:\n  - title: One\n    lessons: [a]\n  - title: Two\n    lessons:\n      - b\n",
+            "modules:\n  - title: One\n    lessons: [a]\n  - title: Two\n    lessons:\n      - b\n      - new\n",
+        ),
+    ],
+)
 def test_scaffold_add_lesson_to_course_keeps_layout_and_comments(before: str, after: str):
     assert add_lesson_to_course(before, "new") == after
 
 
-@pytest.mark.parametrize("text, message", [
-    ("title: T\n", "course.yml has no `lessons` list (nor `modules` with lessons); add 'new' to it by hand, then "
-                   "run this again"),
-    ("lessons: [a, b\n", "course.yml is not valid YAML (run `course validate`); the lesson was not created"),
-    ("lessons: [a, new]\n", "lesson 'new' is already listed in course.yml; choose another id"),
-    ("lessons:\n  - a\n  - {id: b}\n", "the `lessons` list in course.yml has an unusual layout; add 'new' to it by "
-                                       "hand"),
-])
+@pytest.mark.parametrize(
+    "text, message",
+    [
+        (
+            "title: T\n",
+            "course.yml has no `lessons` list (nor `modules` with lessons); add 'new' to it by hand, then "
+            "run this again",
+        ),
+        ("lessons: [a, b\n", "course.yml is not valid YAML (run `course validate`); the lesson was not created"),
+        ("lessons: [a, new]\n", "lesson 'new' is already listed in course.yml; choose another id"),
+        (
+            "lessons:\n  - a\n  - {id: b}\n",
+            "the `lessons` list in course.yml has an unusual layout; add 'new' to it by hand",
+        ),
+    ],
+)
 def test_scaffold_add_lesson_to_course_refuses_clearly(text: str, message: str):
     with pytest.raises(ScaffoldError) as error:
         add_lesson_to_course(text, "new")

@@ -1,4 +1,5 @@
 """The GIFT exporter's text: each question type, escaping, weights, warnings and the files it writes."""
+
 from __future__ import annotations
 
 import subprocess
@@ -6,21 +7,43 @@ import sys
 
 import pytest
 
-from builder.source.diagnostics import Severity, SourceLocation
 from builder.exporters.gift import GIFT_SPECIAL, escape, export_gift, quiz_to_gift
-from builder.source.questions.choice import share
+from builder.source.diagnostics import Severity, SourceLocation
 from builder.source.model import Course, Quiz
-from builder.source.questions import Matching, MultipleChoice, Option, Ordering, Pair, ShortText, SingleChoice, TrueFalse
+from builder.source.questions import (
+    Matching,
+    MultipleChoice,
+    Option,
+    Ordering,
+    Pair,
+    ShortText,
+    SingleChoice,
+    TrueFalse,
+)
+from builder.source.questions.choice import share
 from tests.support.projects import load, project_at
 
+
 def common(qid: str, prompt: str = "Prompt?", explanation: str | None = None, points: int = 1, line: int = 7):
-    return dict(id=qid, objective="obj", prompt=prompt, explanation=explanation, points=points,
-                origin=SourceLocation("quizzes/x.yml", line, 5))
+    return {
+        "id": qid,
+        "objective": "obj",
+        "prompt": prompt,
+        "explanation": explanation,
+        "points": points,
+        "origin": SourceLocation("quizzes/x.yml", line, 5),
+    }
 
 
 def quiz(*questions, qid: str = "x") -> Quiz:
-    return Quiz(id=qid, title="X", pass_mark=80, shuffle=True, questions=tuple(questions),
-                origin=SourceLocation(f"quizzes/{qid}.yml"))
+    return Quiz(
+        id=qid,
+        title="X",
+        pass_mark=80,
+        shuffle=True,
+        questions=tuple(questions),
+        origin=SourceLocation(f"quizzes/{qid}.yml"),
+    )
 
 
 def option(text: str, correct: bool = False, feedback: str | None = None) -> Option:
@@ -37,10 +60,12 @@ def body(*questions) -> str:
 
 # -- each question type ------------------------------------------------------------------------
 
+
 def test_single_choice_marks_the_right_option_with_equals_and_keeps_feedback():
-    q = SingleChoice(options=(option("Green", feedback="Not *green*."), option("Blue", True, "Yes."),
-                              option("Red")),
-                     **common("sky", "Which colour is the sky?", "Scattered light.", points=3))
+    q = SingleChoice(
+        options=(option("Green", feedback="Not *green*."), option("Blue", True, "Yes."), option("Red")),
+        **common("sky", "Which colour is the sky?", "Scattered light.", points=3),
+    )
     assert body(q) == (
         "// points: 3\n"
         "::sky::[html]<p>Which colour is the sky?</p>{\n"
@@ -48,13 +73,21 @@ def test_single_choice_marks_the_right_option_with_equals_and_keeps_feedback():
         "\t=[html]Blue#[html]Yes.\n"
         "\t~[html]Red\n"
         "\t####[html]<p>Scattered light.</p>\n"
-        "}\n")
+        "}\n"
+    )
 
 
 def test_multiple_choice_right_options_share_plus_100_and_wrong_ones_minus_100():
-    q = MultipleChoice(options=(option("A", True, "Yes A"), option("B"), option("C", True), option("D", False, "No D"),
-                                option("E", True)),
-                       **common("many", "Pick **all** right ones.", "A, C and E.", points=2))
+    q = MultipleChoice(
+        options=(
+            option("A", True, "Yes A"),
+            option("B"),
+            option("C", True),
+            option("D", False, "No D"),
+            option("E", True),
+        ),
+        **common("many", "Pick **all** right ones.", "A, C and E.", points=2),
+    )
     assert body(q) == (
         "// points: 2\n"
         "::many::[html]<p>Pick <strong>all</strong> right ones.</p>{\n"
@@ -64,7 +97,8 @@ def test_multiple_choice_right_options_share_plus_100_and_wrong_ones_minus_100()
         "\t~%-50%[html]D#[html]No D\n"
         "\t~%33.33333%[html]E\n"
         "\t####[html]<p>A, C and E.</p>\n"
-        "}\n")
+        "}\n"
+    )
 
 
 def test_multiple_choice_with_only_right_options_has_no_negative_weight():
@@ -72,9 +106,22 @@ def test_multiple_choice_with_only_right_options_has_no_negative_weight():
     assert body(q) == "// points: 1\n::all::[html]<p>Prompt?</p>{\n\t~%50%[html]A\n\t~%50%[html]B\n}\n"
 
 
-@pytest.mark.parametrize("count, percent", [(1, "100"), (2, "50"), (3, "33.33333"), (4, "25"), (5, "20"),
-                                            (6, "16.66667"), (7, "14.28571"), (8, "12.5"), (9, "11.11111"),
-                                            (10, "10"), (20, "5")])
+@pytest.mark.parametrize(
+    "count, percent",
+    [
+        (1, "100"),
+        (2, "50"),
+        (3, "33.33333"),
+        (4, "25"),
+        (5, "20"),
+        (6, "16.66667"),
+        (7, "14.28571"),
+        (8, "12.5"),
+        (9, "11.11111"),
+        (10, "10"),
+        (20, "5"),
+    ],
+)
 def test_shares_are_grades_moodle_accepts_and_sum_to_100_within_rounding(count, percent):
     assert share(count) == (percent, True)
     assert abs(count * float(percent) - 100) < 1e-4
@@ -86,20 +133,25 @@ def test_shares_moodle_cannot_import_are_flagged(count, percent):
 
 
 def test_multiple_choice_with_a_share_moodle_refuses_gets_a_warning():
-    options = tuple(option(f"right {n}", True) for n in range(11)) + (option("wrong"),)
+    options = (*tuple(option(f"right {n}", True) for n in range(11)), option("wrong"))
     text, warnings = quiz_to_gift(quiz(MultipleChoice(options=options, **common("eleven"))))
     assert "\t~%9.09091%[html]right 0\n" in text and "\t~%-100%[html]wrong\n" in text
-    assert [(w.code, w.severity, w.message) for w in warnings] == [(
-        "gift-weight-unsupported", Severity.WARNING,
-        "questions[0] 'eleven': Moodle only accepts grades of 100% divided by 1 to 10 or 20; the 11 right options "
-        "get 9.09091% each, so Moodle will refuse to import this question")]
+    assert [(w.code, w.severity, w.message) for w in warnings] == [
+        (
+            "gift-weight-unsupported",
+            Severity.WARNING,
+            "questions[0] 'eleven': Moodle only accepts grades of 100% divided by 1 to 10 or 20; the 11 right options "
+            "get 9.09091% each, so Moodle will refuse to import this question",
+        )
+    ]
 
 
 @pytest.mark.parametrize("answer, word", [(True, "TRUE"), (False, "FALSE")])
 def test_true_false_with_the_explanation_as_general_feedback(answer, word):
     q = TrueFalse(answer=answer, **common("tf", "The sky is blue.", "It *is*."))
-    assert body(q) == (f"// points: 1\n::tf::[html]<p>The sky is blue.</p>{{{word}\n"
-                       "\t####[html]<p>It <em>is</em>.</p>\n}\n")
+    assert body(q) == (
+        f"// points: 1\n::tf::[html]<p>The sky is blue.</p>{{{word}\n\t####[html]<p>It <em>is</em>.</p>\n}}\n"
+    )
 
 
 def test_true_false_without_an_explanation_is_one_line():
@@ -107,8 +159,10 @@ def test_true_false_without_an_explanation_is_one_line():
 
 
 def test_short_text_lists_every_accepted_answer_as_plain_text():
-    q = ShortText(accept=("internal customer", " Internal   Customers ", "5*3", "*ok*"),
-                  **common("short", "Name it.", "An internal customer."))
+    q = ShortText(
+        accept=("internal customer", " Internal   Customers ", "5*3", "*ok*"),
+        **common("short", "Name it.", "An internal customer."),
+    )
     assert body(q) == (
         "// points: 1\n"
         "::short::[html]<p>Name it.</p>{\n"
@@ -117,14 +171,19 @@ def test_short_text_lists_every_accepted_answer_as_plain_text():
         "\t=5\\\\*3\n"  # Moodle reads a bare * as a wildcard: \* in Moodle, so \\* in GIFT
         "\t=\\\\*ok\\\\*\n"
         "\t####[html]<p>An internal customer.</p>\n"
-        "}\n")
+        "}\n"
+    )
 
 
 def test_matching_writes_left_as_html_and_right_as_plain_text():
-    q = Matching(pairs=(Pair(left="**Caring**", right="Showing you *value* them"),
-                        Pair(left="a -> b", right="x -> y & z"),
-                        Pair(left="Integrity", right="Keeping your word")),
-                 **common("match", "Match them.", "Trust."))
+    q = Matching(
+        pairs=(
+            Pair(left="**Caring**", right="Showing you *value* them"),
+            Pair(left="a -> b", right="x -> y & z"),
+            Pair(left="Integrity", right="Keeping your word"),
+        ),
+        **common("match", "Match them.", "Trust."),
+    )
     text, warnings = quiz_to_gift(quiz(q))
     assert warnings == []
     assert text.split("\n\n")[1] == (
@@ -134,7 +193,8 @@ def test_matching_writes_left_as_html_and_right_as_plain_text():
         "\t=[html]a -&gt; b -> x -> y & z\n"
         "\t=[html]Integrity -> Keeping your word\n"
         "\t####[html]<p>Trust.</p>\n"
-        "}\n")
+        "}\n"
+    )
 
 
 def test_matching_with_two_pairs_is_exported_with_a_warning():
@@ -143,11 +203,16 @@ def test_matching_with_two_pairs_is_exported_with_a_warning():
     assert "::pairs::[html]<p>Prompt?</p>{\n\t=[html]One -> 1\n\t=[html]Two -> 2\n}\n" in text
     assert len(warnings) == 1
     warning = warnings[0]
-    assert (warning.code, warning.severity, warning.location) == ("gift-matching-few-pairs", Severity.WARNING,
-                                                                  SourceLocation("quizzes/x.yml", 30, 5))
-    assert warning.message == ("questions[1] 'pairs': Moodle needs at least 3 pairs in a matching question and "
-                               "this one has 2; it is exported, but Moodle may refuse to import it until you add "
-                               "a pair")
+    assert (warning.code, warning.severity, warning.location) == (
+        "gift-matching-few-pairs",
+        Severity.WARNING,
+        SourceLocation("quizzes/x.yml", 30, 5),
+    )
+    assert warning.message == (
+        "questions[1] 'pairs': Moodle needs at least 3 pairs in a matching question and "
+        "this one has 2; it is exported, but Moodle may refuse to import it until you add "
+        "a pair"
+    )
 
 
 def test_ordering_is_skipped_with_a_warning_naming_it():
@@ -161,10 +226,13 @@ def test_ordering_is_skipped_with_a_warning_naming_it():
     assert warnings[0].code == "gift-ordering-skipped"
     assert warnings[0].severity is Severity.WARNING
     assert warnings[0].location == SourceLocation("quizzes/x.yml", 40, 5)
-    assert warnings[0].message == ("questions[3] 'order-steps': ordering questions have no GIFT type; "
-                                   "skipped from quizzes/x.gift")
-    assert str(warnings[0]) == ("quizzes/x.yml:40:5: warning: questions[3] 'order-steps': ordering questions have "
-                                "no GIFT type; skipped from quizzes/x.gift")
+    assert warnings[0].message == (
+        "questions[3] 'order-steps': ordering questions have no GIFT type; skipped from quizzes/x.gift"
+    )
+    assert str(warnings[0]) == (
+        "quizzes/x.yml:40:5: warning: questions[3] 'order-steps': ordering questions have "
+        "no GIFT type; skipped from quizzes/x.gift"
+    )
 
 
 def test_warnings_name_the_quiz_file_by_default():
@@ -173,6 +241,7 @@ def test_warnings_name_the_quiz_file_by_default():
 
 
 # -- escaping ------------------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("char", list(GIFT_SPECIAL))
 def test_each_special_character_gets_a_backslash(char):
@@ -192,13 +261,14 @@ def test_newlines_become_the_gift_newline_escape():
     assert escape("one\ntwo\r\nthree") == "one\\ntwo\\nthree"
 
 
-@pytest.mark.parametrize("char", list(GIFT_SPECIAL) + ["\\"])
+@pytest.mark.parametrize("char", [*list(GIFT_SPECIAL), "\\"])
 def test_each_special_character_is_escaped_in_every_field(char):
     text = f"x {char} y"
     q = MultipleChoice(options=(option(text, True, text), option("plain")), **common("q", text, text))
     short = ShortText(accept=(text,), **common("s", text))
-    match = Matching(pairs=(Pair(left=text, right=text), Pair(left="b", right="c"), Pair(left="d", right="e")),
-                     **common("m", text))
+    match = Matching(
+        pairs=(Pair(left=text, right=text), Pair(left="b", right="c"), Pair(left="d", right="e")), **common("m", text)
+    )
     gift, _ = quiz_to_gift(quiz(q, short, match))
     # q: prompt, option, feedback, explanation; short: prompt, answer; match: prompt, left, right
     assert gift.count(f"x \\{char} y") == 9
@@ -215,7 +285,8 @@ def test_every_text_stays_on_one_line_so_blank_lines_only_separate_questions():
         "// points: 1\n"
         "::code::[html]<p>Line one\\nline two.</p>\\n<p>Second paragraph.</p>{TRUE\n"
         "\t####[html]<p>Before.</p>\\n<pre><code>a \\= \\{b\\}\\n\\n// not a comment\\n</code></pre>\\n<p>After.</p>\n"
-        "}")
+        "}"
+    )
     assert not any(line.lstrip().startswith("//") and "points" not in line for line in text.splitlines())
 
 
@@ -231,9 +302,17 @@ def test_links_keep_their_urls_escaped():
 
 # -- files ---------------------------------------------------------------------------------------
 
+
 def course_of(*quizzes: Quiz) -> Course:
-    return Course(title="C", description="D", language="en", pass_mark=80, lessons=(),
-                  quizzes={q.id: q for q in quizzes}, final_quiz_id=None)
+    return Course(
+        title="C",
+        description="D",
+        language="en",
+        pass_mark=80,
+        lessons=(),
+        quizzes={q.id: q for q in quizzes},
+        final_quiz_id=None,
+    )
 
 
 def test_export_writes_one_file_per_quiz_into_a_new_folder(tmp_path):
@@ -245,7 +324,8 @@ def test_export_writes_one_file_per_quiz_into_a_new_folder(tmp_path):
     assert (out / "first.gift").read_text(encoding="utf-8") == quiz_to_gift(first)[0]
     assert (out / "second.gift").read_text(encoding="utf-8").startswith("$CATEGORY: second\n\n// points: 1\n::s::")
     assert [w.message for w in warnings] == [
-        f"questions[0] 'o': ordering questions have no GIFT type; skipped from {(out / 'second.gift').as_posix()}"]
+        f"questions[0] 'o': ordering questions have no GIFT type; skipped from {(out / 'second.gift').as_posix()}"
+    ]
 
 
 def test_export_replaces_old_files_and_skips_a_quiz_with_nothing_gift_can_hold(tmp_path):
@@ -257,8 +337,10 @@ def test_export_replaces_old_files_and_skips_a_quiz_with_nothing_gift_can_hold(t
     assert (tmp_path / "first.gift").read_text(encoding="utf-8").startswith("$CATEGORY: first")
     assert [w.code for w in warnings] == ["gift-ordering-skipped", "gift-quiz-empty"]
     assert warnings[1].location == only_order.origin
-    assert warnings[1].message == (f"quiz 'steps' has only ordering questions, which GIFT cannot hold; "
-                                   f"{(tmp_path / 'steps.gift').as_posix()} was not written")
+    assert warnings[1].message == (
+        f"quiz 'steps' has only ordering questions, which GIFT cannot hold; "
+        f"{(tmp_path / 'steps.gift').as_posix()} was not written"
+    )
 
 
 def test_the_exporter_does_not_import_mkdocs():
@@ -276,5 +358,8 @@ def test_gift_skips_role_plays_with_a_warning(tmp_path):
     skipped = [w for w in warnings if w.code == "gift-role-play-skipped"]
     assert [str(w.location) for w in skipped] == ["quizzes/desk-visit.yml:2:1"]
     assert "role-play 'desk-visit' is not exported" in skipped[0].message
-    assert sorted(p.name for p in (tmp_path / "gift").iterdir()) == ["alpha-check.gift", "beta-check.gift",
-                                                                      "final-check.gift"]
+    assert sorted(p.name for p in (tmp_path / "gift").iterdir()) == [
+        "alpha-check.gift",
+        "beta-check.gift",
+        "final-check.gift",
+    ]

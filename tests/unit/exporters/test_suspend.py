@@ -1,9 +1,9 @@
 """The SCORM suspend_data encoding (Python mirror of scorm_launch.js) and its worst case."""
+
 import json
 
 from builder.exporters.suspend import MAX_TEXT, course_map, encode, worst_case_length
 from builder.source.questions import choice_token
-
 from tests.support.projects import FINAL, ONE_CHECK, load, make_project, project_at
 
 
@@ -14,54 +14,91 @@ def fixture_map(tmp_path, **overrides):
 
 
 def test_suspend_map_lists_quizzes_in_course_order_with_tokens(tmp_path):
-    course, cmap = fixture_map(tmp_path)
+    _course, cmap = fixture_map(tmp_path)
     assert [q["id"] for q in cmap["quizzes"]] == ["one-check", "final"]
     assert [q["final"] for q in cmap["quizzes"]] == [False, True]
     single = cmap["quizzes"][0]["questions"][0]
-    assert single == {"id": "q1", "encoding": "choice", "tokens": [choice_token("one-check", "q1", "option", 0),
-                                                                choice_token("one-check", "q1", "option", 1)]}
+    assert single == {
+        "id": "q1",
+        "encoding": "choice",
+        "tokens": [choice_token("one-check", "q1", "option", 0), choice_token("one-check", "q1", "option", 1)],
+    }
     matching = cmap["quizzes"][1]["questions"][2]
     assert matching["rights"] == [choice_token("final", "f3", "right", i) for i in range(2)]
 
 
 def test_suspend_encode_uses_positions_not_tokens(tmp_path):
-    course, cmap = fixture_map(tmp_path)
+    _course, cmap = fixture_map(tmp_path)
     one, final = cmap["quizzes"]
     t = lambda q, role, i: choice_token(q, *role, i)  # noqa: E731
-    progress = {"v": 1, "name": "Ana \"Bea\"\x07", "quizzes": {
-        "one-check": {"version": one["version"], "best": 50, "attempts": 2, "passedAt": None,
-                      "last": {"score": 50, "passed": False,
-                               "responses": {"q1": t("one-check", ("q1", "option"), 0), "q2": "  a\tword "}}},
-        "final": {"version": final["version"], "best": 100, "attempts": 1, "passedAt": "2026-11-26T10:00:00Z",
-                  "last": {"score": 100, "passed": True, "responses": {
-                      "f1": "true",
-                      "f2": {t("final", ("f2", "item"), 0): "1", t("final", ("f2", "item"), 1): "",
-                             t("final", ("f2", "item"), 2): "3"},
-                      "f3": {t("final", ("f3", "left"), 0): t("final", ("f3", "right"), 1)}}}},
-        "gone": {"version": "x", "best": 1, "attempts": 1, "last": {"score": 1, "responses": {}}},
-    }}
+    progress = {
+        "v": 1,
+        "name": 'Ana "Bea"\x07',
+        "quizzes": {
+            "one-check": {
+                "version": one["version"],
+                "best": 50,
+                "attempts": 2,
+                "passedAt": None,
+                "last": {
+                    "score": 50,
+                    "passed": False,
+                    "responses": {"q1": t("one-check", ("q1", "option"), 0), "q2": "  a\tword "},
+                },
+            },
+            "final": {
+                "version": final["version"],
+                "best": 100,
+                "attempts": 1,
+                "passedAt": "2026-11-26T10:00:00Z",
+                "last": {
+                    "score": 100,
+                    "passed": True,
+                    "responses": {
+                        "f1": "true",
+                        "f2": {
+                            t("final", ("f2", "item"), 0): "1",
+                            t("final", ("f2", "item"), 1): "",
+                            t("final", ("f2", "item"), 2): "3",
+                        },
+                        "f3": {t("final", ("f3", "left"), 0): t("final", ("f3", "right"), 1)},
+                    },
+                },
+            },
+            "gone": {"version": "x", "best": 1, "attempts": 1, "last": {"score": 1, "responses": {}}},
+        },
+    }
     text = encode(progress, cmap)
-    assert json.loads(text) == [1, 'Ana "Bea"', [
-        [one["version"][:6], 50, 2, "", 50, [0, "  aword "]],
-        [final["version"][:6], 100, 1, "2026-11-26", 100, [1, [1, 0, 3], [1, -1]]],
-    ]]
+    assert json.loads(text) == [
+        1,
+        'Ana "Bea"',
+        [
+            [one["version"][:6], 50, 2, "", 50, [0, "  aword "]],
+            [final["version"][:6], 100, 1, "2026-11-26", 100, [1, [1, 0, 3], [1, -1]]],
+        ],
+    ]
 
 
 def test_suspend_encode_drops_progress_of_an_edited_quiz(tmp_path):
     _, cmap = fixture_map(tmp_path)
-    progress = {"v": 1, "quizzes": {"one-check": {"version": "old", "best": 10, "attempts": 1,
-                                                  "last": {"score": 10, "responses": {}}}}}
+    progress = {
+        "v": 1,
+        "quizzes": {"one-check": {"version": "old", "best": 10, "attempts": 1, "last": {"score": 10, "responses": {}}}},
+    }
     assert encode(progress, cmap) == "[1,null,[0,0]]"
 
 
 def test_suspend_worst_case_counts_the_widest_answers(tmp_path):
     _, small = fixture_map(tmp_path)
-    more = ONE_CHECK + "".join(f"""  - id: extra{i}
+    more = ONE_CHECK + "".join(
+        f"""  - id: extra{i}
     type: short_text
     objective: say
     prompt: Say it.
     accept: [word]
-""" for i in range(10))
+"""
+        for i in range(10)
+    )
     _, large = fixture_map(tmp_path, quizzes__one_check=more)
     # each extra short answer can hold MAX_TEXT quote characters, escaped to two each, plus quotes and a comma
     assert worst_case_length(large) - worst_case_length(small) == 10 * (2 * MAX_TEXT + 3)
@@ -75,22 +112,47 @@ def test_suspend_worst_case_of_a_blank_answer_is_counted(tmp_path):
 
 def _worst_progress(cmap):
     from builder.exporters import suspend
+
     # worst_case_length builds this progress internally; rebuild it through the public encoder
-    return json.loads(json.dumps({"v": 1, "name": '"' * suspend.MAX_NAME, "quizzes": {
-        q["id"]: {"version": q["version"], "best": 100, "attempts": suspend.MAX_ATTEMPTS,
-                  "passedAt": "2026-12-31T23:59:59Z",
-                  "last": {"score": 100, "responses": {
-                      x["id"]: ("" if x["encoding"] == "choice" else
-                                list(x["tokens"]) if x["encoding"] == "choices" else
-                                '"' * MAX_TEXT if x["encoding"] == "text" else
-                                {t: str(len(x["tokens"])) for t in x["tokens"]} if x["encoding"] == "positions" else
-                                {t: "" for t in x["tokens"]})
-                      for x in q["questions"]}}} for q in cmap["quizzes"]}}))
+    return json.loads(
+        json.dumps(
+            {
+                "v": 1,
+                "name": '"' * suspend.MAX_NAME,
+                "quizzes": {
+                    q["id"]: {
+                        "version": q["version"],
+                        "best": 100,
+                        "attempts": suspend.MAX_ATTEMPTS,
+                        "passedAt": "2026-12-31T23:59:59Z",
+                        "last": {
+                            "score": 100,
+                            "responses": {
+                                x["id"]: (
+                                    ""
+                                    if x["encoding"] == "choice"
+                                    else list(x["tokens"])
+                                    if x["encoding"] == "choices"
+                                    else '"' * MAX_TEXT
+                                    if x["encoding"] == "text"
+                                    else {t: str(len(x["tokens"])) for t in x["tokens"]}
+                                    if x["encoding"] == "positions"
+                                    else dict.fromkeys(x["tokens"], "")
+                                )
+                                for x in q["questions"]
+                            },
+                        },
+                    }
+                    for q in cmap["quizzes"]
+                },
+            }
+        )
+    )
 
 
 def full_map():
-    from builder.source.project import Project
     from tests.conftest import FIXTURES
+
     course, problems = load(project_at(FIXTURES / "full"))
     assert course is not None, problems
     return course, course_map(course)
@@ -106,11 +168,20 @@ def test_suspend_map_lists_role_plays_with_their_nodes_and_ranges():
 
 
 def test_suspend_encode_role_play_path_plays_and_best_play():
-    course, cmap = full_map()
+    _course, cmap = full_map()
     (scenario,) = cmap["scenarios"]
-    progress = {"v": 1, "quizzes": {}, "scenarios": {"desk-visit": {
-        "version": scenario["version"], "path": [1, 0], "plays": 3,
-        "best": {"scores": [2, 2, 2], "end": "good-end", "at": "2026-11-26T10:00:00Z"}}}}
+    progress = {
+        "v": 1,
+        "quizzes": {},
+        "scenarios": {
+            "desk-visit": {
+                "version": scenario["version"],
+                "path": [1, 0],
+                "plays": 3,
+                "best": {"scores": [2, 2, 2], "end": "good-end", "at": "2026-11-26T10:00:00Z"},
+            }
+        },
+    }
     data = json.loads(encode(progress, cmap))
     assert data[3] == [[scenario["version"][:6], 3, [1, 0], [scenario["nodes"].index("good-end"), 2, 2, 2]]]
 
@@ -120,8 +191,12 @@ def test_suspend_encode_drops_role_play_entries_that_do_not_fit():
     (scenario,) = cmap["scenarios"]
     for entry in ({"version": "old", "path": []}, {"version": scenario["version"], "path": "0,1"}, "junk"):
         assert json.loads(encode({"v": 1, "quizzes": {}, "scenarios": {"desk-visit": entry}}, cmap))[3] == [0]
-    odd = {"version": scenario["version"], "path": [0, "1", True, -1, 150, 1, 1, 1], "plays": "many",
-           "best": {"scores": [1.5, 2, 2], "end": "good-end"}}
+    odd = {
+        "version": scenario["version"],
+        "path": [0, "1", True, -1, 150, 1, 1, 1],
+        "plays": "many",
+        "best": {"scores": [1.5, 2, 2], "end": "good-end"},
+    }
     data = json.loads(encode({"v": 1, "quizzes": {}, "scenarios": {"desk-visit": odd}}, cmap))
     assert data[3] == [[scenario["version"][:6], 0, [0, 1, 1], 0]]  # integers only, at most the longest path
     no_scenarios = {**cmap, "scenarios": []}

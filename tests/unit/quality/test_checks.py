@@ -1,4 +1,5 @@
 """Quality checks (builder/quality/) and the readability measures they use (builder/quality/readability.py)."""
+
 from __future__ import annotations
 
 import shutil
@@ -8,9 +9,8 @@ from pathlib import Path
 import pytest
 
 from builder.quality.course_check import CHECK_CODES, find_all, run_checks
-from builder.quality.registry import CHECKS
-from builder.source.validate import validate_project
 from builder.quality.readability import plain_text, readability, reading_minutes, sentences, syllables, word_count
+from builder.source.validate import validate_project
 from tests.support.paths import FIXTURES, REPO
 from tests.support.projects import load, project_at
 
@@ -24,8 +24,11 @@ def findings_of(root: Path, **options: object) -> list[str]:
 
 def misplaced_objectives(root: Path) -> list[str]:
     """The objective-in-other-lesson findings, which also come while the course has errors."""
-    return [f"{d.location}: {d.text} [{d.code}]" for d in find_all(validate_project(project_at(root)))
-            if d.code == "objective-in-other-lesson"]
+    return [
+        f"{d.location}: {d.text} [{d.code}]"
+        for d in find_all(validate_project(project_at(root)))
+        if d.code == "objective-in-other-lesson"
+    ]
 
 
 EXPECTED_CHECKS_ALL = [
@@ -95,8 +98,10 @@ def test_checks_objective_in_other_lesson_says_where_it_is():
         "quizzes/final-check.yml:6:16: questions[0].objective: 'beta-skill' is an objective of lesson 'beta', not "
         "of lesson 'alpha'; write `objective: beta/beta-skill` [objective-in-other-lesson]",
     ]
-    assert [str(p.location) for p in problems if p.is_error] == ["quizzes/alpha-check.yml:12:16",
-                                                                  "quizzes/final-check.yml:6:16"]
+    assert [str(p.location) for p in problems if p.is_error] == [
+        "quizzes/alpha-check.yml:12:16",
+        "quizzes/final-check.yml:6:16",
+    ]
 
 
 def test_checks_levels_make_notes_or_hide_findings():
@@ -115,8 +120,15 @@ def test_checks_max_reading_grade_is_a_setting():
 # -- small courses written for one check -----------------------------------------------------------
 
 
-def write_course(root: Path, *, lesson: str = "", questions: str, duration: int = 1, language: str = "en",
-                 files: dict[str, str] | None = None) -> Path:
+def write_course(
+    root: Path,
+    *,
+    lesson: str = "",
+    questions: str,
+    duration: int = 1,
+    language: str = "en",
+    files: dict[str, str] | None = None,
+) -> Path:
     """A one-lesson course; `lesson` adds keys to the lesson, `questions` is the quiz's question list."""
     (root / "content").mkdir(parents=True)
     (root / "quizzes").mkdir()
@@ -124,9 +136,11 @@ def write_course(root: Path, *, lesson: str = "", questions: str, duration: int 
     body = lesson or "sections:\n  - title: S\n    body: Short text.\n"
     (root / "content/one.yml").write_text(
         f"id: one\ntitle: One\nsummary: S.\nduration_minutes: {duration}\nobjectives:\n  - id: o\n    text: O.\n"
-        f"{body}quiz: one-check\n")
-    (root / "quizzes/one-check.yml").write_text("id: one-check\ntitle: Q\nquestions:\n"
-                                                + textwrap.indent(textwrap.dedent(questions), "  "))
+        f"{body}quiz: one-check\n"
+    )
+    (root / "quizzes/one-check.yml").write_text(
+        "id: one-check\ntitle: Q\nquestions:\n" + textwrap.indent(textwrap.dedent(questions), "  ")
+    )
     for name, text in (files or {}).items():
         (root / name).parent.mkdir(parents=True, exist_ok=True)
         (root / name).write_text(text)
@@ -153,7 +167,7 @@ def test_checks_same_true_false_needs_three_questions(tmp_path: Path):
 def single(*options: str, correct: int = 0) -> str:
     lines = ["- id: s", "  type: single", "  objective: o", "  prompt: P.", "  explanation: E.", "  options:"]
     for index, text in enumerate(options):
-        lines += [f"    - text: \"{text}\"", "      feedback: F."]
+        lines += [f'    - text: "{text}"', "      feedback: F."]
         lines += ["      correct: true"] if index == correct else []
     return "\n".join(lines) + "\n"
 
@@ -183,47 +197,58 @@ def test_checks_long_correct_option_needs_a_clear_margin(tmp_path: Path):
     assert codes(write_course(tmp_path / "a", questions=single("Yes, today", "No", "Later"))) == []
     long = single("Ask what they need and agree a time to deliver it", "Say no", "Ignore it")
     assert codes(write_course(tmp_path / "b", questions=long)) == ["long-correct-option"]
-    assert codes(write_course(tmp_path / "c", questions=single("Say no", "Ask what they need and agree a time "
-                                                               "to deliver it", correct=0))) == []
+    assert (
+        codes(
+            write_course(
+                tmp_path / "c",
+                questions=single("Say no", "Ask what they need and agree a time to deliver it", correct=0),
+            )
+        )
+        == []
+    )
 
 
 def test_checks_duration_within_margin_is_silent(tmp_path: Path):
     # 1 question (0.5 min) and a few words: stated 2 minutes is within the 2-minute margin
     assert codes(write_course(tmp_path / "a", questions=TF.format(answer="true"), duration=2)) == []
-    assert codes(write_course(tmp_path / "b", questions=TF.format(answer="true"), duration=5)) == \
-        ["duration-mismatch"]
+    assert codes(write_course(tmp_path / "b", questions=TF.format(answer="true"), duration=5)) == ["duration-mismatch"]
 
 
-HARD = ("Organisational communication necessitates considerable interpersonal sensitivity, particularly whenever "
-        "departmental responsibilities overlap unpredictably and institutional expectations remain insufficiently "
-        "articulated, because misunderstandings consequently proliferate throughout the institution, undermining "
-        "collaborative productivity and professional credibility everywhere. Attentiveness, demonstrated "
-        "consistently, substantially ameliorates organisational difficulties everywhere.")
+HARD = (
+    "Organisational communication necessitates considerable interpersonal sensitivity, particularly whenever "
+    "departmental responsibilities overlap unpredictably and institutional expectations remain insufficiently "
+    "articulated, because misunderstandings consequently proliferate throughout the institution, undermining "
+    "collaborative productivity and professional credibility everywhere. Attentiveness, demonstrated "
+    "consistently, substantially ameliorates organisational difficulties everywhere."
+)
 
 
 def test_checks_reading_level_only_for_english(tmp_path: Path):
     lesson = f"sections:\n  - title: Hard\n    body: {HARD}\n"
-    assert codes(write_course(tmp_path / "en", lesson=lesson, questions=TF.format(answer="true"))) == \
-        ["reading-level"]
-    assert codes(write_course(tmp_path / "fr", lesson=lesson, questions=TF.format(answer="true"),
-                              language="fr")) == []
+    assert codes(write_course(tmp_path / "en", lesson=lesson, questions=TF.format(answer="true"))) == ["reading-level"]
+    assert codes(write_course(tmp_path / "fr", lesson=lesson, questions=TF.format(answer="true"), language="fr")) == []
 
 
 def test_checks_links_to_pages_files_and_the_web_are_fine(tmp_path: Path):
-    body = ("[home](./) [lesson](one/) [lesson page](one/index.html) [progress](progress/#top) "
-            "[certificate](certificate/) [notes](notes/) [file](files/guide.pdf) [web](https://example.org/x) "
-            "[mail](mailto:a@example.org) [anchor](#here) [root](/x) ![logo](images/logo.png) "
-            "`[not a link](nowhere/)`")
-    lesson = f"sections:\n  - title: Links\n    body: \"{body}\"\n"
-    root = write_course(tmp_path / "ok", lesson=lesson, questions=TF.format(answer="true"),
-                        files={"content/notes.md": "# Notes\n", "content/files/guide.pdf": "%PDF",
-                               "content/images/logo.png": "png"})
+    body = (
+        "[home](./) [lesson](one/) [lesson page](one/index.html) [progress](progress/#top) "
+        "[certificate](certificate/) [notes](notes/) [file](files/guide.pdf) [web](https://example.org/x) "
+        "[mail](mailto:a@example.org) [anchor](#here) [root](/x) ![logo](images/logo.png) "
+        "`[not a link](nowhere/)`"
+    )
+    lesson = f'sections:\n  - title: Links\n    body: "{body}"\n'
+    root = write_course(
+        tmp_path / "ok",
+        lesson=lesson,
+        questions=TF.format(answer="true"),
+        files={"content/notes.md": "# Notes\n", "content/files/guide.pdf": "%PDF", "content/images/logo.png": "png"},
+    )
     assert findings_of(root) == []
 
 
 def test_checks_links_to_sources_or_outside_the_site_are_broken(tmp_path: Path):
     body = "[source](course.yml) [up](../other/) [typo](oen/) ![up](../logo.png)"
-    lesson = f"sections:\n  - title: Links\n    body: \"{body}\"\n"
+    lesson = f'sections:\n  - title: Links\n    body: "{body}"\n'
     root = write_course(tmp_path / "bad", lesson=lesson, questions=TF.format(answer="true"))
     assert [line.split(": ", 1)[1] for line in findings_of(root)] == [
         "sections[0].body: link 'course.yml' goes nowhere: it is not a page of the course nor a file in content/ "
@@ -237,19 +262,35 @@ def test_checks_links_to_sources_or_outside_the_site_are_broken(tmp_path: Path):
 
 
 def test_checks_links_in_quiz_feedback_are_checked(tmp_path: Path):
-    questions = single("Right", "Wrong").replace("feedback: F.", "feedback: See [the lesson](one/).", 1) \
+    questions = (
+        single("Right", "Wrong")
+        .replace("feedback: F.", "feedback: See [the lesson](one/).", 1)
         .replace("feedback: F.", "feedback: See [this](gone/).")
+    )
     root = write_course(tmp_path / "q", questions=questions)
     assert findings_of(root) == [
         "quizzes/one-check.yml:14:30: questions[0].options[1].feedback: link 'gone/' goes nowhere: it is not a "
-        "page of the course nor a file in content/ (did you mean 'one'?) [broken-link]"]
+        "page of the course nor a file in content/ (did you mean 'one'?) [broken-link]"
+    ]
 
 
 # -- readability -----------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("word, count", [("cat", 1), ("table", 2), ("hopes", 1), ("jumped", 1), ("wanted", 2),
-                                         ("colleague", 3), ("readability", 5), ("2024", 1), ("why", 1)])
+@pytest.mark.parametrize(
+    "word, count",
+    [
+        ("cat", 1),
+        ("table", 2),
+        ("hopes", 1),
+        ("jumped", 1),
+        ("wanted", 2),
+        ("colleague", 3),
+        ("readability", 5),
+        ("2024", 1),
+        ("why", 1),
+    ],
+)
 def test_readability_syllables(word: str, count: int):
     assert syllables(word) == count
 
@@ -314,15 +355,27 @@ def test_checks_guide_examples_build_a_course_with_no_weak_spots(tmp_path: Path)
     examples = guide_examples()
     assert set(examples) == {"course", "lesson", "quiz", "scenario"}
     course = examples["course"].replace("  - getting-started\n", "").replace("final_quiz: final-check", "")
-    root = write_course(tmp_path / "guide", questions="", files={
-        "content/course.yml": course,
-        "content/call-for-help.yml": examples["lesson"] + "scenarios: [the-late-handover]\n",
-        "quizzes/call-for-help-check.yml": examples["quiz"], "quizzes/the-late-handover.yml": examples["scenario"]})
+    root = write_course(
+        tmp_path / "guide",
+        questions="",
+        files={
+            "content/course.yml": course,
+            "content/call-for-help.yml": examples["lesson"] + "scenarios: [the-late-handover]\n",
+            "quizzes/call-for-help-check.yml": examples["quiz"],
+            "quizzes/the-late-handover.yml": examples["scenario"],
+        },
+    )
     (root / "content/one.yml").unlink()
     (root / "quizzes/one-check.yml").unlink()
     course_model, problems = load(project_at(root))
     assert problems == [] and course_model is not None
     assert course_model.scenarios["the-late-handover"].score_ranges() == ((1, 2), (0, 2), (-5, 2))
     assert {q.type for q in course_model.quizzes["call-for-help-check"].questions} == {
-        "single", "multiple", "true_false", "short_text", "ordering", "matching"}
+        "single",
+        "multiple",
+        "true_false",
+        "short_text",
+        "ordering",
+        "matching",
+    }
     assert findings_of(root) == []

@@ -1,4 +1,5 @@
 """`course report` (builder/report.py): per-lesson words, time, questions by type and objectives."""
+
 from __future__ import annotations
 
 import json
@@ -49,8 +50,10 @@ def test_report_text_table():
     assert "    pick-one   alpha-check: single-one, tf-three; final-check: f1" in text
     assert "    match-up      beta-check: match-three" in text
     # beta's role-play: the longest path (3 decisions) counts 30 seconds a decision in beta's estimate
-    assert ("  desk-visit  in beta: 7 nodes, 3 endings, up to 3 decisions; caring -3 to 2, competency -1 to 2, "
-            "integrity -4 to 2") in text.splitlines()
+    assert (
+        "  desk-visit  in beta: 7 nodes, 3 endings, up to 3 decisions; caring -3 to 2, competency -1 to 2, "
+        "integrity -4 to 2"
+    ) in text.splitlines()
 
 
 def test_report_lists_role_plays_in_every_format():
@@ -59,8 +62,10 @@ def test_report_lists_role_plays_in_every_format():
     assert (row.id, row.lesson, row.nodes, row.endings, row.longest_path) == ("desk-visit", "beta", 7, 3, 3)
     assert row.scores == {"caring": [-3, 2], "competency": [-1, 2], "integrity": [-4, 2]}
     assert json.loads(format_json(report))["scenarios"][0]["endings"] == 3
-    assert ("| A visit to your desk (`desk-visit`) | `beta` | 7 | 3 | 3 | caring -3 to 2, competency -1 to 2, "
-            "integrity -4 to 2 |") in format_markdown(report).splitlines()
+    assert (
+        "| A visit to your desk (`desk-visit`) | `beta` | 7 | 3 | 3 | caring -3 to 2, competency -1 to 2, "
+        "integrity -4 to 2 |"
+    ) in format_markdown(report).splitlines()
     assert "Role-plays" not in format_text(report_of(FIXTURES / "minimal"))
 
 
@@ -73,8 +78,11 @@ def test_report_json_is_the_same_data():
     data = json.loads(format_json(report_of(FIXTURES / "full")))
     assert data["title"] == "Fixture Course"
     assert data["total_questions"] == 8
-    assert data["lessons"][1]["objectives"][0] == {"id": "name-it", "text": "Name the thing.",
-                                                   "assessed_by": ["beta-check/short-one", "final-check/f2"]}
+    assert data["lessons"][1]["objectives"][0] == {
+        "id": "name-it",
+        "text": "Name the thing.",
+        "assessed_by": ["beta-check/short-one", "final-check/f2"],
+    }
     assert data["final_estimated_minutes"] == 1.0
 
 

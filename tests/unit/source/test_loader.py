@@ -26,7 +26,8 @@ def test_loader_records_value_and_key_locations():
 def test_loader_duplicate_key_is_an_error_at_the_second_key():
     _, problems = parse("id: q\ntitle: One\ntitle: Two\n")
     assert messages(problems) == [
-        "quizzes/q.yml:3:1: duplicate key 'title' (already set on line 2); YAML would silently keep only the last one"]
+        "quizzes/q.yml:3:1: duplicate key 'title' (already set on line 2); YAML would silently keep only the last one"
+    ]
 
 
 def test_loader_unclosed_list_names_where_it_started():
@@ -34,27 +35,31 @@ def test_loader_unclosed_list_names_where_it_started():
     assert doc is None
     assert messages(problems) == [
         "quizzes/q.yml:3:5: this is not valid YAML: a list in [square brackets] that starts on line 2 "
-        "is not closed with ']'"]
+        "is not closed with ']'"
+    ]
 
 
 def test_loader_tab_indentation_is_explained():
     _, problems = parse("id: q\nquestions:\n\t- id: one\n")
     assert messages(problems) == [
-        "quizzes/q.yml:3:1: this is not valid YAML: a tab character is used for indentation; YAML needs spaces"]
+        "quizzes/q.yml:3:1: this is not valid YAML: a tab character is used for indentation; YAML needs spaces"
+    ]
 
 
 def test_loader_colon_in_plain_text_is_explained():
     _, problems = parse("id: q\ntitle: Note: this breaks\n")
     assert messages(problems) == [
         "quizzes/q.yml:2:12: this is not valid YAML: a ': ' appears where YAML did not expect one; "
-        "put quotes around text that contains a colon"]
+        "put quotes around text that contains a colon"
+    ]
 
 
 def test_loader_empty_and_comment_only_files():
     assert messages(parse("")[1]) == ["quizzes/q.yml:1:1: the file is empty"]
     assert messages(parse("  \n\n")[1]) == ["quizzes/q.yml:1:1: the file is empty"]
     assert messages(parse("# just a comment\n")[1]) == [
-        "quizzes/q.yml:1:1: the file holds no YAML values (only comments?)"]
+        "quizzes/q.yml:1:1: the file holds no YAML values (only comments?)"
+    ]
 
 
 def test_loader_non_utf8_file_points_at_the_bad_byte(tmp_path: Path):
@@ -63,7 +68,8 @@ def test_loader_non_utf8_file_points_at_the_bad_byte(tmp_path: Path):
     doc, problems = load_document(file, "quizzes/q.yml")
     assert doc is None
     assert messages(problems) == [
-        "quizzes/q.yml:2:11: the file is not UTF-8 text (byte 0xe9 cannot be read); save it with UTF-8 encoding"]
+        "quizzes/q.yml:2:11: the file is not UTF-8 text (byte 0xe9 cannot be read); save it with UTF-8 encoding"
+    ]
 
 
 def test_loader_accepts_a_byte_order_mark(tmp_path: Path):
@@ -89,8 +95,9 @@ def test_loader_stops_alias_expansion_bombs():
     doc, problems = parse("\n".join(lines) + "\n")
     assert doc is None
     assert len(problems) == 1
-    assert problems[0].message == (f"the file expands to more than {MAX_NODES:,} values "
-                                   "(are aliases (*name) repeating large parts?)")
+    assert problems[0].message == (
+        f"the file expands to more than {MAX_NODES:,} values (are aliases (*name) repeating large parts?)"
+    )
 
 
 def test_loader_rejects_an_alias_inside_itself():
@@ -102,31 +109,44 @@ def test_loader_rejects_an_alias_inside_itself():
 def test_loader_rejects_non_text_keys():
     _, problems = parse("? [a, b]\n: value\n")
     assert messages(problems) == [
-        "quizzes/q.yml:1:3: a key must be a plain word such as 'title', not a list or mapping"]
+        "quizzes/q.yml:1:3: a key must be a plain word such as 'title', not a list or mapping"
+    ]
 
 
 # -- values YAML's patterns match but cannot convert, merge keys, and the limits ----------------
 
-@pytest.mark.parametrize("value, message", [
-    ("2024-13-45", "YAML reads '2024-13-45' as a date, but it is not a valid one (month must be in 1..12)"),
-    ("2024-02-30 10:00:00", "YAML reads '2024-02-30 10:00:00' as a date, but it is not a valid one "
-                            "(day is out of range for month)"),
-    ("1" * 5000, f"YAML reads '{'1' * 27}...' as a whole number, but it is not a valid one (it has too many digits)"),
-    ("!!int twelve", "YAML reads 'twelve' as a whole number, but it is not a valid one"),
-    ("!!float x", "YAML reads 'x' as a number, but it is not a valid one"),
-    ("!!bool maybe", "YAML reads 'maybe' as true or false, but it is not a valid one"),
-    ("!!timestamp soon", "YAML reads 'soon' as a date, but it is not a valid one"),
-])
+
+@pytest.mark.parametrize(
+    "value, message",
+    [
+        ("2024-13-45", "YAML reads '2024-13-45' as a date, but it is not a valid one (month must be in 1..12)"),
+        (
+            "2024-02-30 10:00:00",
+            "YAML reads '2024-02-30 10:00:00' as a date, but it is not a valid one (day is out of range for month)",
+        ),
+        (
+            "1" * 5000,
+            f"YAML reads '{'1' * 27}...' as a whole number, but it is not a valid one (it has too many digits)",
+        ),
+        ("!!int twelve", "YAML reads 'twelve' as a whole number, but it is not a valid one"),
+        ("!!float x", "YAML reads 'x' as a number, but it is not a valid one"),
+        ("!!bool maybe", "YAML reads 'maybe' as true or false, but it is not a valid one"),
+        ("!!timestamp soon", "YAML reads 'soon' as a date, but it is not a valid one"),
+    ],
+)
 def test_loader_values_yaml_cannot_convert_are_problems_not_crashes(value, message):
     doc, problems = parse(f"id: q\ntitle: {value}\n")
-    assert messages(problems) == [f"quizzes/q.yml:2:8: cannot read this value: {message}; put it in quotes if it "
-                                  "is text"]
+    assert messages(problems) == [
+        f"quizzes/q.yml:2:8: cannot read this value: {message}; put it in quotes if it is text"
+    ]
     assert doc.data["title"] == (value.split(" ", 1)[1] if value.startswith("!!") else value)  # kept as written
 
 
 def test_loader_merge_keys_follow_yaml_precedence():
-    doc, problems = parse("base: &base {title: Base, pass_mark: 70}\nother: &other {title: Other, shuffle: no}\n"
-                          "quiz:\n  <<: [*base, *other]\n  title: Own\n")
+    doc, problems = parse(
+        "base: &base {title: Base, pass_mark: 70}\nother: &other {title: Other, shuffle: no}\n"
+        "quiz:\n  <<: [*base, *other]\n  title: Own\n"
+    )
     assert problems == []
     assert doc.data["quiz"] == {"title": "Own", "pass_mark": 70, "shuffle": False}
     assert str(doc.location(("quiz", "title"))) == "quizzes/q.yml:5:10"
@@ -134,13 +154,16 @@ def test_loader_merge_keys_follow_yaml_precedence():
 
 def test_loader_own_duplicate_keys_stay_errors_with_merge_keys():
     _, problems = parse("base: &base {title: Base}\nquiz:\n  <<: *base\n  id: a\n  id: b\n")
-    assert messages(problems) == ["quizzes/q.yml:5:3: duplicate key 'id' (already set on line 4); "
-                                  "YAML would silently keep only the last one"]
+    assert messages(problems) == [
+        "quizzes/q.yml:5:3: duplicate key 'id' (already set on line 4); YAML would silently keep only the last one"
+    ]
 
 
 def test_loader_deep_nesting_stops_with_the_limit_message():
-    for text in ("a: " + "[" * 100_000 + "]" * 100_000,
-                 "".join("  " * i + "k:\n" for i in range(MAX_DEPTH + 5)) + "  " * (MAX_DEPTH + 5) + "v\n"):
+    for text in (
+        "a: " + "[" * 100_000 + "]" * 100_000,
+        "".join("  " * i + "k:\n" for i in range(MAX_DEPTH + 5)) + "  " * (MAX_DEPTH + 5) + "v\n",
+    ):
         doc, problems = parse(text)
         assert doc is None
         assert [p.message for p in problems] == [f"values are nested more than {MAX_DEPTH} levels deep"]
@@ -151,7 +174,8 @@ def test_loader_refuses_oversized_text_and_files(tmp_path: Path):
     doc, problems = parse("a: " + "x" * MAX_FILE_BYTES)
     assert doc is None and messages(problems) == [
         f"quizzes/q.yml:1:1: the file is {MAX_FILE_BYTES + 3:,} characters; files over {MAX_FILE_BYTES:,} bytes "
-        "are refused (split it into smaller lessons or quizzes)"]
+        "are refused (split it into smaller lessons or quizzes)"
+    ]
     file = tmp_path / "q.yml"
     file.write_bytes(b"a: " + "\u00e9".encode() * (MAX_FILE_BYTES // 2))
     doc, problems = load_document(file, "quizzes/q.yml")
@@ -164,7 +188,8 @@ def test_loader_refuses_control_characters_that_could_rewrite_a_terminal():
         "quizzes/q.yml:2:8: this value holds the control character U+001B, which course text may not contain "
         "(an escape such as \\x1b or \\e in double quotes?)",
         "quizzes/q.yml:3:1: this key holds the control character U+000D, which keys may not contain "
-        "(an escape such as \\x1b or \\e in double quotes?)"]
+        "(an escape such as \\x1b or \\e in double quotes?)",
+    ]
     assert doc.data == {"id": "q", "title": "Clear \ufffd[2J screen", "bad\ufffdkey": 1}
     doc, problems = parse('text: "tabs\\tand\\nlines are fine"\n')
     assert problems == [] and doc.data["text"] == "tabs\tand\nlines are fine"

@@ -1,21 +1,50 @@
 """The Markdown converter, and its shortcut for plain text, which must agree with the parser."""
-from pathlib import Path
 
 import pytest
 import yaml
 
 from builder.source.markdown_text import MarkdownText
+from tests.support.paths import REPO
 
-from tests.support.paths import REPO  # noqa: E402
 TRICKY = [
-    "Plain words only.", "Two\n\nparagraphs here.", "Line one\nline two", "1. Not a list in inline",
-    "- dash start", "Tabs\tinside", "Ends with two spaces  \nnext", "A & B", "x < y", "quote \"this\"",
-    "C'est l'été, naïve café", "Numbers 3.5 and 10% off", "hash # inside", "colon: here", "Trailing space ",
-    "  leading space", "under_score", "star *em*", "back`tick`", "[link](x.md)", "#Heading-ish", "a=b", "a|b",
-    "Paragraph\n\n\n\nwith many blank lines", "Question?\n", "\nLeading newline", "Title\n===", "Title\n---",
-    "+ plus list", "> quote", "Wow! Great: {braces} ~tilde~ 100% = fine", "Auto <http://example.org>",
-    "Line\n    indented code", "First\n\n    code block", "ok?\n\n* star list", "a\n1) numbered",
-    "Text with trailing\t", "Ends with backslash \\",
+    "Plain words only.",
+    "Two\n\nparagraphs here.",
+    "Line one\nline two",
+    "1. Not a list in inline",
+    "- dash start",
+    "Tabs\tinside",
+    "Ends with two spaces  \nnext",
+    "A & B",
+    "x < y",
+    'quote "this"',
+    "C'est l'été, naïve café",
+    "Numbers 3.5 and 10% off",
+    "hash # inside",
+    "colon: here",
+    "Trailing space ",
+    "  leading space",
+    "under_score",
+    "star *em*",
+    "back`tick`",
+    "[link](x.md)",
+    "#Heading-ish",
+    "a=b",
+    "a|b",
+    "Paragraph\n\n\n\nwith many blank lines",
+    "Question?\n",
+    "\nLeading newline",
+    "Title\n===",
+    "Title\n---",
+    "+ plus list",
+    "> quote",
+    "Wow! Great: {braces} ~tilde~ 100% = fine",
+    "Auto <http://example.org>",
+    "Line\n    indented code",
+    "First\n\n    code block",
+    "ok?\n\n* star list",
+    "a\n1) numbered",
+    "Text with trailing\t",
+    "Ends with backslash \\",
 ]
 
 
@@ -60,8 +89,10 @@ def test_markdown_text_shifts_headings_and_resolves_relative_links():
     text = MarkdownText()
     text.root = "../"
     html = text.block("# Title\n\nSee [map](images/map.png), [top](#a) and ![i](/abs.png).")
-    assert html == ('<h3>Title</h3>\n<p>See <a href="../images/map.png">map</a>, <a href="#a">top</a> and '
-                    '<img alt="i" src="/abs.png" />.</p>')
+    assert html == (
+        '<h3>Title</h3>\n<p>See <a href="../images/map.png">map</a>, <a href="#a">top</a> and '
+        '<img alt="i" src="/abs.png" />.</p>'
+    )
 
 
 def test_markdown_text_inline_never_makes_blocks():

@@ -1,10 +1,17 @@
 """Paths through role-play graphs (builder/scenario_graph.py), on small hand-drawn graphs and long chains."""
+
 from __future__ import annotations
 
 import sys
 
-from builder.source.scenario_graph import (can_finish, dimensions_on_the_way, loops, reachable, score_range,
-                                    topological_order)
+from builder.source.scenario_graph import (
+    can_finish,
+    dimensions_on_the_way,
+    loops,
+    reachable,
+    score_range,
+    topological_order,
+)
 
 # start -> a -> end1
 #       -> b -> end1
@@ -31,8 +38,14 @@ def test_scenario_graph_reachable_every_node_of_the_diamond_once():
 
 
 def test_scenario_graph_can_finish_walks_back_from_the_endings():
-    edges = {"start": ["a", "loop1"], "a": ["end"], "loop1": ["loop2"], "loop2": ["loop1"], "end": [],
-             "dead": ["missing"]}
+    edges = {
+        "start": ["a", "loop1"],
+        "a": ["end"],
+        "loop1": ["loop2"],
+        "loop2": ["loop1"],
+        "end": [],
+        "dead": ["missing"],
+    }
     assert can_finish(edges, ["end"]) == {"start", "a", "end"}
     assert can_finish(edges, ["end", "dead"]) == {"start", "a", "end", "dead"}
     assert can_finish(edges, ["not-a-node"]) == set()
@@ -99,11 +112,21 @@ def test_scenario_graph_score_range_ignores_choices_to_missing_nodes():
 
 
 def test_scenario_graph_dimensions_on_the_way_is_the_union_over_every_path():
-    moves = {("start", 0): {"caring"}, ("start", 1): {"integrity"}, ("a", 0): set(), ("b", 0): {"competency"},
-             ("b", 1): set()}
+    moves = {
+        ("start", 0): {"caring"},
+        ("start", 1): {"integrity"},
+        ("a", 0): set(),
+        ("b", 0): {"competency"},
+        ("b", 1): set(),
+    }
     seen = dimensions_on_the_way("start", DIAMOND, lambda node, i: frozenset(moves[(node, i)]))
-    assert seen == {"start": set(), "a": {"caring"}, "b": {"integrity"}, "end1": {"caring", "integrity", "competency"},
-                    "end2": {"integrity"}}
+    assert seen == {
+        "start": set(),
+        "a": {"caring"},
+        "b": {"integrity"},
+        "end1": {"caring", "integrity", "competency"},
+        "end2": {"integrity"},
+    }
 
 
 def test_scenario_graph_long_chain_needs_no_recursion():

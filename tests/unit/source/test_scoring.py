@@ -3,10 +3,10 @@
 tests/browser/test_scoring_shared.py runs the same cases through the browser's scoring module
 (builder/assets/scoring.js): one rule, two implementations, one list of cases.
 """
+
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 
@@ -39,11 +39,14 @@ def test_score_quiz_matches_shared_case(case):
         assert (result.earned, result.total) == (expected["earned"], expected["total"])
 
 
-@pytest.mark.parametrize(("typed", "normalised"), [
-    ("  Internal   CUSTOMER ", "internal customer"),
-    ("internal\tcustomer\n", "internal customer"),
-    ("internal\u00a0customer", "internal customer"),
-    ("", ""),
-])
+@pytest.mark.parametrize(
+    ("typed", "normalised"),
+    [
+        ("  Internal   CUSTOMER ", "internal customer"),
+        ("internal\tcustomer\n", "internal customer"),
+        ("internal\u00a0customer", "internal customer"),
+        ("", ""),
+    ],
+)
 def test_normalise_answer_ignores_case_and_spaces(typed, normalised):
     assert normalise_answer(typed) == normalised

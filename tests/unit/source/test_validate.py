@@ -1,11 +1,18 @@
 """Each class of validation problem, with its exact words and location."""
-from pathlib import Path
 
-import pytest
+from pathlib import Path
 
 from builder.source.errors import ContentError
 from builder.source.questions import Matching, Ordering, ShortText, SingleChoice, TrueFalse
-from tests.support.projects import COURSE, FILES, FINAL, ONE, ONE_CHECK, TWO, load, make_project, project_at, write_project
+from tests.support.projects import (
+    COURSE,
+    FINAL,
+    ONE,
+    ONE_CHECK,
+    TWO,
+    load,
+    make_project,
+)
 
 
 def problems_of(tmp_path: Path, **overrides: str | None) -> list[str]:
@@ -44,78 +51,90 @@ def test_validate_unknown_key_suggests_the_right_one(tmp_path):
 def test_validate_missing_required_top_level_key(tmp_path):
     text = ONE.replace("summary: The first.\n", "")
     assert problems_of(tmp_path, content__one=text) == [
-        "content/one.yml:1:1: missing required key 'summary': one line shown in the course overview"]
+        "content/one.yml:1:1: missing required key 'summary': one line shown in the course overview"
+    ]
 
 
 def test_validate_wrong_type_and_range(tmp_path):
     text = ONE.replace("duration_minutes: 5", "duration_minutes: five")
     assert problems_of(tmp_path, content__one=text) == [
-        "content/one.yml:4:19: duration_minutes: should be a whole number, but is text 'five'"]
+        "content/one.yml:4:19: duration_minutes: should be a whole number, but is text 'five'"
+    ]
     text = COURSE.replace("pass_mark: 70", "pass_mark: 101")
     assert problems_of(tmp_path, content__course=text) == [
-        "content/course.yml:3:12: pass_mark: should be between 0 and 100; found 101"]
+        "content/course.yml:3:12: pass_mark: should be between 0 and 100; found 101"
+    ]
 
 
 def test_validate_list_expected(tmp_path):
     text = COURSE.replace("lessons: [one, two]", "lessons: one")
     problems = problems_of(tmp_path, content__course=text)
-    assert problems[0] == ("content/course.yml:4:10: lessons: should be a list (write `- ` before each lesson id), "
-                           "but is text 'one'")
+    assert problems[0] == (
+        "content/course.yml:4:10: lessons: should be a list (write `- ` before each lesson id), but is text 'one'"
+    )
 
 
 def test_validate_bad_slug_suggests_a_fixed_one(tmp_path):
     text = ONE.replace("  - id: say", "  - id: Say It")
     assert problems_of(tmp_path, content__one=text)[0] == (
         "content/one.yml:8:9: objectives[1].id: 'Say It' is not a valid id: use lowercase letters, digits and "
-        "hyphens, like 'say-it'")
+        "hyphens, like 'say-it'"
+    )
 
 
 def test_validate_unknown_choice_suggests_the_closest(tmp_path):
     text = TWO.replace("kind: tip", "kind: tipp")
     assert problems_of(tmp_path, content__two=text) == [
         "content/two.yml:10:11: sections[0].kind: 'tipp' is not allowed here; use one of: text, scenario, "
-        "example, tip, warning (did you mean 'tip'?)"]
+        "example, tip, warning (did you mean 'tip'?)"
+    ]
 
 
 def test_validate_single_choice_needs_exactly_one_correct(tmp_path):
     none = ONE_CHECK.replace("        correct: true\n", "")
     assert problems_of(tmp_path, quizzes__one_check=none) == [
         "quizzes/one-check.yml:9:7: questions[0].options: a single-choice question needs exactly one option with "
-        "`correct: true`; found none"]
+        "`correct: true`; found none"
+    ]
     two = ONE_CHECK.replace("      - text: That", "      - text: That\n        correct: true")
     assert problems_of(tmp_path, quizzes__one_check=two) == [
         "quizzes/one-check.yml:9:7: questions[0].options: a single-choice question needs exactly one option with "
-        "`correct: true`; found 2 (use type: multiple for several right answers)"]
+        "`correct: true`; found 2 (use type: multiple for several right answers)"
+    ]
 
 
 def test_validate_multiple_choice_needs_a_correct_option(tmp_path):
     text = ONE_CHECK.replace("type: single", "type: multiple").replace("        correct: true\n", "")
     assert problems_of(tmp_path, quizzes__one_check=text) == [
         "quizzes/one-check.yml:9:7: questions[0].options: a multiple-choice question needs at least one option "
-        "with `correct: true`; found none"]
+        "with `correct: true`; found none"
+    ]
 
 
 def test_validate_too_few_options(tmp_path):
     text = ONE_CHECK.replace("      - text: That\n", "")
     assert problems_of(tmp_path, quizzes__one_check=text) == [
-        "quizzes/one-check.yml:9:7: questions[0].options: needs at least 2 options; found 1"]
+        "quizzes/one-check.yml:9:7: questions[0].options: needs at least 2 options; found 1"
+    ]
 
 
 def test_validate_key_of_another_question_type(tmp_path):
     text = FINAL.replace("    answer: yes\n", "    answer: yes\n    accept: [x]\n")
     assert problems_of(tmp_path, quizzes__final=text) == [
         "quizzes/final.yml:10:5: questions[0].accept: unknown key 'accept' (a true_false question has no "
-        "'accept'; short_text questions use it)"]
+        "'accept'; short_text questions use it)"
+    ]
 
 
 def test_validate_duplicate_ids(tmp_path):
     text = ONE_CHECK.replace("  - id: q2", "  - id: q1")
     assert problems_of(tmp_path, quizzes__one_check=text) == [
-        "quizzes/one-check.yml:12:9: questions[1].id: question id 'q1' is used twice in this quiz "
-        "(also questions[0])"]
+        "quizzes/one-check.yml:12:9: questions[1].id: question id 'q1' is used twice in this quiz (also questions[0])"
+    ]
     text = ONE.replace("  - id: say", "  - id: spot")
     assert problems_of(tmp_path, content__one=text, quizzes__one_check=ONE_CHECK.replace("say", "spot")) == [
-        "content/one.yml:8:9: objectives[1].id: objective id 'spot' is used twice in this lesson"]
+        "content/one.yml:8:9: objectives[1].id: objective id 'spot' is used twice in this lesson"
+    ]
 
 
 def test_validate_matching_and_ordering_need_distinct_values(tmp_path):
@@ -131,7 +150,8 @@ def test_validate_id_must_match_file_name(tmp_path):
     text = TWO.replace("id: two", "id: lesson-two")
     assert problems_of(tmp_path, content__two=text)[0] == (
         "content/two.yml:1:5: id: 'lesson-two' does not match the file name 'two.yml'; rename the file to "
-        "lesson-two.yml or set `id: two`")
+        "lesson-two.yml or set `id: two`"
+    )
 
 
 def test_validate_missing_lesson_and_quiz_references_point_at_the_reference(tmp_path):
@@ -142,12 +162,9 @@ def test_validate_missing_lesson_and_quiz_references_point_at_the_reference(tmp_
         "(did you mean 'two'?)",
         "content/one.yml:13:7: quiz: quiz 'one-chek' not found: there is no file quizzes/one-chek.yml "
         "(did you mean 'one-check'?)",
-        "content/two.yml:1:1: warning: this lesson is not in the course: add 'two' to `lessons` in "
-        "content/course.yml",
-        "quizzes/final.yml:12:16: questions[1].objective: 'two/order' names lesson 'two', which is not in the "
-        "course",
-        "quizzes/final.yml:17:16: questions[2].objective: 'two/order' names lesson 'two', which is not in the "
-        "course",
+        "content/two.yml:1:1: warning: this lesson is not in the course: add 'two' to `lessons` in content/course.yml",
+        "quizzes/final.yml:12:16: questions[1].objective: 'two/order' names lesson 'two', which is not in the course",
+        "quizzes/final.yml:17:16: questions[2].objective: 'two/order' names lesson 'two', which is not in the course",
         "quizzes/one-check.yml:1:1: warning: quiz 'one-check' is not used: no lesson has `quiz: one-check` and "
         "it is not the final quiz",
     ]
@@ -155,8 +172,9 @@ def test_validate_missing_lesson_and_quiz_references_point_at_the_reference(tmp_
 
 def test_validate_objectives_must_belong_to_the_lesson(tmp_path):
     quiz = ONE_CHECK.replace("objective: spot", "objective: spott")
-    final = FINAL.replace("objective: one/spot", "objective: spot").replace("two/order\n    prompt: Match",
-                                                                           "three/order\n    prompt: Match")
+    final = FINAL.replace("objective: one/spot", "objective: spot").replace(
+        "two/order\n    prompt: Match", "three/order\n    prompt: Match"
+    )
     assert problems_of(tmp_path, quizzes__one_check=quiz, quizzes__final=final) == [
         "quizzes/final.yml:7:16: questions[0].objective: 'spot' should name a lesson and one of its objectives, "
         "like 'lesson-id/objective-id', because this is the final quiz",
@@ -170,21 +188,23 @@ def test_validate_objectives_must_belong_to_the_lesson(tmp_path):
 def test_validate_a_quiz_belongs_to_one_lesson(tmp_path):
     two = TWO + "quiz: one-check\n"
     assert problems_of(tmp_path, content__two=two)[0] == (
-        "content/two.yml:12:7: quiz: quiz 'one-check' is already used by lesson 'one'; each quiz belongs to "
-        "one lesson")
+        "content/two.yml:12:7: quiz: quiz 'one-check' is already used by lesson 'one'; each quiz belongs to one lesson"
+    )
 
 
 def test_validate_reserved_ids_are_refused(tmp_path):
     course = COURSE.replace("[one, two]", "[one, two, progress]")
     progress = TWO.replace("id: two", "id: progress")
     assert problems_of(tmp_path, content__course=course, content__progress=progress) == [
-        "content/progress.yml:1:5: id: 'progress' is reserved for a page the builder makes; choose another id"]
+        "content/progress.yml:1:5: id: 'progress' is reserved for a page the builder makes; choose another id"
+    ]
 
 
 def test_validate_missing_course_file(tmp_path):
     assert problems_of(tmp_path, content__course=None) == [
         "content/course.yml:1:1: the course file is missing; create content/course.yml with a title, a "
-        "description and the list of lessons (or run `course init`)"]
+        "description and the list of lessons (or run `course init`)"
+    ]
 
 
 def test_validate_collects_every_problem_of_every_file_in_one_run(tmp_path):
@@ -214,8 +234,13 @@ def test_validate_text_fields_keep_what_the_trainer_typed(tmp_path):
 def test_validate_content_error_reports_every_problem_as_the_command_line_prints_it(tmp_path):
     _, problems = load(make_project(tmp_path, content__one=ONE.replace("title: Lesson one\n", "")))
     error = ContentError(problems)
-    assert error.report() == str(error) == ("error: 1 problem in content/one.yml\n"
-                                            "  content/one.yml:1:1: missing required key 'title': the lesson title")
+    assert (
+        error.report()
+        == str(error)
+        == (
+            "error: 1 problem in content/one.yml\n  content/one.yml:1:1: missing required key 'title': the lesson title"
+        )
+    )
     assert [(d.path, d.message) for d in error.diagnostics] == [((), "missing required key 'title': the lesson title")]
 
 
@@ -251,16 +276,17 @@ def test_validate_modules_group_lessons_in_course_order(tmp_path):
 def test_validate_modules_or_lessons_but_not_both(tmp_path):
     both = MODULES.replace("final_quiz: final", "lessons: [one, two]\nfinal_quiz: final")
     assert problems_of(tmp_path, content__course=both) == [
-        "content/course.yml:4:1: modules: use either 'lessons' or 'modules', not both"]
+        "content/course.yml:4:1: modules: use either 'lessons' or 'modules', not both"
+    ]
     neither = COURSE.replace("lessons: [one, two]\n", "")
     assert problems_of(tmp_path, content__course=neither)[0] == (
-        "content/course.yml:1:1: missing required key 'lessons' (or 'modules')")
+        "content/course.yml:1:1: missing required key 'lessons' (or 'modules')"
+    )
 
 
 def test_validate_module_references_point_into_the_module(tmp_path):
     course = MODULES.replace("lessons: [two]", "lessons: [two, one, three]")
     assert problems_of(tmp_path, content__course=course) == [
         "content/course.yml:8:20: modules[1].lessons[1]: lesson 'one' is listed twice",
-        "content/course.yml:8:25: modules[1].lessons[2]: lesson 'three' not found: there is no file "
-        "content/three.yml",
+        "content/course.yml:8:25: modules[1].lessons[2]: lesson 'three' not found: there is no file content/three.yml",
     ]

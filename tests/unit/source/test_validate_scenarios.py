@@ -1,13 +1,14 @@
 """Validation of branching role-plays (quizzes/<id>.yml with `kind: scenario`): each broken shape
 with its exact words and place, the references from lessons and the course, and the model a
 valid role-play becomes."""
+
 from __future__ import annotations
 
 from pathlib import Path
 
 from builder.source.model import Scenario
+from builder.source.project import Project
 from tests.support.paths import FIXTURES
-
 from tests.support.projects import file_name, load, project_at, write_project
 
 COURSE = """\
@@ -89,8 +90,7 @@ def replace_once(text: str, old: str, new: str) -> str:
     return text.replace(old, new)
 
 
-LOOP_TEXT = ('a role-play only moves forward (learners have "Go back one step" and "Play again" to try other '
-             'choices)')
+LOOP_TEXT = 'a role-play only moves forward (learners have "Go back one step" and "Play again" to try other choices)'
 
 
 # -- the valid role-play ----------------------------------------------------------------------------
@@ -111,8 +111,7 @@ def test_validate_scenario_valid_builds_nodes_in_file_order_with_aligned_scores(
     assert scenario.nodes["later"].choices[0].scores == (0, 0, 0)  # no `scores`: 0 on every dimension
     assert [n.id for n in scenario.endings] == ["helped", "refused"]
     assert ask.origin.path == "quizzes/play.yml" and ask.origin.line == 7
-    assert scenario.edges == {"ask": ("helped", "later"), "later": ("helped", "refused"), "helped": (),
-                              "refused": ()}
+    assert scenario.edges == {"ask": ("helped", "later"), "later": ("helped", "refused"), "helped": (), "refused": ()}
     # paths: ask-helped (2,0,0); ask-later-helped (-1,0,1); ask-later-refused (-3,0,1)
     assert scenario.score_ranges() == ((-3, 2), (0, 0), (0, 1))
     assert scenario.longest_path() == 2
@@ -173,8 +172,11 @@ def test_validate_scenario_start_yaml_reads_as_a_boolean_is_an_id(tmp_path):
 
 
 def test_validate_scenario_of_exactly_the_node_limit_builds(tmp_path):
-    chain = "".join(f"  n{i}:\n    text: Step {i}.\n    choices:\n      - {{text: A, next: n{i + 1}}}\n"
-                    f"      - {{text: B, next: n{i + 1}, scores: {{caring: 1}}}}\n" for i in range(199))
+    chain = "".join(
+        f"  n{i}:\n    text: Step {i}.\n    choices:\n      - {{text: A, next: n{i + 1}}}\n"
+        f"      - {{text: B, next: n{i + 1}, scores: {{caring: 1}}}}\n"
+        for i in range(199)
+    )
     play = f"id: play\nkind: scenario\ntitle: Long\nstart: n0\nnodes:\n{chain}  n199:\n    end: true\n    text: End.\n"
     course, problems = load(make_project(tmp_path, play))
     assert problems == []
@@ -218,14 +220,18 @@ def test_validate_scenario_unreachable_node_is_reported_at_its_id(tmp_path):
 
 
 def test_validate_scenario_node_without_choices_needs_two_or_an_end(tmp_path):
-    play = replace_once(PLAY, """\
+    play = replace_once(
+        PLAY,
+        """\
     choices:
       - text: Help them now
         next: helped
       - text: Send them away
         next: refused
         scores: {caring: -2}
-""", "")
+""",
+        "",
+    )
     assert problems_of(tmp_path, play) == [
         "quizzes/play.yml:16:5: nodes.later: node 'later' needs at least two choices (found none), or "
         "`end: true` if the role-play ends here",
@@ -235,16 +241,20 @@ def test_validate_scenario_node_without_choices_needs_two_or_an_end(tmp_path):
 
 
 def test_validate_scenario_node_with_one_choice_needs_two_or_an_end(tmp_path):
-    play = replace_once(PLAY, """\
+    play = replace_once(
+        PLAY,
+        """\
       - text: Help them now
         next: helped
       - text: Send them away
         next: refused
         scores: {caring: -2}
-""", """\
+""",
+        """\
       - text: Help them now
         next: helped
-""")
+""",
+    )
     assert problems_of(tmp_path, play) == [
         "quizzes/play.yml:18:7: nodes.later.choices: node 'later' needs at least two choices (found only one), "
         "or `end: true` if the role-play ends here",
@@ -254,14 +264,21 @@ def test_validate_scenario_node_with_one_choice_needs_two_or_an_end(tmp_path):
 
 
 def test_validate_scenario_ending_with_choices(tmp_path):
-    play = replace_once(PLAY, "    text: They thank you.\n", """\
+    play = (
+        replace_once(
+            PLAY,
+            "    text: They thank you.\n",
+            """\
     text: They thank you.
     choices:
       - text: Ask again
         next: ask
       - text: Leave
         next: thanked
-""") + "  thanked:\n    end: true\n    text: You are thanked.\n"
+""",
+        )
+        + "  thanked:\n    end: true\n    text: You are thanked.\n"
+    )
     # the ending's choices still count as leading somewhere ('thanked' is reached), and cannot loop
     assert problems_of(tmp_path, play) == [
         "quizzes/play.yml:27:7: nodes.helped.choices: node 'helped' is an ending (`end: true`), so it has no "
@@ -279,8 +296,9 @@ def test_validate_scenario_ending_with_choices(tmp_path):
 
 
 def test_validate_scenario_choice_leading_back_is_a_loop(tmp_path):
-    play = replace_once(PLAY, "      - text: Help them now\n        next: helped\n",
-                        "      - text: Help them now\n        next: ask\n")
+    play = replace_once(
+        PLAY, "      - text: Help them now\n        next: helped\n", "      - text: Help them now\n        next: ask\n"
+    )
     assert problems_of(tmp_path, play) == [
         f"quizzes/play.yml:19:15: nodes.later.choices[0].next: this choice leads back to 'ask', which comes "
         f"earlier on the way here; {LOOP_TEXT}",
@@ -288,8 +306,11 @@ def test_validate_scenario_choice_leading_back_is_a_loop(tmp_path):
 
 
 def test_validate_scenario_choice_leading_to_its_own_node_is_a_loop(tmp_path):
-    play = replace_once(PLAY, "      - text: Help them now\n        next: helped\n",
-                        "      - text: Help them now\n        next: later\n")
+    play = replace_once(
+        PLAY,
+        "      - text: Help them now\n        next: helped\n",
+        "      - text: Help them now\n        next: later\n",
+    )
     assert problems_of(tmp_path, play) == [
         f"quizzes/play.yml:19:15: nodes.later.choices[0].next: this choice leads back to 'later', which comes "
         f"earlier on the way here; {LOOP_TEXT}",
@@ -340,8 +361,7 @@ def test_validate_scenario_start_node_that_is_an_ending(tmp_path):
     play = replace_once(PLAY, "start: ask", "start: helped")
     unreachable = "cannot be reached: no choice on the way from the start node 'helped' leads to it"
     assert problems_of(tmp_path, play) == [
-        "quizzes/play.yml:4:8: start: the start node 'helped' is an ending: the learner would have nothing to "
-        "choose",
+        "quizzes/play.yml:4:8: start: the start node 'helped' is an ending: the learner would have nothing to choose",
         f"quizzes/play.yml:6:3: nodes.ask: node 'ask' {unreachable}",
         f"quizzes/play.yml:15:3: nodes.later: node 'later' {unreachable}",
         f"quizzes/play.yml:26:3: nodes.refused: node 'refused' {unreachable}",
@@ -422,7 +442,7 @@ def test_validate_scenario_score_key_that_is_not_an_id_is_reported_once(tmp_path
 
 
 def test_validate_scenario_without_nodes_is_reported_once(tmp_path):
-    play = PLAY[:PLAY.index("nodes:")] + "nodes: {}\n"
+    play = PLAY[: PLAY.index("nodes:")] + "nodes: {}\n"
     assert problems_of(tmp_path, play) == [
         "quizzes/play.yml:5:8: nodes: needs at least one node; found 0",
     ]
@@ -432,8 +452,7 @@ def test_validate_scenario_too_many_nodes(tmp_path):
     nodes = "".join(f"  n{i}:\n    end: true\n    text: End {i}.\n" for i in range(201))
     play = f"id: play\nkind: scenario\ntitle: Huge\nstart: n0\nnodes:\n{nodes}"
     assert problems_of(tmp_path, play) == [
-        "quizzes/play.yml:6:3: nodes: has 201 nodes; the limit is 200 per role-play (split it into several "
-        "role-plays)",
+        "quizzes/play.yml:6:3: nodes: has 201 nodes; the limit is 200 per role-play (split it into several role-plays)",
     ]
 
 
@@ -456,8 +475,9 @@ def test_validate_scenario_choices_without_next_are_not_called_a_loop(tmp_path):
 
 
 def test_validate_scenario_node_of_the_wrong_type_is_reported_once(tmp_path):
-    play = replace_once(PLAY, "  refused:\n    end: true\n    text: They ask someone else.\n",
-                        "  refused: They ask someone else.\n")
+    play = replace_once(
+        PLAY, "  refused:\n    end: true\n    text: They ask someone else.\n", "  refused: They ask someone else.\n"
+    )
     assert problems_of(tmp_path, play) == [
         "quizzes/play.yml:26:12: nodes.refused: should be a group of keys (like `title: ...`), but is text "
         "'They ask someone else.'",
@@ -469,8 +489,11 @@ def test_validate_scenario_every_problem_of_a_file_in_one_run(tmp_path):
     play = replace_once(play, "        next: helped\n        scores", "        next: helpd\n        scores")
     play = replace_once(play, "scores: {caring: -1, integrity: 1}", "scores: {caring: -1, integrty: 1}")
     play = replace_once(play, "      - text: Help them now\n        next: helped\n", "")
-    play = replace_once(play, "    end: true\n    text: They thank you.\n",
-                        "    end: true\n    text: They thank you.\n    choices: []\n")
+    play = replace_once(
+        play,
+        "    end: true\n    text: They thank you.\n",
+        "    end: true\n    text: They thank you.\n    choices: []\n",
+    )
     play += "  orphan:\n    end: true\n"
     assert problems_of(tmp_path, play) == [
         "quizzes/play.yml:3:8: title: should be text, but is a list",
@@ -524,8 +547,7 @@ def test_validate_scenario_that_is_not_yaml_is_not_called_a_quiz(tmp_path):
 
 def test_validate_scenario_with_a_reserved_id(tmp_path):
     play = replace_once(PLAY, "id: play", "id: progress")
-    problems = problems_of(tmp_path, None, quizzes__progress=play,
-                           content__one=LESSON.replace("[play]", "[progress]"))
+    problems = problems_of(tmp_path, None, quizzes__progress=play, content__one=LESSON.replace("[play]", "[progress]"))
     assert problems == [
         "quizzes/progress.yml:1:5: id: 'progress' is reserved for a page the builder makes; choose another id",
     ]
