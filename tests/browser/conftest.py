@@ -18,9 +18,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))  # coursekit, in any pytest import mode
-
-from coursekit import CHROMIUM, CHROMIUM_ARGS, FIXTURE, Site
+from tests.support.browser import CHROMIUM, CHROMIUM_ARGS, FIXTURE, Site, as_numeric_course
 
 # -- the site ----------------------------------------------------------------------------------
 
@@ -82,11 +80,16 @@ def _shuffled_ordering(project: Path, base: str) -> None:
     quiz.write_text(quiz.read_text().replace("shuffle: false", "shuffle: true"))
 
 
+def _numeric(project: Path, base: str) -> None:
+    as_numeric_course(project)
+
+
 VARIANTS: dict[str, Callable[..., None] | None] = {
     "material": None,
     "mkdocs": _mkdocs_theme,
     "instant": _instant,
     "shuffled": _shuffled_ordering,
+    "numeric": _numeric,
 }
 
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 import pytest
-from coursekit import (
+
+from tests.support.browser import (
     PAGES,
     QUIZ_PAGES,
     RIGHT,

@@ -6,7 +6,8 @@ import gzip
 import re
 
 import pytest
-from coursekit import PAGES
+
+from tests.support.browser import PAGES
 
 BUDGET = 12 * 1024  # quiz JS + CSS, gzipped, together
 ROLEPLAY_EXTRA = 5 * 1024

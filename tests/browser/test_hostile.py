@@ -20,9 +20,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))  # coursekit, in any pytest import mode
-
-from coursekit import REPO, Site, check, decode_key, open_page, quiz, visible_text
+from tests.support.browser import REPO, Site, check, decode_key, open_page, quiz, visible_text
 
 HOSTILE = REPO / "tests" / "fixtures" / "courses" / "hostile"
 QUIZ_PAGES = {"hostile-check": "hostile-lesson/", "hostile-final": "hostile-final/"}
@@ -305,7 +303,7 @@ OLDER_PROGRESS = {
 
 @pytest.mark.parametrize("stored", OLDER_PROGRESS.values(), ids=OLDER_PROGRESS.keys())
 def test_progress_from_an_older_version_is_discarded_cleanly(tab, site, stored):
-    from coursekit import RIGHT, answer, saved_progress, store_progress
+    from tests.support.browser import RIGHT, answer, saved_progress, store_progress
 
     page = tab.page
     open_page(page, site, "progress/")

@@ -3,7 +3,7 @@ Material's instant navigation shows and on a page back from the back/forward cac
 
 from __future__ import annotations
 
-from coursekit import RIGHT, answer, check, open_page, quiz, saved_progress
+from tests.support.browser import RIGHT, answer, check, open_page, quiz, saved_progress
 
 COUNT_CHECKS = "() => { window.checked = 0; document.addEventListener('course:quiz-checked', () => window.checked++); }"
 

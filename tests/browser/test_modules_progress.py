@@ -13,7 +13,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from coursekit import (
+
+from tests.support.browser import (
     FIXTURE,
     REPO,
     RIGHT,

@@ -7,7 +7,8 @@ import json
 import re
 
 import pytest
-from coursekit import (
+
+from tests.support.browser import (
     QUIZ_PAGES,
     RIGHT,
     STORAGE_FULL,

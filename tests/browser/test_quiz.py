@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-import base64
-import json
-import re
-
 import pytest
-from coursekit import QUIZ_PAGES, RIGHT, WRONG, answer, check, open_page, outcome, quiz, take, visible_text
+
+from tests.support.browser import QUIZ_PAGES, RIGHT, WRONG, answer, check, open_page, outcome, quiz, take, visible_text
 
 
 @pytest.mark.parametrize("quiz_id", QUIZ_PAGES)
@@ -289,31 +286,13 @@ def test_quiz_is_set_up_only_once(page, site):
     assert page.evaluate("window.checked") == 1
 
 
-def as_numeric(site, page, answer_key: dict) -> None:
-    """Serve the beta page with its short-text question as the builder renders a numeric one: the same
-    markup with data-question-type="numeric", inputmode="decimal", and a numeric answer-key entry."""
-
-    def edit(route):
-        html = route.fetch().text()
-        encoded = re.search(r'data-quiz="beta-check"[^>]*data-quiz-key="([^"]+)"', html).group(1)
-        key = json.loads(base64.b64decode(encoded).decode())
-        key["questions"]["short-one"] = {"type": "numeric", "points": 1, **answer_key}
-        fresh = base64.b64encode(json.dumps(key).encode()).decode()
-        html = html.replace(encoded, fresh).replace('data-question-type="short_text"', 'data-question-type="numeric"')
-        html = html.replace(
-            'class="course-question__text" type="text"', 'class="course-question__text" type="text" inputmode="decimal"'
-        )
-        route.fulfill(body=html, content_type="text/html; charset=utf-8")
-
-    page.route(site.url("beta/"), edit)
-
-
 @pytest.mark.parametrize(
     ("typed", "correct"),
     [("1.000,5", "true"), ("1000,5", "true"), ("1 000.5", "true"), ("1.000,6", "false"), ("one thousand", "false")],
 )
-def test_numeric_question_reads_the_typed_number(page, site, typed, correct):
-    as_numeric(site, page, {"answer": 1000.5, "tolerance": 0, "decimal": ","})
+def test_numeric_question_reads_the_typed_number(page, sites, typed, correct):
+    """A numeric question as the builder renders it, in a French course: the decimal comma is read."""
+    site = sites("numeric")
     open_page(page, site, "beta/")
     question = quiz(page, "beta-check").locator('[data-question="short-one"]')
     assert question.locator("input").get_attribute("inputmode") == "decimal"
@@ -329,8 +308,8 @@ def test_numeric_question_reads_the_typed_number(page, site, typed, correct):
     assert outcome(page, "beta-check")["correct"]["short-one"] == correct
 
 
-def test_numeric_question_left_blank_is_not_answered(page, site):
-    as_numeric(site, page, {"answer": 0, "tolerance": 0, "decimal": "."})
+def test_numeric_question_left_blank_is_not_answered(page, sites):
+    site = sites("numeric")
     open_page(page, site, "beta/")
     quiz(page, "beta-check").locator('[data-question="short-one"] input').fill("   ")
     result = check(page, "beta-check")

@@ -5,7 +5,9 @@ Material's instant navigation. The fixture's role-play is desk-visit, on the bet
 from __future__ import annotations
 
 import pytest
-from coursekit import (
+from playwright.sync_api import expect
+
+from tests.support.browser import (
     RIGHT,
     STORAGE_FULL,
     answer,
@@ -17,7 +19,6 @@ from coursekit import (
     store_progress,
     visible_text,
 )
-from playwright.sync_api import expect
 
 PHONE = {"viewport": {"width": 375, "height": 740}, "is_mobile": True, "has_touch": True, "device_scale_factor": 2}
 SCENARIO = "desk-visit"

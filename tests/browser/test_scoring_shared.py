@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 
-from coursekit import REPO, decode_key, open_page
+from tests.support.browser import REPO, decode_key, open_page
 
 CASES = json.loads((REPO / "tests" / "scoring_cases.json").read_text(encoding="utf-8"))
 

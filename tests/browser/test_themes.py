@@ -4,7 +4,19 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
-from coursekit import PAGES, RIGHT, WRONG, answer, check, format_violations, open_page, outcome, quiz, run_axe, take
+from tests.support.browser import (
+    PAGES,
+    RIGHT,
+    WRONG,
+    answer,
+    check,
+    format_violations,
+    open_page,
+    outcome,
+    quiz,
+    run_axe,
+    take,
+)
 
 
 def test_quiz_works_with_mkdocs_builtin_theme(tab, sites):

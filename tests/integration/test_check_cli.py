@@ -187,3 +187,61 @@ def test_new_lesson_cli_adds_the_lesson_its_quiz_and_the_course_entry(course_cop
     again = run_course("new", "lesson", "gamma", cwd=project)
     assert again.returncode == 1
     assert again.stderr == "error: gamma.yml already exists in content/; choose another id\n"
+
+
+# -- JSON for editors and CI ---------------------------------------------------------------------------
+
+
+def test_validate_json_lists_every_problem_with_its_parts(course_copy):
+    """The same problems as the text listing (tests/fixtures/courses/broken-many/expected.txt), as data."""
+    project = course_copy("broken-many")
+    result = run_course("validate", "--format", "json", cwd=project)
+    assert result.returncode == 1 and result.stderr == ""
+    report = json.loads(result.stdout)
+    assert (report["valid"], report["errors"], report["warnings"], report["summary"]) == (False, 12, 1, None)
+    text = (project / "expected.txt").read_text().splitlines()
+    shown = [
+        f"{d['file']}:{d['line']}:{d['column']}: "
+        + ("warning: " if d["severity"] == "warning" else "")
+        + (f"{d['path']}: " if d["path"] else "")
+        + d["message"]
+        for d in report["diagnostics"]
+    ]
+    assert sorted(shown) == sorted(line.strip() for line in text if line.startswith("  "))  # the same words
+    assert [(d["file"], d["line"]) for d in report["diagnostics"]] == sorted(
+        (d["file"], d["line"]) for d in report["diagnostics"]
+    )  # in file and line order, errors and warnings together
+    first = report["diagnostics"][1]
+    assert first == {
+        "file": "content/beta.yml",
+        "line": 5,
+        "column": 19,
+        "path": "duration_minutes",
+        "code": "range",
+        "severity": "error",
+        "message": "should be between 1 and 600; found 0",
+    }
+
+
+def test_validate_json_of_a_valid_course(course_copy):
+    result = run_course("validate", "--format", "json", cwd=course_copy("minimal"), check=True)
+    assert json.loads(result.stdout) == {
+        "valid": True,
+        "errors": 0,
+        "warnings": 0,
+        "summary": "1 lesson, 0 quizzes, 0 questions",
+        "diagnostics": [],
+    }
+
+
+def test_check_json_gives_warnings_with_codes_and_notes_as_info(course_copy):
+    project = course_copy("checks-all")
+    set_plugin_options(project, "      checks:\n        reading-level: info\n")
+    result = run_course("check", "--format", "json", cwd=project)
+    assert result.returncode == 0
+    report = json.loads(result.stdout)
+    severities = {d["code"]: d["severity"] for d in report["diagnostics"]}
+    assert severities["reading-level"] == "info" and severities["missing-feedback"] == "warning"
+    assert report["warnings"] == len(report["diagnostics"]) - 1  # every finding but the note
+    strict = run_course("check", "--strict", "--format", "json", cwd=project)
+    assert strict.returncode == 1 and json.loads(strict.stdout) == report

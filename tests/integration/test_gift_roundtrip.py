@@ -22,7 +22,15 @@ from builder.exporters.gift import export_gift
 from builder.source.diagnostics import Severity
 from builder.source.markdown_text import MarkdownText
 from builder.source.model import Course
-from builder.source.questions import Matching, MultipleChoice, Ordering, ShortText, SingleChoice, TrueFalse
+from builder.source.questions import (
+    Matching,
+    MultipleChoice,
+    Numeric,
+    Ordering,
+    ShortText,
+    SingleChoice,
+    TrueFalse,
+)
 from tests.support.paths import FIXTURES, REPO
 from tests.support.projects import load, project_at
 
@@ -31,7 +39,14 @@ PARSE_SCRIPT = EXPORTERS / "parse_gift.mjs"
 PARSER = REPO / "node_modules" / "gift-pegjs"
 
 COURSES = {"full": FIXTURES / "full", "gift-special": FIXTURES / "gift-special", "bundled": REPO}
-GIFT_TYPES = {"single": "MC", "multiple": "MC", "true_false": "TF", "short_text": "Short", "matching": "Matching"}
+GIFT_TYPES = {
+    "single": "MC",
+    "multiple": "MC",
+    "true_false": "TF",
+    "short_text": "Short",
+    "matching": "Matching",
+    "numeric": "Numerical",
+}
 
 
 @pytest.fixture(scope="session")
@@ -172,6 +187,8 @@ def check_question(quiz_id: str, question, parsed: dict) -> None:
     elif isinstance(question, Matching):
         pairs = [(parsed_text(p["subquestion"]), pegjs_plain(p["subanswer"])) for p in parsed["matchPairs"]]
         assert pairs == [(inline(p.left), inline(p.right)) for p in question.pairs], where
+    elif isinstance(question, Numeric):
+        assert parsed["choices"] == {"type": "range", "number": question.answer, "range": question.tolerance}, where
 
 
 # -- every course: full fixture, special characters, the bundled course ------------------------------
@@ -211,7 +228,9 @@ def test_only_ordering_questions_are_left_out_each_with_a_warning(exported):
 
 def test_the_fixture_and_bundled_courses_use_every_gift_type(exported):
     types = {q["type"] for questions in exported.parsed.values() for q in questions}
-    assert types == {"Category", "MC", "TF", "Short", "Matching"}
+    assert types - {"Numerical"} == {"Category", "MC", "TF", "Short", "Matching"}
+    numeric = any(isinstance(q, Numeric) for quiz in exported.course.quizzes.values() for q in quiz.questions)
+    assert ("Numerical" in types) is numeric
 
 
 # -- special characters ----------------------------------------------------------------------------
@@ -281,7 +300,7 @@ def test_special_course_warnings_name_the_short_matching_and_the_skipped_orderin
         ),
         (
             "gift-ordering-skipped",
-            "quizzes/symbols-check.yml:74:5: warning: questions[6] 'order-steps': ordering "
+            "quizzes/symbols-check.yml:86:5: warning: questions[8] 'order-steps': ordering "
             f"questions have no GIFT type; skipped from {out}",
         ),
     ]

@@ -3,17 +3,14 @@
 from __future__ import annotations
 
 import shutil
-import sys
 import zipfile
 from pathlib import Path
 
 import pytest
 
+from tests.support.browser import RIGHT, WRONG, answer, check
 from tests.support.cli import run_course
 from tests.support.paths import FIXTURES
-
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "browser"))
-from coursekit import RIGHT, WRONG, answer, check
 
 
 @pytest.fixture(scope="module")

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import sys
 import zipfile
 from pathlib import Path
 from urllib.parse import quote, urlsplit
@@ -13,12 +12,19 @@ from urllib.parse import quote, urlsplit
 import pytest
 
 from builder.exporters.suspend import course_map, encode
+from tests.support.browser import (
+    RIGHT,
+    WRONG,
+    Site,
+    answer,
+    as_numeric_course,
+    check,
+    format_violations,
+    outcome,
+    run_axe,
+)
 from tests.support.cli import run_course
 from tests.support.paths import FIXTURES, REPO
-
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "browser"))
-from coursekit import RIGHT, WRONG, Site, answer, check, format_violations, outcome, run_axe
-
 from tests.support.projects import load, project_at
 
 HERE = Path(__file__).resolve().parent
@@ -198,6 +204,41 @@ def test_scorm_second_launch_resumes_from_suspend_data(browser, lms):
         assert not question.get_by_label("Pear", exact=True).is_checked()
     finally:
         second.close()
+
+
+def test_scorm_numeric_answers_are_saved_as_typed_and_resumed(browser, tmp_path_factory):
+    """A numeric question (in a French course: decimal comma) through the real SCORM runtime: the typed text
+    goes into suspend_data exactly as the Python mirror encodes it, and comes back on the next launch."""
+    root = tmp_path_factory.mktemp("numeric-lms")
+    project = root / "project"
+    shutil.copytree(FIXTURES / "full", project)
+    as_numeric_course(project)
+    site = Site(scorm_package(project, root))
+    course, _ = load(project_at(project))
+    cmap = course_map(course)
+    assert cmap["quizzes"][1]["questions"][0] == {"id": "short-one", "encoding": "text"}
+    first = Launch(browser, site)
+    try:
+        answers = {**RIGHT["beta-check"], "short-one": "1 000,5"}
+        assert first.take("beta/index.html", "beta-check", answers)["correct"]["short-one"] == "true"
+        frame = first.course_frame("beta/index.html")
+        stored = json.loads(frame.evaluate("k => localStorage.getItem(k)", cmap["storage"]))
+        first.wait_for_value("cmi.suspend_data", encode(stored, cmap))
+        saved = first.value("cmi.suspend_data")
+    finally:
+        first.close()
+    assert '"1 000,5"' in saved
+    second = Launch(
+        browser, site, seed={"suspend_data": saved, "core": {"lesson_status": "incomplete", "entry": "resume"}}
+    )
+    try:
+        frame = second.course_frame("beta/index.html")
+        frame.locator('[data-quiz="beta-check"] [data-quiz-result][data-score]').wait_for()
+        assert frame.locator('[data-question="short-one"] input').input_value() == "1 000,5"
+        assert outcome(frame, "beta-check")["correct"]["short-one"] == "true"
+    finally:
+        second.close()
+        site.close()
 
 
 def test_scorm_manifest_lists_every_file_and_one_sco(lms, tmp_path):

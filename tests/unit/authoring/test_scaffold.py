@@ -7,8 +7,11 @@ import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from builder.authoring.editor_schema import json_schema
+from builder.authoring.scaffold import _NOT_ONE_LINE as NOT_ONE_LINE
 from builder.authoring.scaffold import (
     ScaffoldError,
     add_lesson_to_course,
@@ -18,6 +21,8 @@ from builder.authoring.scaffold import (
     new_scenario,
 )
 from builder.source.project import Project
+from builder.source.validate import validate_project
+from tests.support.fuzzing import examples
 from tests.support.paths import FIXTURES
 from tests.support.projects import load, project_at
 
@@ -190,3 +195,69 @@ def test_scaffold_add_lesson_to_course_refuses_clearly(text: str, message: str):
     with pytest.raises(ScaffoldError) as error:
         add_lesson_to_course(text, "new")
     assert str(error.value) == message
+
+
+# -- titles: any one-line text reads back exactly -----------------------------------------------------
+
+TRICKY_TITLES = [
+    'Paths like C:\\new\\temp and "quotes"',
+    "Colons: here # and a hash",
+    "- a leading dash",
+    "'single' and \"double\" quotes \\ backslash",
+    "{{ not a template }} {id} {title}",
+    "Ünïcödé, العربية, 日本語, emoji 🙂",
+    "yes",
+    "12",
+    "null",
+    "[brackets] {braces} & *star* !bang %percent @at `tick`",
+    "tab\tinside",
+    "\ufeffbyte order mark and \ufffe non-character",
+]
+
+
+def _written_title(project: Project, kind: str, title: str) -> str:
+    """The title as the builder reads back the file `course new <kind>` wrote."""
+    if kind == "lesson":
+        path = new_lesson(project, "titled", title).lesson
+    elif kind == "quiz":
+        path = new_quiz(project, "titled", title)
+    else:
+        path = new_scenario(project, "titled", title)
+    validation = validate_project(project)
+    loaded = {**validation.sources.lessons, **validation.sources.quizzes, **validation.sources.scenarios}["titled"]
+    errors = [str(p) for p in loaded.checker.problems if p.is_error]  # (a new quiz is not used yet: a warning)
+    assert errors == [], errors
+    assert loaded.data["title"] == loaded.raw("title"), path  # what validation keeps is what the file says
+    return str(loaded.data["title"])
+
+
+@pytest.mark.parametrize("title", TRICKY_TITLES)
+@pytest.mark.parametrize("kind", ["lesson", "quiz", "scenario"])
+def test_scaffold_titles_of_any_text_round_trip_exactly(tmp_path: Path, kind: str, title: str):
+    assert _written_title(minimal_copy(tmp_path), kind, title) == title.strip()
+
+
+ONE_LINE_TITLES = st.text(st.characters(exclude_categories=("Cs",)), min_size=1, max_size=60).filter(
+    lambda text: text.strip() and not NOT_ONE_LINE.search(text)
+)
+
+
+@settings(max_examples=examples(60), suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(title=ONE_LINE_TITLES, kind=st.sampled_from(["lesson", "quiz", "scenario"]))
+def test_scaffold_any_one_line_title_round_trips(tmp_path_factory, title: str, kind: str):
+    project = minimal_copy(tmp_path_factory.mktemp("titles"))
+    assert _written_title(project, kind, title) == title.strip()
+
+
+@pytest.mark.parametrize("title", ["two\nlines", "carriage\rreturn", "line\u2028separator", "escape \x1b[31m", "   "])
+def test_scaffold_titles_that_are_not_one_line_of_text_are_refused_before_anything_is_written(tmp_path, title):
+    project = minimal_copy(tmp_path)
+    before = sorted(p.relative_to(project.root).as_posix() for p in project.root.rglob("*"))
+    for make in (
+        lambda: new_lesson(project, "titled", title),
+        lambda: new_quiz(project, "titled", title),
+        lambda: new_scenario(project, "titled", title),
+    ):
+        with pytest.raises(ScaffoldError, match=r"the title (should be one line of text|is empty)"):
+            make()
+    assert sorted(p.relative_to(project.root).as_posix() for p in project.root.rglob("*")) == before

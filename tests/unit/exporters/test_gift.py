@@ -13,6 +13,7 @@ from builder.source.model import Course, Quiz
 from builder.source.questions import (
     Matching,
     MultipleChoice,
+    Numeric,
     Option,
     Ordering,
     Pair,
@@ -172,6 +173,20 @@ def test_short_text_lists_every_accepted_answer_as_plain_text():
         "\t=\\\\*ok\\\\*\n"
         "\t####[html]<p>An internal customer.</p>\n"
         "}\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("answer", "tolerance", "written"),
+    [(110, 10, "#110:10"), (2.5, 0, "#2.5:0"), (-0.0001, 0.00005, "#-0.0001:0.00005")],
+)
+def test_numeric_writes_the_answer_and_tolerance_with_a_decimal_point(answer, tolerance, written):
+    q = Numeric(answer=answer, tolerance=tolerance, decimal=",", **common("n", "How many?", "About *that*."))
+    assert body(q) == (
+        f"// points: 1\n::n::[html]<p>How many?</p>{{{written}\n\t####[html]<p>About <em>that</em>.</p>\n}}\n"
+    )
+    assert body(Numeric(answer=3, tolerance=0, decimal=".", **common("m"))) == (
+        "// points: 1\n::m::[html]<p>Prompt?</p>{#3:0}\n"
     )
 
 

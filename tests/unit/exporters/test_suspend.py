@@ -210,3 +210,35 @@ def test_suspend_worst_case_grows_with_each_role_play():
     # tag, 9999 plays, three choice positions, ending position and three widest scores
     entry = f'["{scenario["version"][:6]}",9999,[2,2,2],[{len(scenario["nodes"]) - 1},-3,-1,-4]]'
     assert worst_case_length(cmap) == without + len(",[" + entry + "]")
+
+
+NUMERIC = """  - id: q3
+    type: numeric
+    objective: spot
+    prompt: How many?
+    answer: 2.5
+"""
+
+
+def test_suspend_numeric_answers_are_kept_as_the_text_typed_and_counted_as_text(tmp_path):
+    _course, cmap = fixture_map(tmp_path / "numeric", quizzes__one_check=ONE_CHECK + NUMERIC)
+    one = cmap["quizzes"][0]
+    assert one["questions"][2] == {"id": "q3", "encoding": "text"}  # no tokens: the learner's own text
+    typed = " 2,5 \x1b" + "9" * 80
+    progress = {
+        "v": 1,
+        "quizzes": {
+            "one-check": {
+                "version": one["version"],
+                "best": 0,
+                "attempts": 1,
+                "passedAt": None,
+                "last": {"score": 0, "passed": False, "responses": {"q1": "", "q2": "", "q3": typed}},
+            }
+        },
+    }
+    encoded = json.loads(encode(progress, cmap))
+    assert encoded[2][0][5][2] == (" 2,5 " + "9" * 80)[:MAX_TEXT]  # control characters removed, then cut
+    _, plain = fixture_map(tmp_path / "plain")
+    # the worst case grows by exactly one more widest text (60 escaped quotes and the comma)
+    assert worst_case_length(cmap) - worst_case_length(plain) == len(json.dumps('"' * MAX_TEXT)) + 1

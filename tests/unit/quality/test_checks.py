@@ -10,6 +10,7 @@ import pytest
 
 from builder.quality.course_check import CHECK_CODES, find_all, run_checks
 from builder.quality.readability import plain_text, readability, reading_minutes, sentences, syllables, word_count
+from builder.source.questions import QUESTION_TYPES
 from builder.source.validate import validate_project
 from tests.support.paths import FIXTURES, REPO
 from tests.support.projects import load, project_at
@@ -370,12 +371,5 @@ def test_checks_guide_examples_build_a_course_with_no_weak_spots(tmp_path: Path)
     course_model, problems = load(project_at(root))
     assert problems == [] and course_model is not None
     assert course_model.scenarios["the-late-handover"].score_ranges() == ((1, 2), (0, 2), (-5, 2))
-    assert {q.type for q in course_model.quizzes["call-for-help-check"].questions} == {
-        "single",
-        "multiple",
-        "true_false",
-        "short_text",
-        "ordering",
-        "matching",
-    }
+    assert {q.type for q in course_model.quizzes["call-for-help-check"].questions} == set(QUESTION_TYPES)
     assert findings_of(root) == []

@@ -1,5 +1,5 @@
-"""What the browser tests share besides fixtures: the fixture course's facts, a static server
-and helpers that drive quizzes the way a learner does (by visible labels)."""
+"""What the browser and package tests share besides fixtures: Debian's Chromium, the fixture course's facts,
+a static server and helpers that drive quizzes the way a learner does (by visible labels)."""
 
 from __future__ import annotations
 
@@ -10,9 +10,10 @@ import json
 import threading
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[2]
-FIXTURE = REPO / "tests" / "fixtures" / "courses" / "full"
-AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"  # the repository's npm tools (package.json)
+from .paths import FIXTURES, NODE_MODULES
+
+FIXTURE = FIXTURES / "full"
+AXE = NODE_MODULES / "axe-core" / "axe.min.js"
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -117,7 +118,7 @@ def answer(page, quiz_id: str, answers: dict) -> None:
     for question_id, value in answers.items():
         question = root.locator(f'[data-question="{question_id}"]')
         kind = question.get_attribute("data-question-type")
-        if kind == "short_text":
+        if kind in ("short_text", "numeric"):
             question.locator("input[type=text]").fill(value)
         elif kind in ("ordering", "matching"):
             for row_label, option in value.items():
@@ -199,3 +200,21 @@ def pass_all(page, site: Site) -> None:
 
 def visible_text(locator) -> str:
     return " ".join(locator.inner_text().split())
+
+
+# -- a course variant --------------------------------------------------------------------------
+
+
+def as_numeric_course(project: Path) -> None:
+    """The beta quiz's short-text question as a numeric one, in a course written in French (decimal comma)."""
+    course = project / "content" / "course.yml"
+    course.write_text(course.read_text() + "language: fr\n")
+    quiz = project / "quizzes" / "beta-check.yml"
+    text = quiz.read_text()
+    short = text[text.index("  - id: short-one") : text.index("  - id: order-two")]
+    numeric = (
+        "  - id: short-one\n    type: numeric\n    objective: name-it\n"
+        "    prompt: How many euros did the order cost (1 000,50 written out)?\n"
+        "    explanation: One thousand euros and fifty cents.\n    answer: 1000.5\n"
+    )
+    quiz.write_text(text.replace(short, numeric))
