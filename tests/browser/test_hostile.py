@@ -20,7 +20,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from tests.support.browser import REPO, Site, check, decode_key, open_page, quiz, visible_text
+from tests.support.browser import Site, check, decode_key, open_page, quiz, visible_text
+from tests.support.paths import REPO
 
 HOSTILE = REPO / "tests" / "fixtures" / "courses" / "hostile"
 QUIZ_PAGES = {"hostile-check": "hostile-lesson/", "hostile-final": "hostile-final/"}

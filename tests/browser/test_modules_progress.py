@@ -16,7 +16,6 @@ import pytest
 
 from tests.support.browser import (
     FIXTURE,
-    REPO,
     RIGHT,
     WRONG,
     Site,
@@ -28,6 +27,7 @@ from tests.support.browser import (
     take,
     visible_text,
 )
+from tests.support.paths import REPO
 
 PHONE = {"viewport": {"width": 375, "height": 740}, "is_mobile": True, "has_touch": True, "device_scale_factor": 2}
 MODULES = "modules:\n  - title: Getting started\n    lessons: [alpha]\n  - title: Going further\n    lessons: [beta]\n"

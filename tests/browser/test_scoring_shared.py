@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import json
 
-from tests.support.browser import REPO, decode_key, open_page
+from tests.support.browser import decode_key, open_page
+from tests.support.paths import REPO
 
 CASES = json.loads((REPO / "tests" / "scoring_cases.json").read_text(encoding="utf-8"))
 
