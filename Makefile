@@ -59,7 +59,7 @@ check: setup
 # Everything: the house rules first, then every test (unit, fuzz, integration, browser, packages).
 test: setup browser-deps
 	$(MAKE) --no-print-directory lint
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n 2 --dist loadfile
 
 # Speed and memory against plain MkDocs at 100 and 1,000 lessons; writes docs/performance.md.
 bench: setup

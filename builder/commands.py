@@ -40,10 +40,10 @@ def validate(project: Project, *, output: str = "text") -> int:
 
 def check(project: Project, *, strict: bool = False, output: str = "text") -> int:
     """Validate, then run the quality checks; with `strict`, any warning fails."""
-    from .quality.course_check import apply_levels, find_all, format_check_report
+    from .quality.course_check import format_check_report, run_checks
 
     validation = validate_project(project)
-    result = apply_levels(find_all(validation), project)
+    result = run_checks(validation)
     errors = [d for d in validation.diagnostics if d.is_error]
     warnings = sort_diagnostics([*(d for d in validation.diagnostics if not d.is_error), *result.warnings])
     if output == "json":

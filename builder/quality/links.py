@@ -3,21 +3,18 @@
 from __future__ import annotations
 
 import posixpath
-import re
 from collections.abc import Iterator
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from ..source.diagnostics import DataPath
-from ..source.markdown_text import MarkdownText
+from ..source.markdown_text import ABSOLUTE_URL, MarkdownText
 from ..source.model import Course
 from ..source.schema import markdown_fields
 from ..source.text import suggest
 from ..source.validate import SourceFile
 from .registry import CheckContext, Finding, check
-
-_ABSOLUTE = re.compile(r"^(?:[a-zA-Z][a-zA-Z0-9+.-]*:|/|#)")
 
 
 class _Targets(HTMLParser):
@@ -75,7 +72,7 @@ def _unresolved(ctx: CheckContext) -> Iterator[tuple[str, SourceFile, DataPath, 
             parser = _Targets()
             parser.feed(converter.block(text) if kind == "block" else converter.inline(text))
             for tag, url in parser.found:
-                if not url or _ABSOLUTE.match(url):
+                if not url or ABSOLUTE_URL.match(url):
                     continue  # web addresses, root paths and links within the page are not checked
                 target = unquote(urlsplit(url).path)
                 if not target:

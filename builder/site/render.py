@@ -12,7 +12,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from jinja2 import Environment, PackageLoader, StrictUndefined
+from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context
+from jinja2.runtime import Context
 from markupsafe import Markup
 
 from ..source.markdown_text import MarkdownText
@@ -146,7 +147,7 @@ class CourseRenderer:
         self.scripts = scripts
         self.text = MarkdownText(allowed_embed_hosts)
         self.env = template_environment()
-        self.env.filters.update(md_block=self._md_block, md_inline=self._md_inline)
+        self.env.filters.update(md_block=self._md_block, md_inline=self._md_inline)  # for the page's `root`
         self.env.globals.update(section_labels=SECTION_LABELS, quiz_group=quiz_group)
         self._templates = {name: self.env.get_template(f"{name}.html")
                            for name in ("home", "module", "lesson", "quiz_page", "progress", "certificate")}
@@ -176,29 +177,28 @@ class CourseRenderer:
     # -- pages ------------------------------------------------------------------------------------
     def render(self, page: PageSpec) -> RenderedPage:
         root = self.root_for(page.src_uri)
-        self.text.root = root
         outline = _Outline()
         context: dict[str, Any] = dict(course=self.course, root=root, url=lambda t=None: self.url(root, t),
                                        script=lambda entry: self.script(root, entry), outline=outline,
                                        storage_key=self.storage_key, modules=self.modules,
                                        home_lesson_links=HOME_LESSON_LINKS)
-        context.update(self._page_context(page))
+        context.update(self._page_context(page, root))
         html = self._templates["quiz_page" if page.kind == "quiz" else page.kind].render(context)
         html, deferred = _defer(html)
         return RenderedPage(html, outline.entries, deferred)
 
-    def _page_context(self, page: PageSpec) -> dict[str, Any]:
-        """What one kind of page shows besides the course."""
+    def _page_context(self, page: PageSpec, root: str) -> dict[str, Any]:
+        """What one kind of page (at `root` depth) shows besides the course."""
         if page.kind == "module":
             assert page.module is not None
             return self._module_page(page.module)
         if page.kind == "lesson":
             assert page.ref is not None
-            return self._lesson_page(self._lessons[page.ref])
+            return self._lesson_page(self._lessons[page.ref], root)
         if page.kind == "quiz":
             quiz = self.course.quizzes[str(page.ref)]
             last = self.course.lessons[-1]
-            return {"quiz": quiz, "quiz_view": self.quiz_view(quiz),
+            return {"quiz": quiz, "quiz_view": self.quiz_view(quiz, root),
                     "pager": Pager("Lessons", Link(last.id, last.title, "Previous lesson"),
                                    Link("progress", "Your progress", "Next"))}
         if page.kind == "progress":
@@ -209,14 +209,14 @@ class CourseRenderer:
             return {"requirements": self._requirements()}
         return {}
 
-    def _lesson_page(self, lesson: Lesson) -> dict[str, Any]:
+    def _lesson_page(self, lesson: Lesson, root: str) -> dict[str, Any]:
         position = self._positions[lesson.id]
         lessons = self.course.lessons
         before = lessons[position - 1] if position > 0 else None
         after = lessons[position + 1] if position + 1 < len(lessons) else None
         quiz = self.course.quiz_for(lesson)
         return {"lesson": lesson, "number": position + 1,
-                "quiz_view": self.quiz_view(quiz) if quiz else None,
+                "quiz_view": self.quiz_view(quiz, root) if quiz else None,
                 "scenario_views": [self.scenario_view(scenario) for scenario in self.course.scenarios_for(lesson)],
                 "pager": Pager("Lessons",
                                Link(before.id, before.title, "Previous lesson") if before else _OVERVIEW,
@@ -256,11 +256,12 @@ class CourseRenderer:
             pass_mark_text=(f"pass mark {low}%" if low == high else f"pass marks {low}–{high}%") if quizzes else "",
             group=quiz_group(quizzes))
 
-    def quiz_view(self, quiz: Quiz) -> QuizView:
-        """Everything the quiz template shows, with choices in their first-attempt order."""
-        key = answer_key(quiz, self._md_inline, self._md_block)
+    def quiz_view(self, quiz: Quiz, root: str) -> QuizView:
+        """Everything the quiz template shows on a page at `root` depth, choices in their first-attempt order."""
+        key = answer_key(quiz, lambda text: self.text.inline(text, root=root),
+                         lambda text: self.text.block(text, root=root))
         return QuizView(quiz=quiz, version=quiz_version(quiz), key=encode_key(key),
-                        questions=[self._question_view(quiz, q, n) for n, q in enumerate(quiz.questions, 1)])
+                        questions=[self._question_view(quiz, q, n, root) for n, q in enumerate(quiz.questions, 1)])
 
     def scenario_view(self, scenario: Scenario) -> ScenarioView:
         """What the role-play template shows: its steps (the start first) and each dimension's range."""
@@ -271,19 +272,21 @@ class CourseRenderer:
                             lows=[low for low, _ in ranges], highs=[high for _, high in ranges],
                             dimensions_text=listing(scenario.dimensions))
 
-    def _question_view(self, quiz: Quiz, question: QuestionBase, number: int) -> QuestionView:
+    def _question_view(self, quiz: Quiz, question: QuestionBase, number: int, root: str) -> QuestionView:
         kind = question_type(question)
         rng = random.Random(f"{quiz.id}/{question.id}")  # the same first-attempt order on every build
         return QuestionView(question=question, number=number, hint=kind.hint, macro=kind.macro,
-                            prompt_inline=self.text.as_single_paragraph(question.prompt),
+                            prompt_inline=self.text.as_single_paragraph(question.prompt, root=root),
                             dom_id=f"{quiz.id}--{question.id}",
                             controls=kind.controls(quiz.id, question, rng, quiz.shuffle))
 
-    def _md_block(self, text: str | None) -> Markup:
-        return Markup(self.text.block(text))
+    @pass_context
+    def _md_block(self, context: Context, text: str | None) -> Markup:
+        return Markup(self.text.block(text, root=context["root"]))
 
-    def _md_inline(self, text: str | None) -> Markup:
-        return Markup(self.text.inline(text))
+    @pass_context
+    def _md_inline(self, context: Context, text: str | None) -> Markup:
+        return Markup(self.text.inline(text, root=context["root"]))
 
 
 _OVERVIEW = Link(None, "Course overview", "Back to")

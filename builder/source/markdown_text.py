@@ -27,7 +27,8 @@ from .sanitize import URL_SCHEMES, Removal, Sanitizer, url_scheme
 # Text with none of these needs no Markdown parser: it renders as itself (a speed-up for the
 # many short fields of a big course; tests check the shortcut agrees with the parser).
 _MARKUP = re.compile(r"[\\`*_\[\]<>&|\t]|^[ \t#=+>-]|[ \t]$|^\d+[.)]", re.MULTILINE)
-_ABSOLUTE = re.compile(r"^(?:[a-zA-Z][a-zA-Z0-9+.-]*:|/|#)")
+ABSOLUTE_URL = re.compile(r"^(?:[a-zA-Z][a-zA-Z0-9+.-]*:|/|#)")
+"""A URL with a scheme, from the server's root or within the page: not relative to the page's folder."""
 _HEADINGS = {f"h{n}": n for n in range(1, 7)}
 _RAW_HTML = re.compile(r"[<&]")
 
@@ -73,15 +74,15 @@ def limit_problem(text: str) -> str | None:
 
 
 class _PageAware(Treeprocessor):
-    """Rewrite relative URLs for the current page, move headings below the page outline, and note
-    any URL the sanitiser has to look at."""
+    """Rewrite relative URLs for the page being converted for, move headings below the page outline, and
+    note any URL the sanitiser has to look at."""
 
     def __init__(self, md: markdown.Markdown, converter: MarkdownText):
         super().__init__(md)
         self.converter = converter
 
     def run(self, root: etree.Element) -> None:
-        prefix = self.converter.root
+        prefix = self.converter._root
         shift = self.converter.heading_shift
         for element in root.iter():
             if element.tag in _HEADINGS and shift:
@@ -92,15 +93,16 @@ class _PageAware(Treeprocessor):
                     continue
                 if url_scheme(url) not in (None, *URL_SCHEMES):
                     self.converter._unsafe_url = True
-                if prefix and not _ABSOLUTE.match(url):
+                if prefix and not ABSOLUTE_URL.match(url):
                     element.set(attribute, prefix + url)
 
 
 class MarkdownText:
-    """Converts trainers' Markdown to HTML; set `root` to the page's path to the site root first."""
+    """Converts trainers' Markdown to HTML. `root` is the path from the page the HTML goes in to the site's
+    root ("../" for a lesson page): relative links and images are rewritten to work from there."""
 
     def __init__(self, allowed_embed_hosts: Iterable[str] = ()) -> None:
-        self.root = ""
+        self._root = ""  # the page of the conversion under way (one at a time: a converter is not shared)
         self.heading_shift = 2
         self.sanitizer = Sanitizer(allowed_embed_hosts)
         self._unsafe_url = False
@@ -111,9 +113,10 @@ class MarkdownText:
             self._inline.parser.blockprocessors.deregister(name)
         self._inline.treeprocessors.register(_PageAware(self._inline, self), "course_page_aware", 1)
 
-    def block(self, text: str | None) -> str:
+    def block(self, text: str | None, *, root: str = "") -> str:
         if not text:
             return ""
+        self._root = root
         stripped = text.strip("\n")
         if not _MARKUP.search(stripped):
             return "\n".join(f"<p>{paragraph.strip(chr(10))}</p>" for paragraph in re.split(r"\n{2,}", stripped))
@@ -124,9 +127,10 @@ class MarkdownText:
                 pass
         return "\n".join(f"<p>{html_text.escape(p)}</p>" for p in re.split(r"\n{2,}", stripped))
 
-    def inline(self, text: str | None) -> str:
+    def inline(self, text: str | None, *, root: str = "") -> str:
         if not text:
             return ""
+        self._root = root
         if "\n" not in text and not _MARKUP.search(text):
             return text
         if limit_problem(text) is None:
@@ -142,6 +146,7 @@ class MarkdownText:
         Call it only for text within the limits (`limit_problem` returns None)."""
         if not text or not (_RAW_HTML.search(text) or ":" in text):
             return []  # no raw HTML, no entity and no URL scheme: nothing to remove
+        self._root = ""
         try:
             html = self._convert_block(text) if kind == "block" else self._convert_inline(text)
         except RecursionError:
@@ -168,9 +173,9 @@ class MarkdownText:
             return self.sanitizer.clean(html)
         return html
 
-    def as_single_paragraph(self, text: str) -> str | None:
+    def as_single_paragraph(self, text: str, *, root: str = "") -> str | None:
         """The inline HTML of block text that is just one paragraph, else None."""
-        html = self.block(text)
+        html = self.block(text, root=root)
         if html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
             return html[3:-4]
         return None

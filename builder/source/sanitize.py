@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from enum import Enum
 from html.parser import HTMLParser
 
 import nh3
@@ -213,6 +214,15 @@ class Removal:
         return f"removed {self.what} ({self.why})"
 
 
+class AttributeProblem(Enum):
+    """Why the sanitiser removes an attribute of a tag it keeps."""
+
+    EMBED = "an iframe from a host the course does not allow"
+    DATA_URL = "a data: URL anywhere but an image's src"
+    SCHEME = "a URL scheme other than http, https or mailto"
+    CLASS = "a class on code other than language-…"
+
+
 class Sanitizer:
     """Cleans HTML fragments with one reusable nh3 cleaner; embeds allowed only from `allowed_embed_hosts`."""
 
@@ -272,21 +282,23 @@ class Sanitizer:
     def _filter(self, tag: str, attribute: str, value: str) -> str | None:
         return value if self.attribute_problem(tag, attribute, value) is None else None
 
-    def attribute_problem(self, tag: str, attribute: str, value: str) -> str | None:
+    def attribute_problem(self, tag: str, attribute: str, value: str) -> AttributeProblem | None:
         """Why an attribute of an allowed tag is removed, or None when it is kept."""
         if attribute in ("href", "src"):
             scheme = url_scheme(value)
             if tag == "iframe":
                 host = embed_host(value)
                 if host is None or host not in self.embed_hosts:
-                    return "embed"
+                    return AttributeProblem.EMBED
                 return None
             if scheme == "data":
-                return None if (tag, attribute) == ("img", "src") and is_image_data_url(value) else "data-url"
+                if (tag, attribute) == ("img", "src") and is_image_data_url(value):
+                    return None
+                return AttributeProblem.DATA_URL
             if scheme is not None and scheme not in URL_SCHEMES:
-                return "scheme"
+                return AttributeProblem.SCHEME
         if tag == "code" and attribute == "class" and not all(token.startswith("language-") for token in value.split()):
-            return "class"
+            return AttributeProblem.CLASS
         return None
 
 
@@ -377,8 +389,8 @@ def _attribute_removal(tag: str, name: str) -> Removal:
     return Removal(what, "this attribute is not allowed in course text")
 
 
-def _value_removal(tag: str, name: str, value: str, problem: str) -> Removal:
-    if problem == "embed":
+def _value_removal(tag: str, name: str, value: str, problem: AttributeProblem) -> Removal:
+    if problem is AttributeProblem.EMBED:
         host = embed_host(value)
         if host is None:
             return Removal(
@@ -386,9 +398,9 @@ def _value_removal(tag: str, name: str, value: str, problem: str) -> Removal:
                 "embeds must be https addresses on a host listed in `allow_embeds_from` in mkdocs.yml",
             )
         return Removal(f"an embed from {host[:80]}", "its host is not listed in `allow_embeds_from` in mkdocs.yml")
-    if problem == "data-url":
+    if problem is AttributeProblem.DATA_URL:
         return Removal(f"a data: URL from <{tag}>", "data: URLs are allowed only as images")
-    if problem == "class":
+    if problem is AttributeProblem.CLASS:
         return Removal(f"the class attribute of <{tag}>", "only language-… classes are allowed on code")
     scheme = url_scheme(value) or ""
     return Removal(

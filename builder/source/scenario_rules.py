@@ -8,6 +8,7 @@ not hide a broken path; each problem is reported through the file's Checker at i
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from typing import Any
 
 from . import course_format as fmt
@@ -17,18 +18,23 @@ from .schema import SLUG_PATTERN
 from .text import listing, suggest
 
 
+@dataclass(slots=True)
+class _Graph:
+    """What the node rules learn about the role-play's graph, for the path rules."""
+
+    edges: dict[str, list[str]] = field(default_factory=dict)
+    """Each node's targets by choice ("" where a choice leads nowhere known)."""
+    settled: set[str] = field(default_factory=set)
+    """Endings, and nodes already reported as broken: no path rule adds a problem about them."""
+    endings: set[str] = field(default_factory=set)
+
+
 def check_scenario(raw: dict[str, Any], checker: Checker) -> None:
     """The role-play's graph as written: targets, dimensions, choices, reachability, endings, loops.
 
     What the format check already reports (a node or choice of the wrong type, an id that is not
     an id) is not reported again here: such a node counts as settled, so that no guess about
     what it was meant to hold turns into a second problem elsewhere."""
-
-    def written(path: DataPath, value: Any) -> str | None:
-        """An id as the trainer typed it (`next: 12` and `next: yes` are ids to the format too)."""
-        value = checker.as_written(path, value)
-        return value.strip() if isinstance(value, str) and value.strip() else None
-
     nodes = raw.get("nodes")
     if not isinstance(nodes, dict) or not nodes:  # not a group of nodes, or none: the format check says so
         return
@@ -40,34 +46,49 @@ def check_scenario(raw: dict[str, Any], checker: Checker) -> None:
             "too-large",
         )
         return
-    declared: list[str] | None = list(fmt.DEFAULT_DIMENSIONS)
-    if "dimensions" in raw:
-        dimensions = raw["dimensions"]
-        listed = (
-            [written(("dimensions", i), d) for i, d in enumerate(dimensions)] if isinstance(dimensions, list) else []
-        )
-        checker.report_repeats(
-            listed, lambda i: ("dimensions", i), lambda value, _: f"dimension '{value}' is listed twice"
-        )
-        # an empty list, or one holding something other than ids, is reported by the format check:
-        # scores cannot be compared with it
-        declared = [d for d in listed if d is not None] if listed and None not in listed else None
+    declared = _declared_dimensions(raw, checker)
+    graph = _node_rules(raw, nodes, declared, checker)
+    _path_rules(raw, nodes, graph, checker)
+
+
+def _written(checker: Checker, path: DataPath, value: Any) -> str | None:
+    """An id as the trainer typed it (`next: 12` and `next: yes` are ids to the format too)."""
+    value = checker.as_written(path, value)
+    return value.strip() if isinstance(value, str) and value.strip() else None
+
+
+def _declared_dimensions(raw: dict[str, Any], checker: Checker) -> list[str] | None:
+    """The dimensions choices may score (the trust model's unless the file lists its own); a repeated one is
+    reported. None when the list is not one scores can be compared with (the format check says why)."""
+    if "dimensions" not in raw:
+        return list(fmt.DEFAULT_DIMENSIONS)
+    dimensions = raw["dimensions"]
+    listed = (
+        [_written(checker, ("dimensions", i), d) for i, d in enumerate(dimensions)]
+        if isinstance(dimensions, list)
+        else []
+    )
+    checker.report_repeats(listed, lambda i: ("dimensions", i), lambda value, _: f"dimension '{value}' is listed twice")
+    return [d for d in listed if d is not None] if listed and None not in listed else None
+
+
+def _node_rules(raw: dict[str, Any], nodes: dict[Any, Any], declared: list[str] | None, checker: Checker) -> _Graph:
+    """Each node on its own: an ending has no choices, a step two or more, each choice leads to a node and
+    scores declared dimensions."""
     in_words = listing(declared or ())  # "caring, competency and integrity"
     names = list(nodes)
-    edges: dict[str, list[str]] = {}
-    settled: set[str] = set()  # endings, and nodes already reported as broken
-    endings: set[str] = set()
+    graph = _Graph()
     for name, node in nodes.items():
         where = ("nodes", name)
-        edges[name] = []
+        graph.edges[name] = []
         if not isinstance(node, dict):
-            settled.add(name)
+            graph.settled.add(name)
             continue
         raw_choices = node.get("choices")
         choices: list[Any] = raw_choices if isinstance(raw_choices, list) else []
         if node.get("end") is True:
-            settled.add(name)
-            endings.add(name)
+            graph.settled.add(name)
+            graph.endings.add(name)
             if "choices" in node:
                 checker.error(
                     (*where, "choices"),
@@ -78,9 +99,9 @@ def check_scenario(raw: dict[str, Any], checker: Checker) -> None:
         elif ("end" in node and not isinstance(node["end"], bool)) or (
             "choices" in node and not isinstance(node["choices"], list)
         ):
-            settled.add(name)  # `end: maybe` or `choices: text`: the format check says what is wrong
+            graph.settled.add(name)  # `end: maybe` or `choices: text`: the format check says what is wrong
         elif len(choices) < 2:
-            settled.add(name)
+            graph.settled.add(name)
             found = "none" if not choices else "only one"
             checker.error(
                 where if "choices" not in node else (*where, "choices"),
@@ -90,16 +111,16 @@ def check_scenario(raw: dict[str, Any], checker: Checker) -> None:
         for index, choice in enumerate(choices):
             path = (*where, "choices", index)
             choice = choice if isinstance(choice, dict) else {}
-            target = written((*path, "next"), choice.get("next"))
+            target = _written(checker, (*path, "next"), choice.get("next"))
             if target is None or target not in nodes:
-                settled.add(name)  # where this choice leads is unknown
+                graph.settled.add(name)  # where this choice leads is unknown
                 if target is not None and SLUG_PATTERN.match(target):  # a malformed id is reported as such
                     checker.error(
                         (*path, "next"),
                         f"there is no node '{target}' in this role-play{suggest(target, names)}",
                         "missing-node",
                     )
-            edges[name].append(target if target is not None and target in nodes else "")
+            graph.edges[name].append(target if target is not None and target in nodes else "")
             scores = choice.get("scores")
             if not isinstance(scores, dict) or declared is None:
                 continue
@@ -116,7 +137,14 @@ def check_scenario(raw: dict[str, Any], checker: Checker) -> None:
                         "unknown-dimension",
                         key=True,
                     )
-    start = written(("start",), raw.get("start"))
+    return graph
+
+
+def _path_rules(raw: dict[str, Any], nodes: dict[Any, Any], graph: _Graph, checker: Checker) -> None:
+    """The paths from the start: it names a node that is not an ending, every node can be reached, no choice
+    loops back, and an ending can be reached from every node."""
+    names = list(nodes)
+    start = _written(checker, ("start",), raw.get("start"))
     if start is None:
         return
     if start not in nodes:
@@ -132,8 +160,8 @@ def check_scenario(raw: dict[str, Any], checker: Checker) -> None:
             f"the start node '{start}' is an ending: the learner would have nothing to choose",
             "start-is-ending",
         )
-    seen = set(reachable(start, edges))  # an ending's choices (reported above) still reach their nodes,
-    edges = {name: [] if name in endings else targets for name, targets in edges.items()}  # but lead no further
+    seen = set(reachable(start, graph.edges))  # an ending's choices (reported already) still reach their nodes,
+    edges = {name: [] if name in graph.endings else targets for name, targets in graph.edges.items()}  # no further
     for name in names:
         if name not in seen:
             checker.error(
@@ -150,7 +178,7 @@ def check_scenario(raw: dict[str, Any], checker: Checker) -> None:
             '"Go back one step" and "Play again" to try other choices)',
             "loop",
         )
-    finishing = can_finish(edges, settled)
+    finishing = can_finish(edges, graph.settled)
     for name in names:
         if name not in finishing:
             checker.error(

@@ -15,7 +15,15 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from builder.source.loader import MAX_DEPTH, MAX_FILE_BYTES, MAX_NODES, load_document, parse_document
-from tests.support.fuzzing import TRICKY_CHARS, assert_located, examples, line_count, tricky_text, yaml_noise
+from tests.support.fuzzing import (
+    TRICKY_CHARS,
+    assert_located,
+    data_paths,
+    examples,
+    line_count,
+    tricky_text,
+    yaml_noise,
+)
 
 PATH = "quizzes/q.yml"
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
@@ -27,20 +35,10 @@ def _check(text: str):
     assert doc is not None or problems, "no document and no problem"
     assert_located(problems, {PATH: text})
     if doc is not None:
-        for path in _paths(doc.data):
+        for path in data_paths(doc.data):
             location = doc.location(path)
             assert 1 <= location.line <= line_count(text) + 1
     return doc, problems
-
-
-def _paths(value, path=()):
-    yield path
-    if isinstance(value, dict):
-        for key, item in value.items():
-            yield from _paths(item, (*path, key))
-    elif isinstance(value, list):
-        for index, item in enumerate(value):
-            yield from _paths(item, (*path, index))
 
 
 @settings(max_examples=examples(300))
@@ -147,7 +145,7 @@ def test_fuzz_loader_billion_laughs_stop_quickly_in_bounded_memory(levels, width
     text = _laughs(levels, width)
     doc, problems, seconds, peak = _timed(text)
     if doc is not None:  # small enough to expand: then it holds no more values than the limit
-        assert problems == [] and sum(1 for _ in _paths(doc.data)) <= MAX_NODES
+        assert problems == [] and sum(1 for _ in data_paths(doc.data)) <= MAX_NODES
     else:
         assert [p.message for p in problems] == [
             f"the file expands to more than {MAX_NODES:,} values (are aliases (*name) repeating large parts?)"

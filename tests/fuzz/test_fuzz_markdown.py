@@ -172,9 +172,8 @@ class Live(HTMLParser):
 
 def _check(text: str, kind: str) -> None:
     converter = MarkdownText()
-    converter.root = "../"
     started = time.process_time()
-    html = getattr(converter, kind)(text)
+    html = getattr(converter, kind)(text, root="../")
     assert time.process_time() - started < 2
     assert Live(html).found == [], (text, html)
     sanitizer = converter.sanitizer

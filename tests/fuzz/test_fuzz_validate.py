@@ -22,7 +22,15 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from builder.site.render import CourseRenderer, course_pages, restore_deferred
-from tests.support.fuzzing import HOSTILE_TEXT, TRICKY_CHARS, assert_located, examples, tricky_text, yaml_noise
+from tests.support.fuzzing import (
+    HOSTILE_TEXT,
+    TRICKY_CHARS,
+    assert_located,
+    data_paths,
+    examples,
+    tricky_text,
+    yaml_noise,
+)
 from tests.support.projects import load, project_at
 
 REPO = Path(__file__).resolve().parents[2]
@@ -80,16 +88,6 @@ def sources(tmp_path_factory) -> dict[str, Path]:
     return copies
 
 
-def _all_paths(value, path=()):
-    yield path
-    if isinstance(value, dict):
-        for key, item in value.items():
-            yield from _all_paths(item, (*path, key))
-    elif isinstance(value, list):
-        for index, item in enumerate(value):
-            yield from _all_paths(item, (*path, index))
-
-
 def _parent(data, path):
     for part in path[:-1]:
         data = data[part]
@@ -132,7 +130,7 @@ replacements = st.one_of(
 def mutated_data(draw, data):
     """The file's data with a few structural mutations."""
     for _ in range(draw(st.integers(1, 4))):
-        paths = [p for p in _all_paths(data) if p]
+        paths = [p for p in data_paths(data) if p]
         if not paths:
             break
         path = draw(st.sampled_from(paths))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 
 from hypothesis import strategies as st
 
@@ -173,3 +174,14 @@ def assert_located(diagnostics, files: dict[str, str]) -> None:
         assert message.strip(), str(diagnostic)
         for python_words in ("Traceback", "<class ", " object at 0x", "NoneType", "Error:"):
             assert python_words not in message, str(diagnostic)
+
+
+def data_paths(value: object, path: tuple = ()) -> Iterator[tuple]:
+    """The path of every value inside loaded YAML data, the top first: (), ("questions",), ("questions", 0)..."""
+    yield path
+    if isinstance(value, dict):
+        for key, item in value.items():
+            yield from data_paths(item, (*path, key))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from data_paths(item, (*path, index))
