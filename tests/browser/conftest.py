@@ -8,17 +8,15 @@ In CI (CI=true) a missing Chromium fails the suite; locally the browser tests ar
 from __future__ import annotations
 
 import functools
-import os
 import shutil
-import subprocess
-import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 
-from tests.support.browser import CHROMIUM, CHROMIUM_ARGS, FIXTURE, Site, as_numeric_course
+from tests.support.browser import CHROMIUM, CHROMIUM_ARGS, FIXTURE, Site, as_numeric_course, require_chromium
+from tests.support.cli import run_course
 
 # -- the site ----------------------------------------------------------------------------------
 
@@ -29,14 +27,7 @@ def build_site(workdir: Path, site: Path, *, edit: Callable[[Path], None] | None
     shutil.copytree(FIXTURE, project)
     if edit:
         edit(project)
-    result = subprocess.run(
-        [sys.executable, "-m", "builder.cli", "build", "--site-dir", str(site)],
-        cwd=project,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-    assert result.returncode == 0, f"course build failed:\n{result.stdout}\n{result.stderr}"
+    run_course("build", "--site-dir", str(site), cwd=project, check=True)
     assert (site / "index.html").is_file()
 
 
@@ -144,16 +135,7 @@ def pytest_sessionfinish(session, exitstatus) -> None:
 
 @pytest.fixture
 def browser():
-    if not CHROMIUM.exists():
-        if os.environ.get("CI") == "true":
-            pytest.fail(
-                f"{CHROMIUM} is missing and CI=true: the browser tests must run in CI "
-                "(install it with `make browser-deps`)",
-                pytrace=False,
-            )
-        pytest.skip(
-            f"{CHROMIUM} not found: install Debian's chromium to run the browser tests (they never download a browser)"
-        )
+    require_chromium()
     return _CHROMIUM.get()
 
 

@@ -12,8 +12,6 @@ from __future__ import annotations
 
 import re
 import shutil
-import subprocess
-import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -21,6 +19,7 @@ import pytest
 import yaml
 
 from tests.support.browser import Site, check, decode_key, open_page, quiz, visible_text
+from tests.support.cli import run_course
 from tests.support.paths import REPO
 
 HOSTILE = REPO / "tests" / "fixtures" / "courses" / "hostile"
@@ -64,18 +63,6 @@ FIND_INJECTED = """() => {
 }"""
 
 
-def _build(project: Path, site: Path) -> subprocess.CompletedProcess:
-    result = subprocess.run(
-        [sys.executable, "-m", "builder.cli", "build", "--site-dir", str(site)],
-        cwd=project,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-    assert result.returncode == 0, f"course build failed:\n{result.stdout}\n{result.stderr}"
-    return result
-
-
 def _plain_titles(project: Path) -> None:
     """Replace every `title:` in the course's YAML with plain words (the Markdown fields stay hostile)."""
     counter = iter(range(1, 1000))
@@ -106,7 +93,7 @@ def hostile_sites(tmp_path_factory) -> Iterator[Callable[[str], tuple[Site, str]
             shutil.copytree(HOSTILE, project)
             if VARIANTS[variant]:
                 VARIANTS[variant](project)
-            result = _build(project, workdir / "site")
+            result = run_course("build", "--site-dir", str(workdir / "site"), cwd=project, check=True)
             served[variant] = (Site(workdir / "site"), result.stdout + result.stderr)
         return served[variant]
 

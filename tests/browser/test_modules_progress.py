@@ -7,10 +7,7 @@ from __future__ import annotations
 import datetime
 import re
 import shutil
-import subprocess
-import sys
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
@@ -27,22 +24,12 @@ from tests.support.browser import (
     take,
     visible_text,
 )
+from tests.support.cli import run_course
 from tests.support.paths import REPO
 
 PHONE = {"viewport": {"width": 375, "height": 740}, "is_mobile": True, "has_touch": True, "device_scale_factor": 2}
 MODULES = "modules:\n  - title: Getting started\n    lessons: [alpha]\n  - title: Going further\n    lessons: [beta]\n"
 FIRST, SECOND = "modules/getting-started/", "modules/going-further/"
-
-
-def build(project: Path, site: Path) -> None:
-    result = subprocess.run(
-        [sys.executable, "-m", "builder.cli", "build", "--site-dir", str(site)],
-        cwd=project,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-    assert result.returncode == 0, f"course build failed:\n{result.stdout}\n{result.stderr}"
 
 
 @pytest.fixture(scope="module")
@@ -56,7 +43,7 @@ def modules_site(tmp_path_factory) -> Iterator[Site]:
     assert "lessons: [alpha, beta]\n" in text
     course.write_text(text.replace("lessons: [alpha, beta]\n", MODULES))
     site = Site(workdir / "site")
-    build(project, site.root)
+    run_course("build", "--site-dir", str(site.root), cwd=project, check=True)
     yield site
     site.close()
 
@@ -81,7 +68,7 @@ def big_site(tmp_path_factory) -> Iterator[Site]:
     course = project / "content" / "course.yml"
     course.write_text(re.sub(r"(?ms)^modules:.*", "modules:\n" + modules, course.read_text()))
     site = Site(workdir / "site")
-    build(project, site.root)
+    run_course("build", "--site-dir", str(site.root), cwd=project, check=True)
     yield site
     site.close()
 

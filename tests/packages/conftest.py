@@ -3,21 +3,15 @@ in a process, and tests/browser keeps its own while its tests run)."""
 
 from __future__ import annotations
 
-import os
+from collections.abc import Iterator
+from typing import Any
 
 import pytest
 
-from tests.support.browser import CHROMIUM, CHROMIUM_ARGS
+from tests.support.browser import launched_chromium
 
 
 @pytest.fixture(scope="module")
-def browser():
-    if not CHROMIUM.exists():
-        assert os.environ.get("CI") != "true", f"{CHROMIUM} is missing under CI=true"
-        pytest.skip(f"{CHROMIUM} not found")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+def browser() -> Iterator[Any]:
+    with launched_chromium() as launched:
         yield launched
-        launched.close()

@@ -4,11 +4,17 @@ a static server and helpers that drive quizzes the way a learner does (by visibl
 from __future__ import annotations
 
 import base64
+import contextlib
 import functools
 import http.server
 import json
+import os
 import threading
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
+
+import pytest
 
 from .paths import FIXTURES, NODE_MODULES
 
@@ -24,6 +30,36 @@ CHROMIUM_ARGS = [
     "--no-first-run",
 ]
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+
+
+def require_chromium() -> None:
+    """Skip without Debian's Chromium, except under CI (CI=true), where its absence fails the test."""
+    if CHROMIUM.exists():
+        return
+    if os.environ.get("CI") == "true":
+        pytest.fail(
+            f"{CHROMIUM} is missing and CI=true: browser tests must run in CI (install it with `make browser-deps`)",
+            pytrace=False,
+        )
+    pytest.skip(
+        f"{CHROMIUM} not found: install Debian's chromium to run the browser tests (they never download a browser)"
+    )
+
+
+@contextlib.contextmanager
+def launched_chromium() -> Iterator[Any]:
+    """Debian's Chromium driven by Playwright (one at a time in a process), closed on the way out."""
+    require_chromium()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
 STORAGE_KEY = "course-progress:fixture-course"
 
 # Every page the fixture course has, by path from the site root.

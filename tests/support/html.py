@@ -11,6 +11,30 @@ from builder.source.model import Course
 
 from .projects import load, make_project
 
+LIVE_TAGS = frozenset(
+    {
+        "script",
+        "svg",
+        "math",
+        "iframe",
+        "frame",
+        "object",
+        "embed",
+        "base",
+        "meta",
+        "style",
+        "link",
+        "form",
+        "input",
+        "button",
+        "select",
+        "textarea",
+        "noscript",
+        "template",
+    }
+)
+"""Tags that could run script, load another page or pose as the page's own controls: never in course text."""
+
 
 class Elements(HTMLParser):
     """Every start tag with its attributes, to check labels and hooks without regexes over HTML."""

@@ -11,7 +11,6 @@ import base64
 import json
 import shutil
 from html.parser import HTMLParser
-from typing import ClassVar
 
 import pytest
 
@@ -25,6 +24,7 @@ from builder.source.markdown_text import (
     limit_problem,
 )
 from builder.source.sanitize import Sanitizer, embed_host, url_scheme
+from tests.support.html import LIVE_TAGS
 from tests.support.paths import REPO
 from tests.support.projects import ONE, ONE_CHECK, load, make_project, project_at
 
@@ -62,26 +62,7 @@ PAYLOADS = {
 class Live(HTMLParser):
     """Anything in parsed HTML that could run script, load a page or pose as the page's own UI."""
 
-    DANGEROUS: ClassVar[set[str]] = {
-        "script",
-        "svg",
-        "math",
-        "iframe",
-        "frame",
-        "object",
-        "embed",
-        "base",
-        "meta",
-        "style",
-        "link",
-        "form",
-        "input",
-        "button",
-        "select",
-        "textarea",
-        "noscript",
-        "template",
-    }
+    DANGEROUS = LIVE_TAGS
 
     def __init__(self, html: str, allowed: set[str] = frozenset(), *, own_page: bool = False):
         super().__init__(convert_charrefs=True)
