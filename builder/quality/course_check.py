@@ -14,8 +14,9 @@ from dataclasses import dataclass
 
 from ..source.diagnostics import Diagnostic, format_report, sort_diagnostics
 from ..source.project import Project
+from ..source.sources import Sources
 from ..source.text import count
-from ..source.validate import Sources, Validation
+from ..source.validate import Validation
 from . import links, objectives, questions, role_plays, timing  # noqa: F401 - importing them declares their checks
 from .registry import CHECKS, CheckContext, Finding
 

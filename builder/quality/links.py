@@ -12,8 +12,8 @@ from ..source.diagnostics import DataPath
 from ..source.markdown_text import ABSOLUTE_URL, MarkdownText
 from ..source.model import Course
 from ..source.schema import markdown_fields
+from ..source.sources import SourceFile
 from ..source.text import suggest
-from ..source.validate import SourceFile
 from .registry import CheckContext, Finding, check
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..source.validate import Sources
+from ..source.sources import Sources
 from .metrics import assessing_questions
 from .registry import CheckContext, Finding, check
 

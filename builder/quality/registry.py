@@ -15,7 +15,7 @@ from typing import Any
 from ..source.diagnostics import DataPath
 from ..source.model import Course
 from ..source.project import Project
-from ..source.validate import Sources
+from ..source.sources import Sources
 
 LEVELS: tuple[str, ...] = ("warn", "info", "ignore")
 """warn: a warning (fails `course check --strict`); info: printed as a note only; ignore: not shown."""
