@@ -69,13 +69,13 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="course", description="Build interactive courses from YAML lessons and quizzes."
     )
-    commands_ = parser.add_subparsers(title="commands", metavar="COMMAND")
+    subcommands = parser.add_subparsers(title="commands", metavar="COMMAND")
 
-    init = commands_.add_parser("init", help="create a small, ready-to-build course project in DIR")
+    init = subcommands.add_parser("init", help="create a small, ready-to-build course project in DIR")
     init.add_argument("directory", metavar="DIR", type=Path)
     init.set_defaults(handler=lambda args: commands.init(args.directory))
 
-    validate = commands_.add_parser("validate", help="check every lesson and quiz; list all problems")
+    validate = subcommands.add_parser("validate", help="check every lesson and quiz; list all problems")
     validate.add_argument(
         "--format",
         dest="output",
@@ -86,7 +86,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     validate.set_defaults(handler=_with_project(commands.validate, "validate"))
 
-    check = commands_.add_parser(
+    check = subcommands.add_parser(
         "check", help="validate, then list the course's weak spots (quality checks) as warnings with a code"
     )
     check.add_argument("--strict", action="store_true", help="fail (exit status 1) on any warning, for CI")
@@ -95,7 +95,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     check.set_defaults(handler=_with_project(commands.check, "check"))
 
-    report = commands_.add_parser(
+    report = subcommands.add_parser(
         "report", help="summarise each lesson: words, minutes, objectives and the questions that assess them"
     )
     report.add_argument(
@@ -107,7 +107,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     report.set_defaults(handler=_with_project(commands.report, "report"))
 
-    schema = commands_.add_parser(
+    schema = subcommands.add_parser(
         "schema", help="write the JSON Schemas editors use to complete and check course, lesson and quiz files"
     )
     schema.add_argument(
@@ -115,18 +115,18 @@ def _parser() -> argparse.ArgumentParser:
     )
     schema.set_defaults(handler=lambda args: commands.schema(args.out))
 
-    build = commands_.add_parser("build", help="validate, then build the site (the previous site is kept on failure)")
+    build = subcommands.add_parser("build", help="validate, then build the site (the previous site is kept on failure)")
     build.add_argument("--site-dir", metavar="DIR", type=Path, help="where to write the site (default: site/)")
     build.add_argument("--strict", action="store_true", help="treat warnings as errors")
     build.set_defaults(handler=_with_configuration(commands.build, "build"))
 
-    serve = commands_.add_parser("serve", help="preview the course, rebuilding when a file changes")
+    serve = subcommands.add_parser("serve", help="preview the course, rebuilding when a file changes")
     serve.add_argument(
         "--dev-addr", metavar="IP:PORT", default="127.0.0.1:8000", help="address to serve on (default: 127.0.0.1:8000)"
     )
     serve.set_defaults(handler=_with_configuration(commands.serve, "serve"))
 
-    export = commands_.add_parser(
+    export = subcommands.add_parser(
         "export", help="validate, then package the course for an LMS, for offline use or for Moodle's question bank"
     )
     formats = export.add_subparsers(title="formats", metavar="FORMAT", required=True)
@@ -140,7 +140,7 @@ def _parser() -> argparse.ArgumentParser:
         sub.add_argument("--strict", action="store_true", help="treat warnings as errors")
         sub.set_defaults(handler=_with_configuration(export_run, "export"))
 
-    new = commands_.add_parser(
+    new = subcommands.add_parser(
         "new", help="add a new lesson (with its quiz, listed in course.yml), quiz or role-play from a template"
     )
     new_kinds = new.add_subparsers(title="what", metavar="KIND", required=True)

@@ -12,15 +12,17 @@ import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from .site.config import Configuration
-from .site.render import course_pages
 from .source.diagnostics import Diagnostic, format_report, sort_diagnostics
 from .source.errors import ContentError, CourseBuilderError, failing_as
 from .source.model import Course
 from .source.project import Project
 from .source.text import count
 from .source.validate import Validation, validate_project
+
+if TYPE_CHECKING:
+    from .site.config import Configuration
 
 OUTPUT_FORMATS = ("text", "json")
 """How `course validate` and `course check` print what they find."""
@@ -88,6 +90,7 @@ def schema(out: Path) -> int:
 
 def build(config: Configuration, *, site_dir: Path | None = None, strict: bool = False) -> int:
     """Validate, then build the site; a failed build leaves the previous site as it was."""
+    from .site.render import course_pages
     from .site.sitebuild import build_site
 
     validation = _validated(config.project, strict=strict)
