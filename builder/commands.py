@@ -93,7 +93,7 @@ def build(config: Configuration, *, site_dir: Path | None = None, strict: bool =
     from .site.render import course_pages
     from .site.sitebuild import build_site
 
-    validation = _validated(config.project, strict=strict)
+    validation = _validated(config.project, strict=strict).for_build()  # the files' YAML is not needed any more
     course = _valid_course(validation)
     started = time.monotonic()
     with failing_as("the site was not built"):
@@ -224,7 +224,7 @@ def _valid_course(validation: Validation) -> Course:
 
 def _export(config: Configuration, run: Callable[[Validation], str], *, strict: bool) -> int:
     """Validate like `course build`, then run one exporter; its result line is printed on success."""
-    validation = _validated(config.project, strict=strict)
+    validation = _validated(config.project, strict=strict).for_build()
     with failing_as("nothing was exported"):
         message = run(validation)
     print(message)

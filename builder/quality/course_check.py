@@ -33,7 +33,7 @@ class CheckResult:
 def find_all(validation: Validation) -> list[Diagnostic]:
     """What every check finds, as warnings placed in the files (the course-wide checks only when the course
     has no errors)."""
-    sources = validation.sources
+    sources = validation.loaded()
     found: list[Diagnostic] = []
     context = CheckContext(validation.course, sources) if validation.course is not None else None
     for code, registered in CHECKS.items():

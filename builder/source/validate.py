@@ -10,7 +10,7 @@ gets the course only when no error was found, and always gets the loaded files (
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -30,18 +30,25 @@ RESERVED_PAGE_IDS = frozenset({"progress", "certificate", "modules", "assets", "
 """Ids that would clash with pages and folders the builder itself creates."""
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class Validation:
     """What validating a project gives: the course (None when there is any error), every problem, and the
-    files as loaded."""
+    files as loaded (None once set aside: a build needs only the course, and the files' YAML is the bulk
+    of what validation holds)."""
 
+    project: Project
     course: Course | None
     diagnostics: list[Diagnostic]
-    sources: Sources
+    sources: Sources | None
 
-    @property
-    def project(self) -> Project:
-        return self.sources.project
+    def for_build(self) -> Validation:
+        """The same validation without the loaded files, to hand to a site build."""
+        return replace(self, sources=None)
+
+    def loaded(self) -> Sources:
+        """The loaded files (for the quality checks and the report)."""
+        assert self.sources is not None, "the loaded files were set aside for a build"
+        return self.sources
 
 
 def validate_project(project: Project) -> Validation:
@@ -69,8 +76,8 @@ def validate_project(project: Project) -> Validation:
     _check_markdown(sources)
     diagnostics = sort_diagnostics(problem for loaded in sources.files() for problem in loaded.checker.problems)
     if has_errors(diagnostics) or course_file.doc is None:
-        return Validation(None, diagnostics, sources)
-    return Validation(_build_course(sources), diagnostics, sources)
+        return Validation(project, None, diagnostics, sources)
+    return Validation(project, _build_course(sources), diagnostics, sources)
 
 
 def check_file(file: Path, display: str, kind: str) -> SourceFile:

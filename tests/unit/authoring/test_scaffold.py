@@ -224,7 +224,7 @@ def _written_title(project: Project, kind: str, title: str) -> str:
     else:
         path = new_scenario(project, "titled", title)
     validation = validate_project(project)
-    loaded = {**validation.sources.lessons, **validation.sources.quizzes, **validation.sources.scenarios}["titled"]
+    loaded = {**validation.loaded().lessons, **validation.loaded().quizzes, **validation.loaded().scenarios}["titled"]
     errors = [str(p) for p in loaded.checker.problems if p.is_error]  # (a new quiz is not used yet: a warning)
     assert errors == [], errors
     assert loaded.data["title"] == loaded.raw("title"), path  # what validation keeps is what the file says
