@@ -8,7 +8,6 @@ RUNS runs. Results are printed as a table and written to docs/performance.md.
 from __future__ import annotations
 
 import argparse
-import gzip
 import os
 import platform
 import shutil
@@ -18,6 +17,7 @@ import sys
 import time
 from pathlib import Path
 
+from tests.support.assets import gzipped, loaded_by
 from tests.support.net import fetch, free_port
 
 from .synth import generate
@@ -58,17 +58,14 @@ def site_sizes(site: Path) -> tuple[int, int, str]:
     return largest, sum(p.stat().st_size for p in site.rglob("*") if p.is_file()), page.relative_to(site).as_posix()
 
 
-def quiz_assets() -> tuple[int, int]:
-    """Bytes of the quiz script and styles a quiz page loads: raw and gzipped (level 9). The
-    role-play files (scenario.js, scenario.css) load only on pages with a role-play."""
-    files = [
-        p
-        for p in (REPO / "builder" / "site" / "assets").rglob("*")
-        if p.suffix in (".js", ".css") and p.stem != "scenario"
-    ]
+def quiz_assets(site: Path) -> tuple[int, int]:
+    """Bytes of the course's scripts and styles a quiz page of a built site loads (as shipped, minified):
+    raw and gzipped (level 9). The role-play files (scenario.js, scenario.css) load only on pages with a
+    role-play."""
+    assets = site / "assets" / "course"
+    files = [assets / name for name in loaded_by(assets, "quiz.js") | {"course.css"}]
     raw = sum(p.stat().st_size for p in files)
-    zipped = sum(len(gzip.compress(p.read_bytes(), 9)) for p in files)
-    return raw, zipped
+    return raw, sum(gzipped(p) for p in files)
 
 
 def edit_to_rebuilt(project: Path, lesson: str, runs: int) -> float:
@@ -138,7 +135,7 @@ def main() -> int:
         print(f"N={n}: measured", file=sys.stderr)
     serve_bundled = edit_to_rebuilt(copy_bundled(), "professionalism", args.runs)
     serve_n100 = edit_to_rebuilt(WORK / "n100" / "course", "lesson-0001", args.runs) if 100 in sizes else None
-    raw, zipped = quiz_assets()
+    raw, zipped = quiz_assets(WORK / f"n{sizes[0]}" / "course" / "site")
     report = render(rows, serve_bundled, serve_n100, raw, zipped, args.runs)
     print(report)
     (REPO / "docs").mkdir(exist_ok=True)
@@ -167,7 +164,7 @@ def render(rows, serve_bundled, serve_n100, raw, zipped, runs) -> str:
         f"{os.cpu_count()} cores, Python {platform.python_version()}, {platform.machine()}, "
         f"{time.strftime('%Y-%m-%d')}. Medians of {runs} runs, `course build` and plain `mkdocs build` "
         "alternating. Synthetic courses: N lessons of about 600 words in 4 sections, each with a "
-        "10-question quiz mixing all six types, in modules of 20; the plain build has the same words as "
+        "10-question quiz mixing all seven types, in modules of 20; the plain build has the same words as "
         "Markdown pages with the project's mkdocs.yml minus the `course` plugin.",
         "",
         "| measure | " + " | ".join(f"N = {n:,}" for n in rows) + " |",
@@ -199,7 +196,8 @@ def render(rows, serve_bundled, serve_n100, raw, zipped, runs) -> str:
         ]
     lines += [
         "",
-        f"Quiz script and styles (builder/assets but the role-play's scenario.js/.css): {raw:,} bytes raw, "
+        f"Quiz script and styles as shipped (minified; what a quiz page loads, without the role-play's "
+        f"scenario.js/.css): {raw:,} bytes raw, "
         f"{zipped:,} bytes gzipped (level 9, file by file); cacheable files, not inlined.",
         "",
         f"Edit-to-rebuilt in `course serve` (save a lesson file until the page serves the change): "

@@ -1,5 +1,5 @@
 """Synthetic courses for the benchmark: N lessons of about 600 words in 4 sections, each with a
-10-question quiz mixing all six question types, in modules of 20 lessons; and the same words as
+10-question quiz mixing all seven question types, in modules of 20 lessons; and the same words as
 ordinary Markdown pages for a plain MkDocs build with the same theme and settings."""
 
 from __future__ import annotations
@@ -93,7 +93,7 @@ def questions(rng: random.Random, lesson: str) -> list[dict]:
         "single",
         "multiple",
         "true_false",
-        "single",
+        "numeric",
     ]
     for n, kind in enumerate(kinds, 1):
         q = {"id": f"q{n}", "type": kind, "objective": objective, "prompt": sentence(rng), "explanation": sentence(rng)}
@@ -110,6 +110,8 @@ def questions(rng: random.Random, lesson: str) -> list[dict]:
             q["answer"] = n % 2 == 0
         elif kind == "short_text":
             q["accept"] = ["trust", "mutual trust"]
+        elif kind == "numeric":
+            q["answer"], q["tolerance"] = 30, 5
         elif kind == "ordering":
             q["items"] = [f"Step {i} {rng.choice(WORDS)}" for i in range(1, 5)]
         else:

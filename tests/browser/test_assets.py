@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import gzip
 import re
 
 import pytest
 
+from tests.support.assets import gzipped, loaded_by
 from tests.support.browser import PAGES
 
 BUDGET = 12 * 1024  # quiz JS + CSS, gzipped, together
@@ -14,23 +14,6 @@ ROLEPLAY_EXTRA = 5 * 1024
 """What a page with a role-play downloads on top of the quiz assets (scenario.js and scenario.css,
 gzipped): store.js, dom.js and course.css are shared and cached."""
 SCRIPT = re.compile(r'<script type="module" src="([^"]*)"></script>')
-IMPORT = re.compile(r'import\s*\{[^}]*\}\s*from\s*"\./([a-z]+\.js)"')
-"""A static import, as written in the sources and as the minifier writes it (`import{a as b}from"./x.js"`)."""
-
-
-def gzipped(path) -> int:
-    return len(gzip.compress(path.read_bytes(), compresslevel=9))
-
-
-def loaded_by(assets, entry: str) -> set[str]:
-    """`entry` and every module it imports statically (what a quiz page downloads)."""
-    seen, todo = set(), [entry]
-    while todo:
-        name = todo.pop()
-        if name not in seen:
-            seen.add(name)
-            todo += IMPORT.findall((assets / name).read_text())
-    return seen
 
 
 def test_assets_quiz_page_fits_size_budget(site):
