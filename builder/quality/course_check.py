@@ -17,7 +17,7 @@ from ..source.project import Project
 from ..source.sources import Sources
 from ..source.text import count
 from ..source.validate import Validation
-from . import links, objectives, questions, role_plays, timing  # noqa: F401 - importing them declares their checks
+from . import item_writing, links, objectives, questions, role_plays, timing  # noqa: F401 - importing them declares their checks
 from .registry import CHECKS, CheckContext, Finding
 
 CHECK_CODES: tuple[str, ...] = tuple(CHECKS)
@@ -48,7 +48,11 @@ def _placed(sources: Sources, code: str, findings: Iterable[Finding]) -> list[Di
     diagnostics: list[Diagnostic] = []
     for finding in findings:
         checker = sources.checker(finding.file)
-        at = checker.doc.location_of(finding.path, finding.needle) if finding.needle and checker.doc else None
+        at = (
+            checker.doc.location_of(finding.path, finding.needle, finding.occurrence)
+            if finding.needle and checker.doc
+            else None
+        )
         checker.warn(finding.path, finding.message, code, key=finding.key, at=at)
         diagnostics += checker.problems
     return diagnostics

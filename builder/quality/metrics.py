@@ -3,7 +3,7 @@ role-play decisions, and which questions assess each objective."""
 
 from __future__ import annotations
 
-from ..source.model import Course, Lesson
+from ..source.model import Course, Lesson, Quiz
 from .readability import WORDS_PER_MINUTE, reading_minutes, word_count
 
 
@@ -39,3 +39,21 @@ def assessing_questions(course: Course) -> dict[tuple[str, str], list[str]]:
             lesson_id, _, objective_id = question.objective.partition("/")
             found.setdefault((lesson_id, objective_id), []).append(f"{final.id}/{question.id}")
     return found
+
+
+def score_without(quiz: Quiz, missed: list[int]) -> int:
+    """The quiz's score (as scoring.py computes it) with every question right but the `missed` points."""
+    total = sum(q.points for q in quiz.questions)
+    return (total - sum(missed)) * 100 // total if total else 0
+
+
+def questions_may_miss(quiz: Quiz) -> int:
+    """How many questions a learner may get wrong, whichever they are, and still pass: missing the ones
+    worth most points still reaches the pass mark."""
+    points = sorted((q.points for q in quiz.questions), reverse=True)
+    return (
+        next(
+            (k for k in range(1, len(points) + 1) if score_without(quiz, points[:k]) < quiz.pass_mark), len(points) + 1
+        )
+        - 1
+    )

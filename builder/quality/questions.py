@@ -75,7 +75,7 @@ def missing_explanation(ctx: CheckContext) -> Iterator[Finding]:
 def of_the_above(ctx: CheckContext) -> Iterator[Finding]:
     for quiz, index, question in _choice_questions(ctx):
         for j, option in enumerate(question.options):
-            if _OF_THE_ABOVE.search(" ".join(words(option.text))):
+            if is_of_the_above(option.text):
                 yield Finding(
                     quiz.origin.path,
                     ("questions", index, "options", j, "text"),
@@ -84,6 +84,11 @@ def of_the_above(ctx: CheckContext) -> Iterator[Finding]:
                     "instead"
                     + (" (type: multiple lets several options be right)" if question.type == "single" else ""),
                 )
+
+
+def is_of_the_above(text: str) -> bool:
+    """Whether an option is "all of the above", "none of these" or the like."""
+    return bool(_OF_THE_ABOVE.search(" ".join(words(text))))
 
 
 def _normalised_option(text: str) -> str:
@@ -147,7 +152,7 @@ def long_correct_option(ctx: CheckContext) -> Iterator[Finding]:
 
 @check(
     "colliding-answers",
-    "two accepted answers of a short_text question that are the same once case and spaces are ignored",
+    "two accepted answers of a short_text question that are the same answer as learners' answers are compared",
 )
 def colliding_answers(ctx: CheckContext) -> Iterator[Finding]:
     for quiz, index, question in questions_of(ctx):
@@ -155,13 +160,14 @@ def colliding_answers(ctx: CheckContext) -> Iterator[Finding]:
             continue
         seen: dict[str, int] = {}
         for k, answer in enumerate(question.accept):
-            key = normalise_answer(answer)
+            key = normalise_answer(answer, ignore_accents=question.ignore_accents)
             if key in seen:
                 yield Finding(
                     quiz.origin.path,
                     ("questions", index, "accept", k),
                     f"'{answer}' is the same answer as "
-                    f"'{question.accept[seen[key]]}' once case and spaces are ignored; keep one of them",
+                    f"'{question.accept[seen[key]]}' as learners' answers are compared (case, spaces, hyphens and "
+                    "punctuation at either end make no difference); keep one of them",
                 )
             else:
                 seen[key] = k

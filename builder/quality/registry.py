@@ -8,6 +8,7 @@ placed at the value each finding names. Trainers set each code to warn, info or 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -34,8 +35,10 @@ class Finding:
     message: str
     key: bool = False
     """Point at the key rather than its value (a role-play node's name)."""
-    needle: str | None = None
-    """Point at this text inside the value (a link inside a section)."""
+    needle: str | re.Pattern[str] | None = None
+    """Point at this text inside the value (a link inside a section, a word inside a prompt)."""
+    occurrence: int = 0
+    """Which of the needle's places inside the value, counting from 0."""
 
 
 @dataclass(frozen=True, slots=True)

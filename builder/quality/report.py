@@ -3,8 +3,11 @@
 For each lesson: its words, the estimated minutes (reading at `words_per_minute` plus 30
 seconds a question or role-play decision, as `course check` estimates them) beside the stated
 `duration_minutes`, its questions by type, and each objective with the questions that assess
-it; then each role-play with its nodes, endings and score ranges. Shown as a plain-text
-table, as JSON (for scripts) or as Markdown (for a document or a wiki).
+it; then each role-play with its nodes, endings and score ranges; then each quiz's assessment
+profile: its questions by type and by objective, how many questions a learner may miss and still
+pass, the share of true/false questions, and how many options are correct in each multiple-response
+question. Shown as a plain-text table, as JSON (for scripts) or as Markdown (for a document or a
+wiki).
 """
 
 from __future__ import annotations
@@ -13,9 +16,9 @@ import json
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from ..source.model import Course, Lesson, Scenario
-from ..source.questions import QUESTION_TYPES, QuestionBase
-from .metrics import assessing_questions, estimated_minutes, lesson_words
+from ..source.model import Course, Lesson, Quiz, Scenario
+from ..source.questions import QUESTION_TYPES, MultipleChoice, QuestionBase, TrueFalse
+from .metrics import assessing_questions, estimated_minutes, lesson_words, questions_may_miss
 from .readability import WORDS_PER_MINUTE, reading_minutes
 
 FORMATS = ("text", "json", "markdown")
@@ -57,6 +60,26 @@ class ScenarioRow:
 
 
 @dataclass(frozen=True)
+class QuizProfile:
+    """What a quiz measures and how forgiving it is."""
+
+    quiz: str
+    lesson: str | None
+    """The lesson whose quiz it is; None for the final quiz."""
+    questions: int
+    pass_mark: int
+    may_miss: int
+    """How many questions a learner may get wrong, whichever they are, and still pass."""
+    true_false_percent: int
+    """The share of true/false questions, in whole percent."""
+    by_type: dict[str, int]
+    by_objective: dict[str, int]
+    """Questions by the objective they assess (lesson-id/objective-id in the final quiz)."""
+    correct_options: dict[str, list[int]]
+    """Each multiple-response question's correct and total options: {"payroll-customers": [3, 5]}."""
+
+
+@dataclass(frozen=True)
 class CourseReport:
     title: str
     lessons: list[LessonRow]
@@ -64,6 +87,7 @@ class CourseReport:
     final_questions: dict[str, int]
     words_per_minute: int
     scenarios: list[ScenarioRow]
+    assessments: list[QuizProfile]
 
     @property
     def total_words(self) -> int:
@@ -117,7 +141,48 @@ def course_report(course: Course, *, words_per_minute: int = WORDS_PER_MINUTE) -
         scenarios=[
             _scenario_row(scenario, lesson) for lesson in course.lessons for scenario in course.scenarios_for(lesson)
         ],
+        assessments=[
+            *(_profile(quiz, lesson.id) for lesson in course.lessons if (quiz := course.quiz_for(lesson))),
+            *([_profile(final, None)] if final else []),
+        ],
     )
+
+
+def _profile(quiz: Quiz, lesson: str | None) -> QuizProfile:
+    by_objective: dict[str, int] = {}
+    for question in quiz.questions:
+        by_objective[question.objective] = by_objective.get(question.objective, 0) + 1
+    true_false = sum(isinstance(q, TrueFalse) for q in quiz.questions)
+    return QuizProfile(
+        quiz=quiz.id,
+        lesson=lesson,
+        questions=len(quiz.questions),
+        pass_mark=quiz.pass_mark,
+        may_miss=questions_may_miss(quiz),
+        true_false_percent=round(100 * true_false / len(quiz.questions)) if quiz.questions else 0,
+        by_type=_by_type(quiz.questions),
+        by_objective=by_objective,
+        correct_options={
+            q.id: [sum(o.correct for o in q.options), len(q.options)]
+            for q in quiz.questions
+            if isinstance(q, MultipleChoice)
+        },
+    )
+
+
+def _counts(counts: dict[str, int]) -> str:
+    return ", ".join(f"{name} {n}" for name, n in counts.items()) or "none"
+
+
+def _correct_options(profile: QuizProfile) -> str:
+    return ", ".join(f"{qid} {right} of {total}" for qid, (right, total) in profile.correct_options.items()) or "none"
+
+
+def _headline(profile: QuizProfile) -> str:
+    """`10 questions, pass mark 80: may miss any 2; true/false 10%`."""
+    room = f"may miss any {profile.may_miss}" if profile.may_miss else "every question must be right"
+    share = profile.true_false_percent
+    return f"{profile.questions} questions, pass mark {profile.pass_mark}: {room}; true/false {share}%"
 
 
 def _scenario_row(scenario: Scenario, lesson: Lesson) -> ScenarioRow:
@@ -152,8 +217,7 @@ def _lesson_row(
     )
 
 
-def _types(counts: dict[str, int]) -> str:
-    return ", ".join(f"{kind} {n}" for kind, n in counts.items()) or "none"
+_types = _counts
 
 
 def _assessed(row: ObjectiveRow) -> str:
@@ -222,9 +286,30 @@ def format_text(report: CourseReport) -> str:
             f"up to {row.longest_path} decisions; {_ranges(row)}"
             for row in report.scenarios
         ]
+    if report.assessments:
+        out += ["", f"Assessment profile ({_MAY_MISS}):"]
+        for profile in report.assessments:
+            whose = f"lesson {profile.lesson}" if profile.lesson else "final quiz"
+            out += [
+                f"  {profile.quiz} ({whose}): {_headline(profile)}",
+                f"    by type: {_counts(profile.by_type)}",
+                f"    by objective: {_counts(profile.by_objective)}",
+                f"    correct options in multiple-response questions: {_correct_options(profile)}",
+            ]
+        out.append(f"  all quizzes: {_true_false_share(report)}")
     out.append("")
     out.append(f"Estimates: {_ESTIMATES.format(report.words_per_minute)}")
     return "\n".join(out)
+
+
+def _true_false_share(report: CourseReport) -> str:
+    questions = sum(p.questions for p in report.assessments)
+    true_false = sum(p.by_type.get("true_false", 0) for p in report.assessments)
+    share = round(100 * true_false / questions) if questions else 0
+    return f"{questions} questions, {true_false} true/false ({share}%)"
+
+
+_MAY_MISS = '"may miss any 2": a learner who gets any 2 questions wrong still reaches the pass mark'
 
 
 _ESTIMATES = "words at {} a minute plus 30 seconds a question and a role-play decision (longest path)."
@@ -275,6 +360,23 @@ def format_markdown(report: CourseReport) -> str:
             f"{row.longest_path} | {_cell(_ranges(row))} |"
             for row in report.scenarios
         ]
+    if report.assessments:
+        out += [
+            "",
+            "## Assessment profile",
+            "",
+            "May miss: how many questions a learner can get wrong, whichever they are, and still pass.",
+            "",
+            "| Quiz | Questions | Pass mark | May miss | True/false | By type | By objective | Correct options "
+            "(multiple response) |",
+            "|---|--:|--:|--:|--:|---|---|---|",
+        ]
+        out += [
+            f"| `{p.quiz}` | {p.questions} | {p.pass_mark} | {p.may_miss} | {p.true_false_percent}% | "
+            f"{_counts(p.by_type)} | {_cell(_counts(p.by_objective))} | {_cell(_correct_options(p))} |"
+            for p in report.assessments
+        ]
+        out += ["", f"All quizzes: {_true_false_share(report)}."]
     out += ["", f"Estimates: {_ESTIMATES.format(report.words_per_minute)}"]
     return "\n".join(out)
 

@@ -8,6 +8,7 @@ spot a trainer has to fix.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -66,18 +67,20 @@ class Document:
         mark = (key_node if key and found and key_node is not None else node).start_mark if node else None
         return SourceLocation(self.path, mark.line + 1, mark.column + 1) if mark else SourceLocation(self.path, 1, 1)
 
-    def location_of(self, path: DataPath, needle: str) -> SourceLocation:
-        """Where `needle` is written inside the value at `path` (a link inside a long text), else the value's place."""
+    def location_of(self, path: DataPath, needle: str | re.Pattern[str], occurrence: int = 0) -> SourceLocation:
+        """Where `needle` (text, or a pattern) is written inside the value at `path`, its `occurrence`-th place
+        counting from 0 (a link inside a long text, a word inside a prompt); else the value's place."""
         start = self.location(path)
         lines = self.text.splitlines(keepends=True)
         if not needle or start.line > len(lines):
             return start
         offset = sum(len(line) for line in lines[: start.line - 1]) + start.col - 1
-        found = self.text.find(needle, offset)
-        if found < 0:
+        pattern = needle if isinstance(needle, re.Pattern) else re.compile(re.escape(needle))
+        found = next(itertools.islice(pattern.finditer(self.text, offset), occurrence, None), None)
+        if found is None:
             return start
-        line = self.text.count("\n", 0, found) + 1
-        return SourceLocation(self.path, line, found - (self.text.rfind("\n", 0, found) + 1) + 1)
+        at = found.start()
+        return SourceLocation(self.path, self.text.count("\n", 0, at) + 1, at - (self.text.rfind("\n", 0, at) + 1) + 1)
 
     def as_written(self, path: DataPath, value: Any) -> Any:
         """A scalar as the trainer typed it: `12` or `yes` is text in a text field, but YAML read it as a

@@ -26,7 +26,12 @@ def quiz_version(quiz: Quiz) -> str:
     """A short hash of everything that decides a quiz's answers; stored progress is keyed by it."""
     parts = [quiz.id, str(quiz.pass_mark)]
     for question in quiz.questions:
-        parts.append(json.dumps(_question_key(quiz.id, question, feedback={}, explanation=None), sort_keys=True))
+        key = {
+            "type": question.type,
+            "points": question.points,
+            **question_type(question).version_key(quiz.id, question),
+        }
+        parts.append(json.dumps(key, sort_keys=True))
         parts.append(question.prompt)
     return hashlib.sha256("\0".join(parts).encode()).hexdigest()[:12]
 

@@ -15,7 +15,15 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from tests.support.browser import CHROMIUM, CHROMIUM_ARGS, FIXTURE, Site, as_numeric_course, require_chromium
+from tests.support.browser import (
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    FIXTURE,
+    Site,
+    as_forgiving_short_text,
+    as_numeric_course,
+    require_chromium,
+)
 from tests.support.cli import run_course
 
 # -- the site ----------------------------------------------------------------------------------
@@ -75,12 +83,17 @@ def _numeric(project: Path, base: str) -> None:
     as_numeric_course(project)
 
 
+def _forgiving(project: Path, base: str) -> None:
+    as_forgiving_short_text(project)
+
+
 VARIANTS: dict[str, Callable[..., None] | None] = {
     "material": None,
     "mkdocs": _mkdocs_theme,
     "instant": _instant,
     "shuffled": _shuffled_ordering,
     "numeric": _numeric,
+    "forgiving": _forgiving,
 }
 
 

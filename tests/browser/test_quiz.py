@@ -82,6 +82,32 @@ def test_short_text_other_words_are_wrong(page, site, typed):
     assert result["correct"]["short-one"] == "false"
 
 
+@pytest.mark.parametrize(
+    ("typed", "correct"),
+    [
+        ("Leadership.", "true"),
+        ("cross trained", "true"),
+        ("Cross–Trained!", "true"),
+        ("“cross-trained”", "true"),
+        ("crosstrained", "true"),  # one slip: the space left out
+        ("leadershp", "true"),  # one slip: a letter left out
+        ("untrained", "false"),  # two letters more than "trained": a different word
+        ("leader", "false"),
+        ("cross train", "false"),
+    ],
+)
+def test_short_text_is_marked_as_a_person_would(page, sites, typed, correct):
+    """accept: [leadership, cross-trained, trained] with typos: 1, in a built quiz."""
+    site = sites("forgiving")
+    open_page(page, site, "beta/")
+    question = quiz(page, "beta-check").locator('[data-question="short-one"]')
+    question.locator("input").fill(typed)
+    assert check(page, "beta-check")["correct"]["short-one"] == correct
+    assert visible_text(question.locator("[data-question-feedback] .course-mark")) == (
+        "✓ Correct" if correct == "true" else "✗ Not quite"
+    )
+
+
 @pytest.mark.parametrize("chosen", [["Apple"], ["Apple", "Pear", "Carrot"], ["Pear", "Carrot"]])
 def test_multiple_choice_needs_exactly_the_right_set(page, site, chosen):
     result = take(page, site, "alpha-check", dict(RIGHT["alpha-check"], **{"multiple-two": chosen}))

@@ -241,16 +241,30 @@ def visible_text(locator) -> str:
 # -- a course variant --------------------------------------------------------------------------
 
 
+def _replace_short_one(project: Path, question: str) -> None:
+    quiz = project / "quizzes" / "beta-check.yml"
+    text = quiz.read_text()
+    quiz.write_text(text.replace(text[text.index("  - id: short-one") : text.index("  - id: order-two")], question))
+
+
+def as_forgiving_short_text(project: Path) -> None:
+    """The beta quiz's short-text question accepting a few words, with one slip allowed (`typos: 1`)."""
+    _replace_short_one(
+        project,
+        "  - id: short-one\n    type: short_text\n    objective: name-it\n"
+        "    prompt: Which element does Mei build by learning the returns desk, or which trust habit?\n"
+        "    explanation: Cross-training; leadership; trained staff.\n"
+        "    accept: [leadership, cross-trained, trained]\n    typos: 1\n",
+    )
+
+
 def as_numeric_course(project: Path) -> None:
     """The beta quiz's short-text question as a numeric one, in a course written in French (decimal comma)."""
     course = project / "content" / "course.yml"
     course.write_text(course.read_text() + "language: fr\n")
-    quiz = project / "quizzes" / "beta-check.yml"
-    text = quiz.read_text()
-    short = text[text.index("  - id: short-one") : text.index("  - id: order-two")]
-    numeric = (
+    _replace_short_one(
+        project,
         "  - id: short-one\n    type: numeric\n    objective: name-it\n"
         "    prompt: How many euros did the order cost (1 000,50 written out)?\n"
-        "    explanation: One thousand euros and fifty cents.\n    answer: 1000.5\n"
+        "    explanation: One thousand euros and fifty cents.\n    answer: 1000.5\n",
     )
-    quiz.write_text(text.replace(short, numeric))

@@ -16,7 +16,9 @@ import { all, find, own } from "./dom.js";
  * @typedef {object} TextKey
  * @property {"short_text"} type
  * @property {number} points
- * @property {string[]} accept normalised accepted answers
+ * @property {string[]} accept accepted answers, normalised (with the key's ignoreAccents)
+ * @property {boolean} [ignoreAccents] letters with and without accents count as the same
+ * @property {number} [typos] 1: one slip is forgiven in answers of six letters or more
  * @property {string} [explanation]
  */
 /**
@@ -67,11 +69,59 @@ import { all, find, own } from "./dom.js";
 const SPACE = /[\t-\r\x1c-\x20\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+/;
 const SPACES = new RegExp(SPACE.source, "g");
 
+// -- short text ----------------------------------------------------------------------------------
+// Answers are compared as a person would mark them; builder/source/questions/short_text.py is the same
+// rule, and both run tests/scoring_cases.json. The learner's text and each accepted answer are:
+// NFKC-normalised and lower-cased; typographic apostrophes (’ ‘ ʼ) become '; accents are dropped only
+// with ignoreAccents; hyphens and dashes (- ‐ ‑ ‒ – — ―) count as spaces; repeated spaces are one; and
+// spaces, punctuation and quotes at either end (. , ; : ! ? " ' “ ” „ ‘ ’ « » ‹ ›) are ignored.
+// With typos: 1, one slip (a letter added, left out, changed, or two neighbours swapped) is forgiven
+// in accepted answers of six letters or more.
+const DASHES = /[-\u2010-\u2015]/g;
+const END_CHARS = `${SPACE.source.slice(1, -2)}.,;:!?"'“”„‘’«»‹›`; // the spaces of SPACE, and end punctuation
+const ENDS = new RegExp(`^[${END_CHARS}]+|[${END_CHARS}]+$`, "g");
+const TYPO_MIN_LETTERS = 6;
+
 /**
- * Short-text answers are compared ignoring case and surrounding or repeated spaces.
+ * A short-text answer as it is compared.
  * @param {unknown} text
+ * @param {boolean} [ignoreAccents]
  */
-export const normalise = (text) => String(text).split(SPACE).filter(Boolean).join(" ").toLowerCase();
+export function normalise(text, ignoreAccents = false) {
+  let value = String(text).normalize("NFKC").toLowerCase().replace(/[’‘ʼ]/g, "'");
+  if (ignoreAccents)
+    value = value
+      .normalize("NFD")
+      .replace(/\p{Mn}/gu, "")
+      .normalize("NFC");
+  return value.replace(DASHES, " ").split(SPACE).filter(Boolean).join(" ").replace(ENDS, "");
+}
+
+/**
+ * Whether `typed` is `answer` with one letter added, left out or changed, or two neighbours swapped.
+ * @param {string} typed
+ * @param {string} answer
+ */
+function oneSlipApart(typed, answer) {
+  if (typed === answer) return true;
+  if (Math.abs(typed.length - answer.length) > 1) return false;
+  if (typed.length === answer.length) {
+    const differ = [];
+    for (let i = 0; i < typed.length; i += 1) if (typed[i] !== answer[i]) differ.push(i);
+    if (differ.length === 1) return true;
+    const [first, second] = differ;
+    return (
+      differ.length === 2 && second === first + 1 && typed[first] === answer[second] && typed[second] === answer[first]
+    );
+  }
+  const [shorter, longer] = typed.length < answer.length ? [typed, answer] : [answer, typed];
+  let start = 0;
+  while (start < shorter.length && shorter[start] === longer[start]) start += 1;
+  return shorter.slice(start) === longer.slice(start + 1);
+}
+
+/** @param {string} text */
+const letters = (text) => (text.match(/\p{L}/gu) || []).length;
 
 /** @param {unknown} value */
 const filled = (value) => value !== null && value !== undefined && value !== "";
@@ -233,8 +283,15 @@ export const QUESTION_TYPES = {
   },
   short_text: {
     ...textBox,
-    isBlank: (_key, response) => !normalise(response),
-    isCorrect: (key, response) => key.accept.includes(normalise(response)),
+    isBlank: (key, response) => !normalise(response, key.ignoreAccents),
+    isCorrect(key, response) {
+      const typed = normalise(response, key.ignoreAccents);
+      if (key.accept.includes(typed)) return true;
+      return (
+        Boolean(key.typos) &&
+        key.accept.some((answer) => letters(answer) >= TYPO_MIN_LETTERS && oneSlipApart(typed, answer))
+      );
+    },
   },
   numeric: {
     ...textBox,

@@ -127,6 +127,11 @@ class QuestionType:
         """What the learner's browser needs to score it (added to {type, points} in the answer key)."""
         raise NotImplementedError
 
+    def version_key(self, quiz_id: str, question: Any) -> dict[str, Any]:
+        """What the quiz's version hashes for this question: its key, unless a type's key changed form while
+        the questions stayed the same (saved progress is kept by version, so it must not move then)."""
+        return self.key(quiz_id, question)
+
     def option_feedback(self, quiz_id: str, question: Any) -> dict[str, str]:
         """Feedback shown for a chosen option, by choice token (inline Markdown)."""
         return {}

@@ -58,8 +58,9 @@ EXPECTED_CHECKS_ALL = [
     "quizzes/intro-check.yml:58:15: questions[4].options[1].text: the correct option is 84 characters long, the "
     "wrong ones 10 on average; learners pick the longest option as a guess, so make the options a similar length "
     "[long-correct-option]",
-    "quizzes/intro-check.yml:68:25: questions[5].accept[1]: 'Thank  you' is the same answer as 'thank you' once "
-    "case and spaces are ignored; keep one of them [colliding-answers]",
+    "quizzes/intro-check.yml:68:25: questions[5].accept[1]: 'Thank  you' is the same answer as 'thank you' as "
+    "learners' answers are compared (case, spaces, hyphens and punctuation at either end make no difference); keep "
+    "one of them [colliding-answers]",
     "quizzes/intro-check.yml:86:13: questions[8].answer: all 3 true/false questions of this quiz (tf-one, tf-two, "
     "tf-three) have `answer: true`, so learners can guess the pattern; make some statements false "
     "[same-true-false]",
@@ -76,6 +77,7 @@ def test_checks_fire_on_the_checks_fixture_with_exact_locations():
 def test_checks_fixtures_cover_every_check_code():
     codes = {line.rsplit("[", 1)[1].rstrip("]") for line in EXPECTED_CHECKS_ALL}
     codes |= {line.rsplit("[", 1)[1].rstrip("]") for line in misplaced_objectives(FIXTURES / "checks-other-lesson")}
+    codes |= {line.rsplit("[", 1)[1].rstrip("]") for line in findings_of(FIXTURES / "item-writing-flawed")}
     assert codes == set(CHECK_CODES)
 
 
@@ -128,6 +130,7 @@ def write_course(
     questions: str,
     duration: int = 1,
     language: str = "en",
+    pass_mark: int = 50,
     files: dict[str, str] | None = None,
 ) -> Path:
     """A one-lesson course; `lesson` adds keys to the lesson, `questions` is the quiz's question list."""
@@ -140,7 +143,9 @@ def write_course(
         f"{body}quiz: one-check\n"
     )
     (root / "quizzes/one-check.yml").write_text(
-        "id: one-check\ntitle: Q\nquestions:\n" + textwrap.indent(textwrap.dedent(questions), "  ")
+        "id: one-check\ntitle: Q\nquestions:\n"
+        + textwrap.indent(textwrap.dedent(questions), "  ")
+        + f"pass_mark: {pass_mark}\n"
     )
     for name, text in (files or {}).items():
         (root / name).parent.mkdir(parents=True, exist_ok=True)

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 
+from builder.quality.metrics import questions_may_miss
 from builder.quality.report import course_report, format_json, format_markdown, format_text
+from builder.source.model import Quiz
 from tests.support.paths import FIXTURES, REPO
 from tests.support.projects import load, project_at
 
@@ -99,3 +102,61 @@ def test_report_words_per_minute_changes_the_estimate():
     fast = report_of(REPO).lessons[0]
     assert slow.words == fast.words
     assert slow.estimated_minutes > fast.estimated_minutes
+
+
+def test_report_assessment_profile_per_quiz():
+    report = report_of(FIXTURES / "full")
+    alpha, beta, final = report.assessments
+    assert (alpha.quiz, alpha.lesson, alpha.questions, alpha.pass_mark) == ("alpha-check", "alpha", 3, 75)
+    assert alpha.may_miss == 0  # 2 of 3 right is 66, under 75
+    assert beta.may_miss == 1  # 2 of 3 right is 66, over 60
+    assert (final.lesson, final.true_false_percent) == (None, 50)
+    assert alpha.by_type == {"single": 1, "multiple": 1, "true_false": 1}
+    assert alpha.by_objective == {"pick-one": 2, "pick-many": 1}
+    assert final.by_objective == {"alpha/pick-one": 1, "beta/name-it": 1}
+    assert alpha.correct_options == {"multiple-two": [2, 3]}
+    assert beta.correct_options == {}
+
+
+def test_report_assessment_profile_in_every_format():
+    report = report_of(FIXTURES / "full")
+    text = format_text(report).splitlines()
+    assert (
+        "  alpha-check (lesson alpha): 3 questions, pass mark 75: every question must be right; true/false 33%" in text
+    )
+    assert "  beta-check (lesson beta): 3 questions, pass mark 60: may miss any 1; true/false 0%" in text
+    assert "    correct options in multiple-response questions: multiple-two 2 of 3" in text
+    assert "  all quizzes: 8 questions, 2 true/false (25%)" in text
+    markdown = format_markdown(report)
+    assert (
+        "| `alpha-check` | 3 | 75 | 0 | 33% | single 1, multiple 1, true_false 1 | pick-one 2, pick-many 1 | "
+        "multiple-two 2 of 3 |"
+    ) in markdown.splitlines()
+    data = json.loads(format_json(report))
+    assert data["assessments"][0] == {
+        "quiz": "alpha-check",
+        "lesson": "alpha",
+        "questions": 3,
+        "pass_mark": 75,
+        "may_miss": 0,
+        "true_false_percent": 33,
+        "by_type": {"single": 1, "multiple": 1, "true_false": 1},
+        "by_objective": {"pick-one": 2, "pick-many": 1},
+        "correct_options": {"multiple-two": [2, 3]},
+    }
+
+
+def test_report_may_miss_counts_the_questions_worth_most():
+    """With points 3, 1, 1, 1 and a pass mark of 50: missing the 3-point question leaves 50, so a learner may
+    miss any one; missing two can leave 33."""
+
+    def quiz(points, pass_mark):
+        course, _ = load(project_at(FIXTURES / "full"))
+        base = course.quizzes["alpha-check"]
+        questions = tuple(replace(base.questions[0], points=p) for p in points)
+        return Quiz(id="q", title="Q", pass_mark=pass_mark, shuffle=False, questions=questions, origin=base.origin)
+
+    assert questions_may_miss(quiz([3, 1, 1, 1], 50)) == 1
+    assert questions_may_miss(quiz([1] * 10, 80)) == 2
+    assert questions_may_miss(quiz([1] * 10, 0)) == 10
+    assert questions_may_miss(quiz([1, 1], 100)) == 0

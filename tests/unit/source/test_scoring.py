@@ -24,6 +24,9 @@ def test_scoring_cases_are_well_formed():
     assert kinds == {"single", "multiple", "true_false", "short_text", "ordering", "matching", "numeric"}
     for case in CASES:
         assert set(case["expected"]["correct"]) == set(case["key"]["questions"]), case["name"]
+        for question in case["key"]["questions"].values():  # accepted answers as the builder writes them
+            for answer in question.get("accept", ()):
+                assert normalise_answer(answer, ignore_accents=bool(question.get("ignoreAccents"))) == answer
 
 
 @pytest.mark.parametrize("case", [pytest.param(case, id=case["name"]) for case in CASES])
