@@ -30,14 +30,13 @@ from ..source.questions import (
     Ordering,
     QuestionBase,
     ShortText,
-    SingleChoice,
     TrueFalse,
     normalise_answer,
 )
 from ..source.text import count, shorten
 from .cue_words import CueWords, cue_words_for
 from .metrics import score_without
-from .questions import is_of_the_above, questions_of
+from .questions import choice_questions, is_of_the_above, questions_of
 from .registry import CheckContext, Finding, check
 from .wording import Match, Word, find, phrase_pattern, wording
 
@@ -96,9 +95,7 @@ def absolute_option(ctx: CheckContext) -> Iterator[Finding]:
     cues = _cues(ctx)
     if cues is None:
         return
-    for quiz, index, question in questions_of(ctx):
-        if not isinstance(question, (SingleChoice, MultipleChoice)):
-            continue
+    for quiz, index, question in choice_questions(ctx):
         # "All of the above" has its own check, which says what to do instead.
         found = [
             [] if is_of_the_above(option.text) else find(wording(option.text).words, cues.absolutes)
@@ -141,9 +138,7 @@ def grammar_cue(ctx: CheckContext) -> Iterator[Finding]:
     cues = _cues(ctx)
     if cues is None:
         return
-    for quiz, index, question in questions_of(ctx):
-        if not isinstance(question, (SingleChoice, MultipleChoice)):
-            continue
+    for quiz, index, question in choice_questions(ctx):
         found = wording(question.prompt).ends_with(cues.articles)
         if found is not None:
             yield _at_word(

@@ -41,7 +41,8 @@ def questions_of(ctx: CheckContext) -> Iterator[tuple[Quiz, int, QuestionBase]]:
             yield quiz, index, question
 
 
-def _choice_questions(ctx: CheckContext) -> Iterator[tuple[Quiz, int, SingleChoice | MultipleChoice]]:
+def choice_questions(ctx: CheckContext) -> Iterator[tuple[Quiz, int, SingleChoice | MultipleChoice]]:
+    """Every single and multiple choice question of the course with its quiz and position."""
     for quiz, index, question in questions_of(ctx):
         if isinstance(question, (SingleChoice, MultipleChoice)):
             yield quiz, index, question
@@ -49,7 +50,7 @@ def _choice_questions(ctx: CheckContext) -> Iterator[tuple[Quiz, int, SingleChoi
 
 @check("missing-feedback", "a wrong option of a single or multiple choice question with no `feedback`")
 def missing_feedback(ctx: CheckContext) -> Iterator[Finding]:
-    for quiz, index, question in _choice_questions(ctx):
+    for quiz, index, question in choice_questions(ctx):
         for j, option in enumerate(question.options):
             if not option.correct and option.feedback is None:
                 yield Finding(
@@ -73,7 +74,7 @@ def missing_explanation(ctx: CheckContext) -> Iterator[Finding]:
 
 @check("all-of-the-above", 'an option such as "all of the above" or "none of the above"')
 def of_the_above(ctx: CheckContext) -> Iterator[Finding]:
-    for quiz, index, question in _choice_questions(ctx):
+    for quiz, index, question in choice_questions(ctx):
         for j, option in enumerate(question.options):
             if is_of_the_above(option.text):
                 yield Finding(
@@ -110,7 +111,7 @@ def _likeness(a: str, b: str) -> str | None:
 
 @check("similar-options", "two options of a question that are the same or nearly the same")
 def similar_options(ctx: CheckContext) -> Iterator[Finding]:
-    for quiz, index, question in _choice_questions(ctx):
+    for quiz, index, question in choice_questions(ctx):
         options = question.options
         normalised = [_normalised_option(o.text) for o in options]
         for k in range(len(options)):
@@ -132,7 +133,7 @@ def _plain_length(text: str) -> int:
 
 @check("long-correct-option", "a single-choice question whose correct option is much longer than the others")
 def long_correct_option(ctx: CheckContext) -> Iterator[Finding]:
-    for quiz, index, question in _choice_questions(ctx):
+    for quiz, index, question in choice_questions(ctx):
         if not isinstance(question, SingleChoice):
             continue
         options = question.options
