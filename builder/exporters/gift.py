@@ -36,7 +36,8 @@ Question types:
   at most 5 decimals (three right options: 33.33333 each); other counts get a warning.
 - true_false: `{TRUE}` or `{FALSE}`.
 - short_text: `=answer` for each accepted answer (Moodle ignores case by default).
-- matching: `=left -> right` per pair; Moodle wants at least 3 pairs, so fewer get a warning.
+- matching: `=left -> right` per pair and `= -> value` per extra value (Moodle's extra wrong answer); Moodle
+  wants at least 3 pairs, so fewer get a warning.
 - numeric: `{#answer:tolerance}`, numbers written with a decimal point.
 - ordering: GIFT has no such type; the question is skipped with a warning.
 - role-plays (`kind: scenario`) have no GIFT form either: each is skipped with a warning.

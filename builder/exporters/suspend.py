@@ -178,7 +178,7 @@ def worst_case_length(cmap: dict[str, Any]) -> int:
             elif q["encoding"] == "positions":
                 responses[q["id"]] = {t: str(len(tokens)) for t in tokens}
             else:
-                responses[q["id"]] = {t: q["rights"][-1] if len(tokens) > 10 else "" for t in tokens}
+                responses[q["id"]] = {t: q["rights"][-1] if len(q["rights"]) > 10 else "" for t in tokens}
         progress["quizzes"][quiz["id"]] = {
             "version": quiz["version"],
             "best": 100,

@@ -178,6 +178,7 @@ def _compared_words(question: QuestionBase) -> frozenset[str]:
         texts += question.items
     elif isinstance(question, Matching):
         texts += [text for pair in question.pairs for text in (pair.left, pair.right)]
+        texts += question.distractors
     return frozenset(word.key for text in texts for word in wording(text).words)
 
 
@@ -240,6 +241,19 @@ def narrow_short_text(ctx: CheckContext) -> Iterator[Finding]:
                 f"the only accepted answer, '{_short(answer)}', has {words} words, and learners put an answer of "
                 "several words in many ways; add the other ways of saying it to `accept`, or make it a "
                 "single-choice question",
+            )
+
+
+@check("last-pair-free", "a matching question with one value per item, so the last pair is found by elimination")
+def last_pair_free(ctx: CheckContext) -> Iterator[Finding]:
+    for quiz, index, question in questions_of(ctx):
+        if isinstance(question, Matching) and not question.distractors:
+            known = len(question.pairs) - 1
+            yield Finding(
+                quiz.origin.path,
+                ("questions", index, "pairs"),
+                f"each value matches one item, so a learner who knows {count(known, 'pair')} gets the last one "
+                "free; add `distractors:` with a value or two that match no item",
             )
 
 

@@ -131,6 +131,16 @@ def test_ordering_and_matching_partly_answered_are_wrong_not_blank(page, site):
     assert "You left 1 question blank" in visible_text(quiz(page, "beta-check").locator("[data-quiz-result]"))
 
 
+def test_matching_offers_the_extra_value_in_every_drop_down_and_it_is_never_right(page, site):
+    open_page(page, site, "beta/")
+    selects = quiz(page, "beta-check").locator('[data-question="match-three"] select')
+    for i in range(selects.count()):
+        assert "Answering every request first" in selects.nth(i).locator("option").all_inner_texts()
+    answers = dict(RIGHT["beta-check"]["match-three"], Integrity="Answering every request first")
+    result = take(page, site, "beta-check", dict(RIGHT["beta-check"], **{"match-three": answers}))
+    assert result["correct"]["match-three"] == "false"
+
+
 def test_feedback_shows_chosen_options_feedback_and_explanation(page, site):
     take(page, site, "alpha-check", {"single-one": "Green", "multiple-two": ["Apple", "Carrot"], "tf-three": "True"})
     root = quiz(page, "alpha-check")

@@ -186,7 +186,8 @@ def check_question(quiz_id: str, question, parsed: dict) -> None:
         assert all(c["isCorrect"] and c["weight"] is None and c["feedback"] is None for c in parsed["choices"]), where
     elif isinstance(question, Matching):
         pairs = [(parsed_text(p["subquestion"]), pegjs_plain(p["subanswer"])) for p in parsed["matchPairs"]]
-        assert pairs == [(inline(p.left), inline(p.right)) for p in question.pairs], where
+        extra = [("", inline(value)) for value in question.distractors]  # Moodle's extra wrong answers
+        assert pairs == [(inline(p.left), inline(p.right)) for p in question.pairs] + extra, where
     elif isinstance(question, Numeric):
         assert parsed["choices"] == {"type": "range", "number": question.answer, "range": question.tolerance}, where
 

@@ -212,6 +212,21 @@ def test_matching_writes_left_as_html_and_right_as_plain_text():
     )
 
 
+def test_matching_extra_values_are_pairs_with_no_item():
+    q = Matching(
+        pairs=(Pair(left="Caring", right="Kindness"), Pair(left="Integrity", right="Honesty")),
+        distractors=("Speed", "a {b} = c"),
+        **common("match", "Match them.", ""),
+    )
+    text, _ = quiz_to_gift(quiz(q))
+    assert text.split("\n\n")[1].splitlines()[2:6] == [
+        "\t=[html]Caring -> Kindness",
+        "\t=[html]Integrity -> Honesty",
+        "\t= -> Speed",
+        "\t= -> a \\{b\\} \\= c",
+    ]
+
+
 def test_matching_with_two_pairs_is_exported_with_a_warning():
     q = Matching(pairs=(Pair(left="One", right="1"), Pair(left="Two", right="2")), **common("pairs", line=30))
     text, warnings = quiz_to_gift(quiz(SingleChoice(options=(option("a", True), option("b")), **common("s")), q))

@@ -27,6 +27,15 @@ def test_suspend_map_lists_quizzes_in_course_order_with_tokens(tmp_path):
     assert matching["rights"] == [choice_token("final", "f3", "right", i) for i in range(2)]
 
 
+def test_suspend_matching_extra_values_come_after_the_pairs_so_saved_indexes_keep_their_meaning(tmp_path):
+    _course, before = fixture_map(tmp_path / "before")
+    _course, after = fixture_map(tmp_path / "after", quizzes__final=FINAL + "    distractors: [x, y]\n")
+    old, new = before["quizzes"][1]["questions"][2], after["quizzes"][1]["questions"][2]
+    assert new["rights"][: len(old["rights"])] == old["rights"]
+    assert new["rights"][2:] == [choice_token("final", "f3", "right", i) for i in (2, 3)]
+    assert after["quizzes"][1]["version"] == before["quizzes"][1]["version"]  # what is right did not change
+
+
 def test_suspend_encode_uses_positions_not_tokens(tmp_path):
     _course, cmap = fixture_map(tmp_path)
     one, final = cmap["quizzes"]

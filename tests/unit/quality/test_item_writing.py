@@ -32,6 +32,7 @@ ITEM_WRITING_CODES = {
     "negative-stem",
     "repeated-question",
     "narrow-short-text",
+    "last-pair-free",
     "no-room-to-miss",
 }
 
@@ -39,6 +40,8 @@ EXPECTED_FLAWED = [
     "quizzes/final-check.yml:8:13: questions[0].prompt: this question is nearly the same as 'lesson-item' in "
     "quizzes/requests-check.yml (95% of their words are shared); learners who remember that one answer this from "
     "memory, not understanding; ask about a new case instead [repeated-question]",
+    "quizzes/final-check.yml:26:7: questions[1].pairs: each value matches one item, so a learner who knows 2 pairs "
+    "gets the last one free; add `distractors:` with a value or two that match no item [last-pair-free]",
     "quizzes/requests-check.yml:3:12: pass_mark: with 10 questions and a pass mark of 100, one wrong answer fails "
     "the quiz (the best score left is 90); set `pass_mark` to 90 or lower, or add questions, so one slip does not "
     "fail a learner who knows the rest [no-room-to-miss]",
@@ -275,7 +278,11 @@ def test_item_writing_near_identical_scales_without_comparing_every_pair():
     "kind, body",
     [
         ("ordering", "items: [Acknowledge the request, Clarify what is needed, Commit to a time]"),
-        ("matching", "pairs: [{left: Caring, right: Empathy}, {left: Integrity, right: Keeping promises}]"),
+        (
+            "matching",
+            "pairs: [{left: Caring, right: Empathy}, {left: Integrity, right: Keeping promises}]\n"
+            "  distractors: [Seniority]",
+        ),
     ],
 )
 def test_item_writing_repeated_question_compares_the_items_of_ordering_and_matching(

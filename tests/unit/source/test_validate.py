@@ -146,6 +146,18 @@ def test_validate_matching_and_ordering_need_distinct_values(tmp_path):
     ]
 
 
+def test_validate_matching_extra_values_must_differ_from_the_pairs_and_each_other(tmp_path):
+    text = FINAL + '    distractors: [ "3", "1", "3", "4"]\n'
+    assert problems_of(tmp_path, quizzes__final=text) == [
+        "quizzes/final.yml:22:25: questions[2].distractors[1]: the extra value '1' is also a pair's right value, "
+        "so it matches an item; reword it",
+        "quizzes/final.yml:22:30: questions[2].distractors[2]: the extra value '3' is listed twice",
+    ]
+    course, problems = load(make_project(tmp_path / "ok", quizzes__final=FINAL + '    distractors: ["3"]\n'))
+    assert course is not None, problems
+    assert course.quizzes["final"].questions[2].distractors == ("3",)
+
+
 def test_validate_id_must_match_file_name(tmp_path):
     text = TWO.replace("id: two", "id: lesson-two")
     assert problems_of(tmp_path, content__two=text)[0] == (
