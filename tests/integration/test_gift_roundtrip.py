@@ -31,6 +31,7 @@ from builder.source.questions import (
     SingleChoice,
     TrueFalse,
 )
+from builder.source.questions.short_text import normalise_answer
 from tests.support.paths import FIXTURES, REPO
 from tests.support.projects import load, project_at
 
@@ -182,7 +183,11 @@ def check_question(quiz_id: str, question, parsed: dict) -> None:
         assert parsed["trueFeedback"] is None and parsed["falseFeedback"] is None, where
     elif isinstance(question, ShortText):
         answers = [c["text"]["text"].replace("\\*", "*") for c in parsed["choices"]]  # \* is Moodle's literal *
-        assert answers == [" ".join(a.split()) for a in question.accept], where
+        # every accepted answer as written, and other forms the player accepts too, each once to Moodle
+        assert {" ".join(a.split()).casefold() for a in question.accept} <= {a.casefold() for a in answers}, where
+        same = {normalise_answer(a, ignore_accents=question.ignore_accents) for a in question.accept}
+        assert all(normalise_answer(a, ignore_accents=question.ignore_accents) in same for a in answers), where
+        assert len({a.casefold() for a in answers}) == len(answers), where
         assert all(c["isCorrect"] and c["weight"] is None and c["feedback"] is None for c in parsed["choices"]), where
     elif isinstance(question, Matching):
         pairs = [(parsed_text(p["subquestion"]), pegjs_plain(p["subanswer"])) for p in parsed["matchPairs"]]

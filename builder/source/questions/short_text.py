@@ -146,10 +146,39 @@ class ShortTextType(QuestionType):
         return TextControls()
 
     def gift(self, question: Any, writer: GiftWriter) -> GiftAnswers:
-        """`=answer` for each accepted answer (spaces collapsed; Moodle reads `*` as a wildcard: `\\*`)."""
-        return GiftAnswers(
-            answers=tuple("=" + writer.escape(" ".join(a.split()).replace("*", "\\*")) for a in question.accept)
-        )
+        """`=answer` for each form Moodle should accept (Moodle reads `*` as a wildcard: `\\*`).
+
+        Moodle compares short answers exactly, apart from case, so each accepted answer is written with the
+        forms this rule treats as the same that a learner is likely to type: dashes as spaces, and without
+        accents when the question ignores them. A slip (`typos: 1`) has no GIFT form: that gets a warning."""
+        answers = tuple("=" + writer.escape(form.replace("*", "\\*")) for form in gift_forms(question))
+        notes = []
+        if question.typos:
+            notes.append(
+                (
+                    "gift-short-text-typos",
+                    "Moodle marks a short answer right only when it is written exactly as one of `accept` (case "
+                    "aside), so `typos: 1` is lost in the export; add the misspellings you would accept to "
+                    "`accept` if the quiz is taken in Moodle",
+                )
+            )
+        return GiftAnswers(answers=answers, notes=tuple(notes))
+
+
+def gift_forms(question: ShortText) -> list[str]:
+    """The accepted answers as written, then their forms with dashes as spaces and, with `ignore_accents`,
+    without accents: each once, compared as Moodle does (ignoring case)."""
+    forms: dict[str, str] = {}
+    for answer in question.accept:
+        written = " ".join(answer.split())
+        spaced = " ".join("".join(" " if ch in DASHES else ch for ch in written).split())
+        for form in (written, spaced):
+            forms.setdefault(form.casefold(), form)
+            if question.ignore_accents:
+                plain = unicodedata.normalize("NFD", form)
+                plain = unicodedata.normalize("NFC", "".join(ch for ch in plain if unicodedata.category(ch) != "Mn"))
+                forms.setdefault(plain.casefold(), plain)
+    return list(forms.values())
 
 
 SHORT_TEXT = ShortTextType()

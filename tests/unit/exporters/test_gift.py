@@ -176,6 +176,31 @@ def test_short_text_lists_every_accepted_answer_as_plain_text():
     )
 
 
+def test_short_text_also_lists_the_forms_the_player_treats_as_the_same():
+    q = ShortText(
+        accept=("cross-trained", "Cross Trained", "résumé – writing"),
+        ignore_accents=True,
+        typos=1,
+        **common("short", line=12),
+    )
+    text, warnings = quiz_to_gift(quiz(q))
+    assert (
+        text.split("\n\n")[1].splitlines()[2:6]
+        == [
+            "\t=cross-trained",
+            "\t=cross trained",  # "Cross Trained" is the same answer to Moodle, which ignores case
+            "\t=résumé – writing",
+            "\t=resume – writing",
+        ]
+        and "\t=résumé writing" in text
+        and "\t=resume writing" in text
+    )
+    assert [(w.code, w.location) for w in warnings] == [
+        ("gift-short-text-typos", SourceLocation("quizzes/x.yml", 12, 5))
+    ]
+    assert "`typos: 1` is lost in the export" in warnings[0].message
+
+
 @pytest.mark.parametrize(
     ("answer", "tolerance", "written"),
     [(110, 10, "#110:10"), (2.5, 0, "#2.5:0"), (-0.0001, 0.00005, "#-0.0001:0.00005")],
