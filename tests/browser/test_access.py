@@ -196,6 +196,7 @@ def test_quiz_without_javascript_shows_every_option(new_tab, site):
     open_page(page, site, "beta/", ready=False)
     options = page.get_by_label("Caring").locator("option").all_inner_texts()
     assert sorted(options) == [
+        "Answering every request first",
         "Being able to do the job",
         "Choose a match…",
         "Keeping your word",
