@@ -44,11 +44,18 @@ def normalise_answer(text: str, *, ignore_accents: bool = False) -> str:
     for apostrophe in APOSTROPHES:
         text = text.replace(apostrophe, "'")
     if ignore_accents:
-        text = "".join(ch for ch in unicodedata.normalize("NFD", text) if unicodedata.category(ch) != "Mn")
-        text = unicodedata.normalize("NFC", text)
-    for dash in DASHES:
-        text = text.replace(dash, " ")
-    return " ".join(text.split()).strip(END_PUNCTUATION + SPACE)
+        text = without_accents(text)
+    return " ".join(dashes_as_spaces(text).split()).strip(END_PUNCTUATION + SPACE)
+
+
+def without_accents(text: str) -> str:
+    """`text` with its combining marks removed ("résumé" → "resume")."""
+    decomposed = unicodedata.normalize("NFD", text)
+    return unicodedata.normalize("NFC", "".join(ch for ch in decomposed if unicodedata.category(ch) != "Mn"))
+
+
+def dashes_as_spaces(text: str) -> str:
+    return "".join(" " if ch in DASHES else ch for ch in text)
 
 
 def one_slip_apart(typed: str, answer: str) -> bool:
@@ -166,18 +173,15 @@ class ShortTextType(QuestionType):
 
 
 def gift_forms(question: ShortText) -> list[str]:
-    """The accepted answers as written, then their forms with dashes as spaces and, with `ignore_accents`,
-    without accents: each once, compared as Moodle does (ignoring case)."""
+    """Each accepted answer as written (spaces collapsed), then with dashes as spaces and, with `ignore_accents`,
+    both without accents: each form once, compared as Moodle does (ignoring case)."""
     forms: dict[str, str] = {}
     for answer in question.accept:
         written = " ".join(answer.split())
-        spaced = " ".join("".join(" " if ch in DASHES else ch for ch in written).split())
-        for form in (written, spaced):
+        for form in (written, " ".join(dashes_as_spaces(written).split())):
             forms.setdefault(form.casefold(), form)
             if question.ignore_accents:
-                plain = unicodedata.normalize("NFD", form)
-                plain = unicodedata.normalize("NFC", "".join(ch for ch in plain if unicodedata.category(ch) != "Mn"))
-                forms.setdefault(plain.casefold(), plain)
+                forms.setdefault(without_accents(form).casefold(), without_accents(form))
     return list(forms.values())
 
 
