@@ -11,7 +11,7 @@ NODE_TOOLS := node_modules/.installed
 SHIPPED_JS := builder/site/assets/*.js builder/exporters/scorm_launch.js
 PYTHON_CODE := builder tests bench
 
-.PHONY: setup build serve validate lint lint-py lint-js check test fuzz browser-deps bench clean
+.PHONY: setup build serve validate lint lint-py lint-js check test fuzz browser-deps pdf-deps bench clean
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -40,6 +40,16 @@ $(NODE_TOOLS): package.json package-lock.json
 
 browser-deps: $(CHROMIUM) $(NODE_TOOLS)
 
+# `course export pdf`: WeasyPrint draws text with Pango, and embeds Noto (Latin, Greek, Cyrillic, Arabic, Hebrew)
+# and DejaVu fonts; the PDF tests read PDFs back with poppler-utils. Installs only what is missing.
+PDF_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 fonts-noto-core fonts-dejavu-core poppler-utils
+pdf-deps:
+	@missing=$$(for package in $(PDF_PACKAGES); do dpkg -s $$package >/dev/null 2>&1 || echo $$package; done); \
+	if [ -n "$$missing" ]; then \
+		if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+		$$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq $$missing >/dev/null; \
+	fi
+
 # The house rules (CONTRIBUTING.md): ruff (lint and format), mypy --strict, Biome and tsc on the shipped scripts.
 lint: lint-py lint-js
 
@@ -57,7 +67,7 @@ check: setup
 	$(BIN)/python -m pytest tests/unit -n auto -q -p no:cacheprovider
 
 # Everything: the house rules first, then every test (unit, fuzz, integration, browser, packages).
-test: setup browser-deps
+test: setup browser-deps pdf-deps
 	$(MAKE) --no-print-directory lint
 	$(BIN)/python -m pytest -n 2 --dist loadfile
 

@@ -139,6 +139,16 @@ def _parser() -> argparse.ArgumentParser:
         sub.add_argument("--out", required=True, metavar=target, type=Path, help="where to write it")
         sub.add_argument("--strict", action="store_true", help="treat warnings as errors")
         sub.set_defaults(handler=_with_configuration(export_run, "export"))
+    pdf = formats.add_parser(
+        "pdf", help="the whole course as one printable workbook: cover, contents, lessons, role-plays, worksheets"
+    )
+    pdf.add_argument("--out", required=True, metavar="FILE.pdf", type=Path, help="where to write it")
+    pdf.add_argument(
+        "--answers", action="store_true", help="add a trainer's answer key at the end (without it, no answer is shown)"
+    )
+    pdf.add_argument("--paper", choices=("a4", "letter"), default="a4", help="paper size (default: a4)")
+    pdf.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    pdf.set_defaults(handler=_with_configuration(commands.export_pdf, "export"))
 
     new = subcommands.add_parser(
         "new", help="add a new lesson (with its quiz, listed in course.yml), quiz or role-play from a template"

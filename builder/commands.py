@@ -156,6 +156,37 @@ def export_gift(config: Configuration, *, out: Path, strict: bool = False) -> in
     return _export(config, run, strict=strict)
 
 
+def export_pdf(
+    config: Configuration, *, out: Path, answers: bool = False, paper: str = "a4", strict: bool = False
+) -> int:
+    """The whole course as one printable workbook (PDF), with a trainer's answer key when asked."""
+    from .exporters.workbook import export_pdf as make
+
+    def run(validation: Validation) -> str:
+        started = time.monotonic()
+        project = config.project
+        book = make(
+            _valid_course(validation),
+            project.content_path,
+            out,
+            answers=answers,
+            paper=paper,
+            allowed_embed_hosts=project.allowed_embed_hosts,
+        )
+        for url in book.left_out:
+            print(
+                f"note: {url} is not in the workbook: only images in {project.content_dir}/ are printed",
+                file=sys.stderr,
+            )
+        edition = "with the answer key" if answers else "without answers"
+        return (
+            f"wrote {_shown(out)}: a workbook of {count(book.pages, 'page')} ({book.bytes / 1024:,.0f} KB, "
+            f"{paper.upper() if paper == 'a4' else 'US Letter'}, {edition}) in {time.monotonic() - started:.1f} s"
+        )
+
+    return _export(config, run, strict=strict)
+
+
 def init(directory: Path) -> int:
     """Write a small, ready-to-build course project into `directory`."""
     from .authoring.scaffold import init_project

@@ -267,15 +267,17 @@ class CourseRenderer:
         """What the role-play template shows: its steps (the start first) and each dimension's range."""
         ranges = scenario.score_ranges()
         start = scenario.nodes[scenario.start]
+        nodes = [start, *(node for node in scenario.nodes.values() if node is not start)]
         return ScenarioView(scenario=scenario, version=scenario_version(scenario), dom_id=f"scenario-{scenario.id}",
-                            nodes=[start, *(node for node in scenario.nodes.values() if node is not start)],
+                            nodes=nodes, numbers={node.id: n for n, node in enumerate(nodes, 1)},
                             lows=[low for low, _ in ranges], highs=[high for _, high in ranges],
                             dimensions_text=listing(scenario.dimensions))
 
     def _question_view(self, quiz: Quiz, question: QuestionBase, number: int, root: str) -> QuestionView:
         kind = question_type(question)
         rng = random.Random(f"{quiz.id}/{question.id}")  # the same first-attempt order on every build
-        return QuestionView(question=question, number=number, hint=kind.hint, macro=kind.macro,
+        return QuestionView(question=question, number=number, hint=kind.hint, paper_hint=kind.paper_hint,
+                            macro=kind.macro,
                             prompt_inline=self.text.as_single_paragraph(question.prompt, root=root),
                             dom_id=f"{quiz.id}--{question.id}",
                             controls=kind.controls(quiz.id, question, rng, quiz.shuffle))

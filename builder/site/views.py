@@ -54,6 +54,8 @@ class QuestionView:
     number: int
     hint: str
     """What the learner is asked to do (the question type's hint)."""
+    paper_hint: str | None
+    """The hint on paper when it differs (the question type's paper_hint)."""
     macro: str
     """The macro in templates/_questions.html that draws the controls."""
     prompt_inline: str | None
@@ -78,6 +80,8 @@ class ScenarioView:
     dom_id: str
     nodes: list[ScenarioNode]
     """The start node first, then the others in the file's order."""
+    numbers: dict[str, int]
+    """Each step's number in that order (the start is 1): a printed role-play says "go to step N"."""
     lows: list[int]
     highs: list[int]
     """Each dimension's lowest and highest total over every path."""

@@ -673,7 +673,10 @@ def test_without_javascript_every_step_is_readable_and_linked(new_tab, site):
         assert step.is_visible()
         assert NODE_TEXT[node_id] in visible_text(step)
         label = visible_text(step.locator(".course-scenario__label"))
-        assert label == ("Ending" if node_id in ENDINGS else "Start" if node_id == "ask" else "Step")
+        number = list(GRAPH).index(node_id) + 1  # steps are numbered in the order listed, the start first
+        kind = "Ending" if node_id in ENDINGS else "Start" if node_id == "ask" else None
+        assert label == (f"{kind} (step {number})" if kind else f"Step {number}")
+        assert visible_text(step).count("go to step") == 0, "the paper directions are for print only"
         items = step.locator("li[data-next]")
         assert items.count() == len(choices)
         for i, (text, target) in enumerate(choices):

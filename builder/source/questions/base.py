@@ -79,6 +79,22 @@ class MatchingControls:
 Controls = ChoiceControls | TextControls | OrderingControls | MatchingControls
 
 
+@dataclass(frozen=True, slots=True)
+class Solution:
+    """A question's right answer as a printed answer key states it (`course export pdf --answers`)."""
+
+    label: str
+    """What the lines are: "Right answer", "Accepted answers", "Right order", "Matches"."""
+    lines: tuple[str, ...]
+    """Inline Markdown, one answer (or pair, or item) per line."""
+    ordered: bool = False
+    """Whether the lines are a sequence (numbered in the key)."""
+    note: str | None = None
+    """How answers are marked, when it matters on paper (accents ignored, one slip allowed…)."""
+    markdown: bool = True
+    """Whether the lines are trainer Markdown (not a short answer or a number, which are plain text)."""
+
+
 class GiftWriter(Protocol):
     """What a question type needs from the GIFT exporter (builder/exporters/gift.py) to write its answers."""
 
@@ -108,6 +124,8 @@ class QuestionType:
     """The keys this type adds to every question's id, objective, prompt, explanation and points."""
     hint: ClassVar[str]
     """What the learner is asked to do, shown under the prompt."""
+    paper_hint: ClassVar[str | None] = None
+    """The hint on paper (a printed page or the workbook), where it must differ: "Write…" rather than "Type…"."""
     macro: ClassVar[str]
     """The macro in templates/_questions.html that draws its controls."""
     encoding: ClassVar[str]
@@ -154,6 +172,10 @@ class QuestionType:
 
     def gift(self, question: Any, writer: GiftWriter) -> GiftAnswers:
         """The GIFT answer block (only called when `in_gift`)."""
+        raise NotImplementedError
+
+    def solution(self, question: Any) -> Solution:
+        """The right answer for a printed answer key."""
         raise NotImplementedError
 
 

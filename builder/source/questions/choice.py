@@ -15,6 +15,7 @@ from .base import (
     GiftWriter,
     QuestionBase,
     QuestionType,
+    Solution,
     choice_token,
     raw_list,
     texts,
@@ -133,6 +134,10 @@ class _ChoiceType(QuestionType):
 
     def tokens(self, quiz_id: str, question: Any) -> dict[str, list[str]]:
         return {"tokens": [choice_token(quiz_id, question.id, "option", i) for i in range(len(question.options))]}
+
+    def solution(self, question: Any) -> Solution:
+        right = tuple(o.text for o in question.options if o.correct)
+        return Solution("Right answer" if len(right) == 1 else "Right answers", right)
 
 
 class SingleChoiceType(_ChoiceType):

@@ -22,6 +22,7 @@ from .base import (
     MatchingControls,
     QuestionBase,
     QuestionType,
+    Solution,
     choice_token,
     raw_list,
     shuffled_never_in_order,
@@ -68,6 +69,7 @@ class MatchingType(QuestionType):
         ),
     )
     hint = "Choose the match for each item."
+    paper_hint = "Write the letter of its match beside each item."
     macro = "matching"
     encoding = "pairs"
 
@@ -127,6 +129,14 @@ class MatchingType(QuestionType):
                 choice_token(quiz_id, question.id, "right", i) for i in range(count + len(question.distractors))
             ],
         }
+
+    def solution(self, question: Any) -> Solution:
+        extra = "; ".join(question.distractors)
+        return Solution(
+            "Matches",
+            tuple(f"{pair.left} → {pair.right}" for pair in question.pairs),
+            note=f"Matching no item: {extra}." if extra else None,
+        )
 
     def gift(self, question: Any, writer: GiftWriter) -> GiftAnswers:
         """`=left -> right` per pair; the right side is plain text (Moodle shows it in a drop-down). An extra value

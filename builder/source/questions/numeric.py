@@ -30,7 +30,7 @@ from babel.core import UnknownLocaleError
 from babel.numbers import get_decimal_symbol
 
 from ..schema import Field, Number
-from .base import GiftAnswers, GiftWriter, QuestionBase, QuestionType, TextControls
+from .base import GiftAnswers, GiftWriter, QuestionBase, QuestionType, Solution, TextControls
 
 SLACK = 1e-9
 _SPACES = re.compile(r"\s+")
@@ -88,6 +88,7 @@ class NumericType(QuestionType):
         ),
     )
     hint = "Type a number."
+    paper_hint = "Write a number."
     macro = "text_input"
     encoding = "text"
 
@@ -113,6 +114,16 @@ class NumericType(QuestionType):
     def gift(self, question: Any, writer: GiftWriter) -> GiftAnswers:
         """`{#answer:tolerance}` (GIFT numbers always use a decimal point)."""
         return GiftAnswers(head=f"#{format_number(question.answer)}:{format_number(question.tolerance)}")
+
+    def solution(self, question: Any) -> Solution:
+        def written(value: float) -> str:
+            return format_number(value).replace(".", question.decimal)
+
+        answer = written(question.answer)
+        if question.tolerance:
+            low, high = written(question.answer - question.tolerance), written(question.answer + question.tolerance)
+            answer += f" (anything from {low} to {high} is right)"
+        return Solution("Right answer", (answer,), markdown=False)
 
 
 NUMERIC = NumericType()

@@ -13,6 +13,7 @@ from .base import (
     OrderingControls,
     QuestionBase,
     QuestionType,
+    Solution,
     choice_token,
     raw_list,
     shuffled_never_in_order,
@@ -38,6 +39,7 @@ class OrderingType(QuestionType):
         ),
     )
     hint = "Give each item its position in the right order, starting at 1."
+    paper_hint = "Write each item's position in the right order beside it, starting at 1."
     macro = "ordering"
     encoding = "positions"
     in_gift = False  # GIFT has no ordering type
@@ -65,6 +67,9 @@ class OrderingType(QuestionType):
 
     def tokens(self, quiz_id: str, question: Any) -> dict[str, list[str]]:
         return {"tokens": [choice_token(quiz_id, question.id, "item", i) for i in range(len(question.items))]}
+
+    def solution(self, question: Any) -> Solution:
+        return Solution("Right order", tuple(question.items), ordered=True)
 
 
 ORDERING = OrderingType()

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from typing import Any, ClassVar
 
 from ..schema import ONE_LINE, Boolean, Field, Integer, ListOf
-from .base import GiftAnswers, GiftWriter, QuestionBase, QuestionType, TextControls
+from .base import GiftAnswers, GiftWriter, QuestionBase, QuestionType, Solution, TextControls
 
 SPACE = (
     "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009"
@@ -110,6 +110,7 @@ class ShortTextType(QuestionType):
         ),
     )
     hint = "Type a word or short phrase."
+    paper_hint = "Write a word or short phrase."
     macro = "text_input"
     encoding = "text"
 
@@ -170,6 +171,19 @@ class ShortTextType(QuestionType):
                 )
             )
         return GiftAnswers(answers=answers, notes=tuple(notes))
+
+    def solution(self, question: Any) -> Solution:
+        rules = ["case, spaces and end punctuation do not matter"]
+        if question.ignore_accents:
+            rules.append("accents do not matter")
+        if question.typos:
+            rules.append("one slip is forgiven in answers of six letters or more")
+        return Solution(
+            "Accepted answer" if len(question.accept) == 1 else "Accepted answers",
+            tuple(question.accept),
+            note="; ".join(rules).capitalize() + ".",
+            markdown=False,
+        )
 
 
 def gift_forms(question: ShortText) -> list[str]:

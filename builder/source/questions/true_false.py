@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Any, ClassVar
 
 from ..schema import Boolean, Field
-from .base import Choice, ChoiceControls, GiftAnswers, GiftWriter, QuestionBase, QuestionType
+from .base import Choice, ChoiceControls, GiftAnswers, GiftWriter, QuestionBase, QuestionType, Solution
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -38,6 +38,9 @@ class TrueFalseType(QuestionType):
 
     def gift(self, question: Any, writer: GiftWriter) -> GiftAnswers:
         return GiftAnswers(head="TRUE" if question.answer else "FALSE")
+
+    def solution(self, question: Any) -> Solution:
+        return Solution("Right answer", ("True" if question.answer else "False",))
 
 
 TRUE_FALSE = TrueFalseType()
