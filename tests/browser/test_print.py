@@ -148,3 +148,16 @@ def test_role_play_prints_as_a_branching_script(page, bundled, tmp_path):
     numbers = {int(n) for n in re.findall(r"step (\d+)", " ".join(labels), re.IGNORECASE)}
     assert numbers == set(range(1, len(labels) + 1))
     assert {int(n) for n in re.findall(r"go to step (\d+)", printout.text)} <= numbers
+
+
+def test_lesson_prints_as_a_handout_in_mkdocs_builtin_theme_too(page, sites, tmp_path):
+    site = sites("mkdocs")
+    open_page(page, site, "beta/")
+    printout = printed(page, tmp_path)
+    assert all(size[0] < size[1] for size in printout.sizes)
+    for words in ("Documentation built with", "Check answers", "Previous", "Search"):
+        assert not printout.page_of(words), f"'{words}' printed"
+    assert printout.page_of("Start (step 1)") and printout.page_of("Matches to choose from:")
+    # the text runs the page's width, not the theme's three-quarter column beside a hidden sidebar
+    lengths = sorted(len(line) for line in printout.text.splitlines() if line.strip())
+    assert lengths[-1] >= 75, f"the longest printed line has {lengths[-1]} characters: the column is too narrow"
