@@ -56,6 +56,11 @@ def trainer(full) -> Printout:
     return export(full, full / "trainer.pdf", "--answers", "--paper", "letter")[0]
 
 
+def unmarked(markdown: str) -> str:
+    """Inline Markdown as it prints: without its emphasis and code marks."""
+    return re.sub(r"[*_`]", "", markdown)
+
+
 def outline(path: Path) -> list[tuple[int, str, int]]:
     """(depth, title, page from 1) of every bookmark, in order."""
     reader = PdfReader(path)
@@ -214,3 +219,37 @@ def test_web_images_are_left_out_with_a_note(course_copy, tmp_path):
     printout, output = export(project, tmp_path / "web.pdf")
     assert "note: https://example.org/chart.png is not in the workbook: only images in content/ are printed" in output
     assert "A chart from the web" in printout.text  # the image's alt text stands in for it
+
+
+def test_bundled_workbook_never_splits_a_question_across_pages(bundled):
+    from builder.site.render import CourseRenderer
+    from builder.source.questions.base import ChoiceControls, MatchingControls, OrderingControls
+    from tests.support.projects import project_at, valid_course
+
+    printout, _ = bundled
+    course = valid_course(project_at(REPO))
+    renderer = CourseRenderer(course)
+    checked = 0
+    for quiz in course.quizzes.values():
+        total = len(quiz.questions)
+        for item in renderer.quiz_view(quiz, "").questions:
+            controls = item.controls
+            last = (
+                controls.choices[-1].text
+                if isinstance(controls, ChoiceControls)
+                else controls.rights[-1].text
+                if isinstance(controls, MatchingControls)
+                else controls.items[-1].text
+                if isinstance(controls, OrderingControls)
+                else "Answer:"
+            )
+            last = unmarked(last)
+            prompt = squeezed(unmarked(item.question.prompt)[:40])
+            number = f"Question {item.number} of {total}"
+            starts = [page for page in printout.page_of(number) if prompt in squeezed(printout.texts[page - 1])]
+            assert len(starts) == 1, f"{quiz.id} question {item.number} printed on pages {starts}"
+            assert starts[0] in printout.page_of(last), (
+                f"{quiz.id} question {item.number} splits after page {starts[0]}"
+            )
+            checked += 1
+    assert checked == 70
