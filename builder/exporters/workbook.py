@@ -149,7 +149,7 @@ def workbook_html(
     env.filters.update(md_block=text.block, md_inline=text.inline, count=count)
     modules = _modules(course, renderer)
     quizzes = [part.quiz for module in modules for part in module.lessons if part.quiz is not None]
-    final = _quiz_part(course.final_quiz, renderer, "Final assessment") if course.final_quiz else None
+    final = _quiz_part(course.final_quiz, renderer, "Final quiz") if course.final_quiz else None
     if final:
         quizzes.append(final)
     scenarios = [view for module in modules for part in module.lessons for view in part.scenarios]
@@ -166,7 +166,7 @@ def workbook_html(
         listing=listing,
         date=_long_date(today, course.language),
         lesson_count=len(course.lessons),
-        question_count=sum(len(q.questions) for q in course.quizzes.values()),
+        question_count=sum(len(part.quiz.questions) for part in quizzes),
     )
 
 
