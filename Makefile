@@ -5,6 +5,8 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 CHROMIUM := /usr/bin/chromium
+# poppler-utils: the certificate print tests read what Chromium printed with pdftotext
+PDFTOTEXT := /usr/bin/pdftotext
 # npm tools, never shipped in a course (package.json): axe-core, scorm-again, gift-pegjs, Biome, TypeScript
 NODE_TOOLS := node_modules/.installed
 # The learner scripts that ship in a course, checked by `make lint-js`; biome also lints the tests' JS.
@@ -29,16 +31,21 @@ build: setup
 serve: setup
 	$(BIN)/course serve
 
-# Debian's Chromium drives the browser tests (Playwright never downloads a browser here).
+# Debian's Chromium drives the browser tests (Playwright never downloads a browser here), and poppler-utils
+# reads the certificates they print.
 $(CHROMIUM):
 	@if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
 	$$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium >/dev/null
+
+$(PDFTOTEXT):
+	@if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	$$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq poppler-utils >/dev/null
 
 $(NODE_TOOLS): package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
-browser-deps: $(CHROMIUM) $(NODE_TOOLS)
+browser-deps: $(CHROMIUM) $(PDFTOTEXT) $(NODE_TOOLS)
 
 # The house rules (CONTRIBUTING.md): ruff (lint and format), mypy --strict, Biome and tsc on the shipped scripts.
 lint: lint-py lint-js
