@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.support.browser import FIXTURE, Site, open_page
+from tests.support.browser import FIXTURE, Site, format_violations, open_page, run_axe
 from tests.support.certificates import (
     FULL_CERTIFICATE,
     LONG_NAME,
@@ -23,6 +23,7 @@ from tests.support.certificates import (
     PASSED_ON,
     copy_project,
     is_paper,
+    overflow_in_print,
     pass_every_quiz,
     print_page,
     show_certificate,
@@ -110,9 +111,14 @@ def test_certificate_prints_on_one_sheet_of_a4_and_letter(module_tab, course):
     # a quiz's title (its row's pass mark and score may print apart from it), or a module's whole line
     rows = sheet.locator("tbody th, li").all_text_contents()
     assert len(rows) == course.rows
+    if sheet.locator("img").count():  # the logo and the signature, on screen
+        violations = run_axe(page)
+        assert not violations, format_violations(violations)
     version = sheet.locator(".course-certificate__verification").inner_text()
     assert re.fullmatch(rf"Course version [0-9a-f]{{10}} · issued {PASSED_ON}", version), version
     for paper in PAPERS:
+        sticking_out = overflow_in_print(page, paper, course.orientation)
+        assert not sticking_out, f"{paper}: outside the sheet's frame: {sticking_out}"
         printed = print_page(page, paper)
         assert len(printed.sizes) == 1, f"{paper}: {len(printed.sizes)} pages: {printed.texts}"
         assert is_paper(printed.sizes[0], paper, course.orientation), f"{paper}: {printed.sizes[0]} mm"

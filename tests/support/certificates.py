@@ -200,6 +200,51 @@ def print_page(page, paper: str) -> Printed:
     return Printed(sizes, texts, pdf)
 
 
+PAGE_MARGIN_MM = 10
+"""certificate.css's margin of the certificate's named pages."""
+PX_PER_MM = 96 / 25.4
+
+
+def overflow_in_print(page, paper: str, orientation: str) -> list[str]:
+    """What sticks out of the sheet's frame (border and padding) when the page is laid out as the certificate's
+    printed page: print media, in a viewport the size of the page's area. Empty when everything fits."""
+    width, height = PAPERS[paper]
+    if orientation == "landscape":
+        width, height = height, width
+    viewport = page.viewport_size
+    page.set_viewport_size(
+        {
+            "width": round((width - 2 * PAGE_MARGIN_MM) * PX_PER_MM),
+            "height": round((height - 2 * PAGE_MARGIN_MM) * PX_PER_MM),
+        }
+    )
+    page.emulate_media(media="print")
+    page.evaluate("window.scrollTo(0, 0)")
+    try:
+        return page.locator("[data-certificate]").evaluate("""sheet => {
+            const style = getComputedStyle(sheet), box = sheet.getBoundingClientRect();
+            const inner = {top: box.top + parseFloat(style.borderTopWidth) + parseFloat(style.paddingTop) - 1,
+                left: box.left + parseFloat(style.borderLeftWidth) + parseFloat(style.paddingLeft) - 1,
+                right: box.right - parseFloat(style.borderRightWidth) - parseFloat(style.paddingRight) + 1,
+                bottom: box.bottom - parseFloat(style.borderBottomWidth) - parseFloat(style.paddingBottom) + 1};
+            const out = [], area = document.documentElement.clientHeight;
+            if (Math.abs(box.height - area) > 2) out.push(`the sheet is ${box.height}px tall, the page ${area}px`);
+            for (const el of sheet.querySelectorAll(':not(.course-visually-hidden)')) {
+                const r = el.getBoundingClientRect();
+                if (!r.width && !r.height) continue;
+                if (r.top < inner.top || r.left < inner.left || r.right > inner.right || r.bottom > inner.bottom)
+                    out.push(`${el.tagName}.${el.className} (${el.textContent.trim().slice(0, 40)}): ` +
+                        `${Math.round(r.left)},${Math.round(r.top)} to ${Math.round(r.right)},${Math.round(r.bottom)}` +
+                        ` outside ${Math.round(inner.left)},${Math.round(inner.top)} to ` +
+                        `${Math.round(inner.right)},${Math.round(inner.bottom)}`);
+            }
+            return out;
+        }""")
+    finally:
+        page.emulate_media(media="no-override")
+        page.set_viewport_size(viewport)
+
+
 def is_paper(size: tuple[float, float], paper: str, orientation: str) -> bool:
     """Whether a page size (mm) is `paper` in `orientation`, to the nearest millimetre."""
     width, height = PAPERS[paper]
