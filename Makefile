@@ -29,7 +29,8 @@ build: setup
 serve: setup
 	$(BIN)/course serve
 
-# Debian's Chromium drives the browser tests (Playwright never downloads a browser here).
+# Debian's Chromium drives the browser tests (Playwright never downloads a browser here); the print tests
+# read what it printed with poppler-utils (pdf-deps).
 $(CHROMIUM):
 	@if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
 	$$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium >/dev/null
@@ -38,7 +39,7 @@ $(NODE_TOOLS): package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
-browser-deps: $(CHROMIUM) $(NODE_TOOLS)
+browser-deps: $(CHROMIUM) $(NODE_TOOLS) pdf-deps
 
 # `course export pdf`: WeasyPrint draws text with Pango, and embeds Noto (Latin, Greek, Cyrillic, Arabic, Hebrew)
 # and DejaVu fonts; the PDF tests read PDFs back with poppler-utils. Installs only what is missing.
@@ -67,7 +68,7 @@ check: setup
 	$(BIN)/python -m pytest tests/unit -n auto -q -p no:cacheprovider
 
 # Everything: the house rules first, then every test (unit, fuzz, integration, browser, packages).
-test: setup browser-deps pdf-deps
+test: setup browser-deps
 	$(MAKE) --no-print-directory lint
 	$(BIN)/python -m pytest -n 2 --dist loadfile
 

@@ -11,6 +11,7 @@ import random
 import re
 from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import quote
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context
 from jinja2.runtime import Context
@@ -19,9 +20,9 @@ from markupsafe import Markup
 from ..source.markdown_text import MarkdownText
 from ..source.model import Course, Lesson, Module, Quiz, Scenario
 from ..source.questions import QuestionBase, question_type
-from ..source.scoring import answer_key, encode_key, quiz_version, scenario_version
+from ..source.scoring import answer_key, course_version, encode_key, quiz_version, scenario_version
 from ..source.text import UniqueSlugs, count, listing, slugify
-from .views import Link, ModuleView, Pager, QuestionView, QuizView, Requirement, ScenarioRow, ScenarioView
+from .views import CertificateView, Link, ModuleView, Pager, QuestionView, QuizView, Requirement, ScenarioRow, ScenarioView
 
 SECTION_LABELS = {"text": "", "scenario": "Scenario", "example": "Example", "tip": "Tip", "warning": "Warning"}
 HOME_LESSON_LINKS = True
@@ -29,6 +30,13 @@ HOME_LESSON_LINKS = True
 lessons in modules of 20: home 90 KB with them (about 80 bytes a lesson), 33 KB without; the limit
 is 150 KB. Set False if lesson titles are long enough to bring the home near the limit."""
 SCRIPT_KINDS = ("module", "classic")
+CERTIFICATE_DENSITIES = {
+    "landscape": ((6, "normal"), (12, "compact"), (24, "columns-2"), (36, "columns-3")),
+    "portrait": ((10, "normal"), (18, "compact"), (30, "columns-2"), (60, "columns-3")),
+}
+"""The most rows (quizzes, or modules) each density of the certificate sheet holds on one sheet of A4 or Letter,
+by orientation; more rows than the last take four columns (certificate.css sets each density; the print tests
+check one sheet at the limits, with long names and titles)."""
 STORAGE_PREFIX = "course-progress:"
 
 
@@ -206,7 +214,8 @@ class CourseRenderer:
                                       for lesson in self.course.lessons
                                       for scenario in self.course.scenarios_for(lesson)]}
         if page.kind == "certificate":
-            return {"requirements": self._requirements()}
+            requirements = self._requirements()
+            return {"requirements": requirements, "certificate": self._certificate_view(len(requirements), root)}
         return {}
 
     def _lesson_page(self, lesson: Lesson, root: str) -> dict[str, Any]:
@@ -245,6 +254,15 @@ class CourseRenderer:
         if self.course.final_quiz:
             required.append(Requirement(self.course.final_quiz, "Final quiz", self.course.final_quiz.id))
         return required
+
+    def _certificate_view(self, requirements: int, root: str) -> CertificateView:
+        settings = self.course.certificate
+        rows = requirements + sum(1 for module in self.modules if module.quizzes)
+        return CertificateView(
+            orientation=settings.orientation, density=certificate_density(rows, settings.orientation), rows=rows,
+            version=course_version(self.course), issuer=settings.issuer, signatory=settings.signatory,
+            logo=root + quote(settings.logo) if settings.logo else None,
+            signature=root + quote(settings.signature) if settings.signature else None)
 
     def _module_view(self, module: Module, slug: str) -> ModuleView:
         lessons = [self._lessons[lesson_id] for lesson_id in module.lesson_ids]
@@ -292,6 +310,11 @@ class CourseRenderer:
 
 
 _OVERVIEW = Link(None, "Course overview", "Back to")
+
+
+def certificate_density(rows: int, orientation: str) -> str:
+    """How densely the certificate sets `rows` rows to stay on one sheet in `orientation`."""
+    return next((density for most, density in CERTIFICATE_DENSITIES[orientation] if rows <= most), "columns-4")
 
 
 def template_environment() -> Environment:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..source.model import Lesson, Quiz, Scenario, ScenarioNode
+from ..source.model import Lesson, Quiz, Scenario, ScenarioNode, Signatory
 from ..source.questions import QuestionBase
 from ..source.questions.base import Controls
 
@@ -104,3 +104,22 @@ class Requirement:
     quiz: Quiz
     where: str
     page: str
+
+
+@dataclass(frozen=True, slots=True)
+class CertificateView:
+    """How the certificate sheet is drawn: its orientation, how densely its rows are set (so that it prints on
+    one sheet), the course version and the optional issuer, signatory and images (URLs from the page)."""
+
+    orientation: str
+    """landscape | portrait."""
+    density: str
+    """normal | compact | columns-2 | columns-3 | columns-4: chosen from the number of rows for the orientation
+    (render.certificate_density)."""
+    rows: int
+    version: str
+    """scoring.course_version: which edition of the course was passed."""
+    issuer: str | None
+    signatory: Signatory | None
+    logo: str | None
+    signature: str | None

@@ -18,6 +18,42 @@ DEFAULT_DIMENSIONS = ("caring", "competency", "integrity")
 MAX_SCENARIO_NODES = 200
 """More steps than any role-play a learner would finish; it also bounds the path analysis."""
 
+ORIENTATIONS = ("landscape", "portrait")
+"""How the certificate is printed; the paper size (A4, Letter) is the learner's, from the print dialog."""
+
+SIGNATORY = Record(
+    what="signatory",
+    fields=(
+        Field("name", Text(single_line=True), "The name printed under the signature line.", required=True),
+        Field("role", Text(single_line=True), "The signatory's role, printed under their name."),
+    ),
+)
+
+CERTIFICATE = Record(
+    what="certificate",
+    fields=(
+        Field(
+            "orientation",
+            Choice(values=ORIENTATIONS),
+            "How the certificate is printed: landscape or portrait (the paper size comes from the print dialog).",
+            default="landscape",
+        ),
+        Field("issuer", Text(single_line=True), 'The organisation that issues the certificate, shown as "Issued by".'),
+        Field("signatory", SIGNATORY, "Who signs the certificate: `name` and, optionally, `role`."),
+        Field(
+            "logo",
+            Text(single_line=True),
+            "A PNG, JPEG or SVG image (1 MB at most) shown at the top, as a path from content/.",
+        ),
+        Field(
+            "signature",
+            Text(single_line=True),
+            "A PNG, JPEG or SVG image of the signature (1 MB at most) shown above the signature line, as a path "
+            "from content/.",
+        ),
+    ),
+)
+
 MODULE = Record(
     what="module",
     fields=(
@@ -63,6 +99,11 @@ COURSE = Record(
             "of one `lessons` list: navigation then shows modules.",
         ),
         Field("final_quiz", Slug(), "The id of a final quiz (quizzes/<id>.yml) taken after all lessons."),
+        Field(
+            "certificate",
+            CERTIFICATE,
+            "How the printable certificate looks: orientation, issuer, signatory, logo and signature.",
+        ),
     ),
 )
 

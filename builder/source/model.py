@@ -120,6 +120,25 @@ class Module:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class Signatory:
+    name: str
+    role: str | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class CertificateSettings:
+    """How the printable certificate looks (course.yml's `certificate:`); every part is optional."""
+
+    orientation: str = "landscape"
+    """landscape | portrait: the paper size is the learner's (the print dialog), only the orientation is set."""
+    issuer: str | None = None
+    signatory: Signatory | None = None
+    logo: str | None = None
+    """Path from the content folder, which the site publishes as it is (so also the URL from the site root)."""
+    signature: str | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Course:
     title: str
     description: str
@@ -132,6 +151,7 @@ class Course:
     """Empty when the course lists its lessons without modules."""
     scenarios: Mapping[str, Scenario] = field(default_factory=dict)
     """Role-plays used by lessons, by id."""
+    certificate: CertificateSettings = CertificateSettings()
 
     def scenarios_for(self, lesson: Lesson) -> tuple[Scenario, ...]:
         return tuple(self.scenarios[scenario_id] for scenario_id in lesson.scenario_ids)

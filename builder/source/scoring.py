@@ -12,13 +12,14 @@ Both implementations run the shared cases in tests/scoring_cases.json.
 from __future__ import annotations
 
 import base64
+import dataclasses
 import hashlib
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from .model import Quiz, Scenario
+from .model import Course, Quiz, Scenario
 from .questions import QuestionBase, question_type
 
 
@@ -45,6 +46,37 @@ def scenario_version(scenario: Scenario) -> str:
         [[node.id, [[c.next, list(c.scores)] for c in node.choices]] for node in scenario.nodes.values()],
     ]
     return hashlib.sha256(json.dumps(shape, separators=(",", ":")).encode()).hexdigest()[:12]
+
+
+def course_version(course: Course) -> str:
+    """A short hash of what learners see (the title, description, lessons, quizzes, role-plays and pass marks),
+    printed on the certificate so a trainer can tell which edition was passed. Where the text sits in the
+    source files (line numbers, YAML layout, comments) and the certificate's own settings do not count."""
+    seen = {
+        "title": course.title,
+        "description": course.description,
+        "language": course.language,
+        "modules": _as_seen(course.modules),
+        "lessons": _as_seen(course.lessons),
+        "quizzes": _as_seen(course.quizzes),
+        "final": course.final_quiz_id,
+        "scenarios": _as_seen(course.scenarios),
+    }
+    return hashlib.sha256(json.dumps(seen, sort_keys=True, ensure_ascii=False).encode()).hexdigest()[:10]
+
+
+def _as_seen(value: Any) -> Any:
+    """A model value as JSON data, without the source locations (`origin`) it carries."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        data = {f.name: _as_seen(getattr(value, f.name)) for f in dataclasses.fields(value) if f.name != "origin"}
+        return {"": type(value).__name__, **data}
+    if isinstance(value, Mapping):
+        return {str(key): _as_seen(item) for key, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_as_seen(item) for item in value]
+    if value is None or isinstance(value, (str, int, float, bool)):
+        return value
+    raise TypeError(f"course_version cannot read a {type(value).__name__}")
 
 
 def _same(text: str) -> str:

@@ -16,9 +16,22 @@ from typing import Any
 
 from . import course_format as fmt
 from .diagnostics import Checker, DataPath, Diagnostic, has_errors, sort_diagnostics
+from .images import check_images
 from .loader import Document, load_document
 from .markdown_text import MAX_FILE_MARKUP, MarkdownText, limit_problem, markup_count
-from .model import Course, Lesson, Module, Objective, Quiz, Scenario, ScenarioChoice, ScenarioNode, Section
+from .model import (
+    CertificateSettings,
+    Course,
+    Lesson,
+    Module,
+    Objective,
+    Quiz,
+    Scenario,
+    ScenarioChoice,
+    ScenarioNode,
+    Section,
+    Signatory,
+)
 from .project import Project
 from .questions import QUESTION_TYPES, QuestionBase
 from .references import check_references
@@ -63,6 +76,15 @@ def validate_project(project: Project) -> Validation:
             f"the course file is missing; create {course_path} with a title, a "
             "description and the list of lessons (or run `course init`)",
             "missing-file",
+        )
+    if course_file.doc is not None and isinstance(course_file.doc.data, dict):
+        check_images(
+            course_file.doc.data.get("certificate"),
+            ("logo", "signature"),
+            ("certificate",),
+            project.content_path,
+            project.content_dir,
+            course_file.checker,
         )
     sources = Sources(project, course_file)
     sources.lessons = {f.stem: check_file(f, project.display(f), "lesson") for f in project.lesson_files()}
@@ -219,6 +241,20 @@ def _build_course(sources: Sources) -> Course:
             for lesson in ordered
             for scenario_id in lesson["scenarios"]
         },
+        certificate=_build_certificate(data["certificate"]),
+    )
+
+
+def _build_certificate(data: dict[str, Any] | None) -> CertificateSettings:
+    if data is None:
+        return CertificateSettings()
+    signatory = data["signatory"]
+    return CertificateSettings(
+        orientation=data["orientation"],
+        issuer=data["issuer"],
+        signatory=Signatory(name=signatory["name"], role=signatory["role"]) if signatory else None,
+        logo=data["logo"],
+        signature=data["signature"],
     )
 
 

@@ -152,6 +152,17 @@ def browser():
     return _CHROMIUM.get()
 
 
+@pytest.fixture(scope="module")
+def module_tab() -> Iterator[Tab]:
+    """One page for a whole test module (a module that prints many sites reuses it); its errors fail the module."""
+    require_chromium()
+    tab = Tab(_CHROMIUM.get().new_context(viewport={"width": 1280, "height": 900}))
+    yield tab
+    errors = tab.course_errors()
+    tab.context.close()
+    assert not errors, "the course's scripts reported errors:\n" + "\n".join(errors)
+
+
 class Tab:
     """A page in a fresh browser context, with every request URL and script error recorded."""
 

@@ -246,8 +246,8 @@ def test_certificate_shows_name_course_date_and_scores(page, site):
     assert page.locator("[data-certificate-name]").inner_text() == "<b>Ada</b> Lovelace"
     assert sheet.locator("b").count() == 0
     today = datetime.date.today()
-    assert page.locator("[data-certificate-date]").get_attribute("datetime") == today.isoformat()
-    assert page.locator("[data-certificate-date]").inner_text() == f"{today:%B} {today.day}, {today.year}"
+    assert page.locator("[data-certificate-date] time").get_attribute("datetime") == today.isoformat()
+    assert page.locator("[data-certificate-date] time").inner_text() == f"{today:%B} {today.day}, {today.year}"
     text = " ".join(sheet.text_content().split())
     assert text.startswith(
         "Certificate of completion This certifies that <b>Ada</b> Lovelace has completed the "
@@ -255,6 +255,12 @@ def test_certificate_shows_name_course_date_and_scores(page, site):
     )
     rows = sheet.locator("tbody tr").evaluate_all("rows => rows.map(r => [...r.cells].map(c => c.textContent))")
     assert rows == [["Alpha check", "75%", "100%"], ["Beta check", "60%", "100%"], ["Final check", "80%", "100%"]]
+    assert re.fullmatch(
+        rf"Course version [0-9a-f]{{10}} · issued {today:%B} {today.day}, {today.year}",
+        sheet.locator(".course-certificate__verification").inner_text(),
+    )
+    assert sheet.locator("[data-certificate-issued] time").get_attribute("datetime") == today.isoformat()
+    assert sheet.locator(".course-certificate__issuer, .course-certificate__signature, img").count() == 0
     assert page.get_by_role("button", name="Print certificate").is_visible()
     page.reload()
     page.locator("[data-certificate]").wait_for(state="visible")

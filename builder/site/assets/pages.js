@@ -173,7 +173,11 @@ export class CertificatePage extends Component {
     find("[data-certificate-unlocked]", this.root).hidden = !unlocked;
     if (unlocked) {
       this.showScores(statuses);
-      showDate(find("[data-certificate-date]", this.root), certificateDate(statuses), this.language());
+      showDate(
+        all("[data-certificate-date], [data-certificate-issued]", this.root),
+        certificateDate(statuses),
+        this.language(),
+      );
       if (progress.name) this.nameForm.fill(progress.name);
     }
     shown(this.root);
@@ -230,14 +234,16 @@ function certificateDate(statuses) {
 }
 
 /**
- * Writes `date` into a <time> element, in words of the page's language.
- * @param {HTMLElement} element
+ * Writes `date` into each slot as a <time> element, in words of the page's language (the page has no <time>
+ * until there is a date: an empty one is not valid HTML).
+ * @param {HTMLElement[]} slots
  * @param {Date} date
  * @param {string | undefined} language
  */
-function showDate(element, date, language) {
-  /** @type {HTMLTimeElement} */ (element).dateTime = date.toISOString().slice(0, 10);
-  element.textContent = date.toLocaleDateString(language, { year: "numeric", month: "long", day: "numeric" });
+function showDate(slots, date, language) {
+  const datetime = date.toISOString().slice(0, 10);
+  const words = date.toLocaleDateString(language, { year: "numeric", month: "long", day: "numeric" });
+  for (const slot of slots) slot.replaceChildren(h("time", { datetime }, words));
 }
 
 /** The certificate's name form: the name typed is saved and shown on the certificate, ready to print. */
