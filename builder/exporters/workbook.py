@@ -33,6 +33,7 @@ from ..source.markdown_text import MarkdownText
 from ..source.model import Course, Lesson, Quiz
 from ..source.questions import question_type
 from ..source.questions.base import ChoiceControls, Solution
+from ..source.scoring import course_version
 from ..source.text import count, listing
 
 PAPERS = {"a4": "A4", "letter": "letter"}
@@ -165,6 +166,7 @@ def workbook_html(
         letters=LETTERS,
         listing=listing,
         date=_long_date(today, course.language),
+        version=course_version(course),
         lesson_count=len(course.lessons),
         question_count=sum(len(part.quiz.questions) for part in quizzes),
     )

@@ -5,20 +5,15 @@ pdftotext for the words)."""
 from __future__ import annotations
 
 import datetime
-import io
-import os
 import re
 import shutil
-import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
-import pytest
-
 from .browser import store_progress
 from .paths import REPO
+from .pdf import pages_of
 
-PDFTOTEXT = Path("/usr/bin/pdftotext")
 BUNDLED_IMAGES = REPO / "content" / "images"
 FULL_CERTIFICATE = """\
 certificate:
@@ -77,15 +72,6 @@ questions:
     prompt: Is this true?
     answer: true
 """
-
-
-def require_pdftotext() -> None:
-    """Skip without poppler's pdftotext, except under CI (CI=true), where its absence fails the test."""
-    if PDFTOTEXT.exists():
-        return
-    if os.environ.get("CI") == "true":
-        pytest.fail(f"{PDFTOTEXT} is missing and CI=true: install poppler-utils (`make browser-deps`)", pytrace=False)
-    pytest.skip(f"{PDFTOTEXT} not found: install poppler-utils to run the certificate print tests")
 
 
 def write_generated_course(
@@ -182,22 +168,9 @@ class Printed:
 
 def print_page(page, paper: str) -> Printed:
     """Print the open page as the print dialog does with `paper` chosen (the page's CSS may turn it)."""
-    from pypdf import PdfReader
-
-    require_pdftotext()
     pdf = page.pdf(prefer_css_page_size=True, format=paper, print_background=True)
-    reader = PdfReader(io.BytesIO(pdf))
-    sizes = [(float(p.mediabox.width) * MM_PER_POINT, float(p.mediabox.height) * MM_PER_POINT) for p in reader.pages]
-    texts = []
-    for number in range(1, len(sizes) + 1):
-        result = subprocess.run(
-            [str(PDFTOTEXT), "-f", str(number), "-l", str(number), "-enc", "UTF-8", "-", "-"],
-            input=pdf,
-            capture_output=True,
-            check=True,
-        )
-        texts.append(result.stdout.decode())
-    return Printed(sizes, texts, pdf)
+    texts, sizes = pages_of(pdf)
+    return Printed([(width * MM_PER_POINT, height * MM_PER_POINT) for width, height in sizes], texts, pdf)
 
 
 PAGE_MARGIN_MM = 10

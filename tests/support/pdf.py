@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import io
 import os
 import re
 import shutil
@@ -51,12 +52,18 @@ class Printout:
 
 
 def read_pdf(path: Path) -> Printout:
-    require_poppler()
-    reader = PdfReader(path)
-    sizes = [(float(page.mediabox.width), float(page.mediabox.height)) for page in reader.pages]
-    text = subprocess.run(["pdftotext", "-enc", "UTF-8", str(path), "-"], capture_output=True, text=True, check=True)
-    texts = text.stdout.split("\f")[: len(sizes)]  # pdftotext ends every page with a form feed
+    texts, sizes = pages_of(path.read_bytes())
     return Printout(path, texts, sizes)
+
+
+def pages_of(pdf: bytes) -> tuple[list[str], list[tuple[float, float]]]:
+    """Each page's text (pdftotext, in reading order) and size in points (pypdf)."""
+    require_poppler()
+    reader = PdfReader(io.BytesIO(pdf))
+    sizes = [(float(page.mediabox.width), float(page.mediabox.height)) for page in reader.pages]
+    text = subprocess.run(["pdftotext", "-enc", "UTF-8", "-", "-"], input=pdf, capture_output=True, check=True)
+    texts = text.stdout.decode().split("\f")[: len(sizes)]  # pdftotext ends every page with a form feed
+    return texts, sizes
 
 
 def squeezed(text: str) -> str:
