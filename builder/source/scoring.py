@@ -50,8 +50,9 @@ def scenario_version(scenario: Scenario) -> str:
 
 def course_version(course: Course) -> str:
     """A short hash of what learners see (the title, description, lessons, quizzes, role-plays and pass marks),
-    printed on the certificate and the workbook so a trainer can tell which edition was passed. Where the text sits in the
-    source files (line numbers, YAML layout, comments) and the certificate's own settings do not count."""
+    printed on the certificate and the workbook so a trainer can tell which edition was passed or handed out.
+    Where the text sits in the source files (line numbers, YAML layout, comments) and the certificate's own
+    settings do not count."""
     seen = {
         "title": course.title,
         "description": course.description,
