@@ -13,6 +13,8 @@ BUDGET = 12 * 1024  # quiz JS + CSS, gzipped, together
 ROLEPLAY_EXTRA = 5 * 1024
 """What a page with a role-play downloads on top of the quiz assets (scenario.js and scenario.css,
 gzipped): store.js, dom.js and course.css are shared and cached."""
+CERTIFICATE_EXTRA = 2 * 1024
+"""The certificate page's own print stylesheet (certificate.css, gzipped), on top of the quiz assets."""
 SCRIPT = re.compile(r'<script type="module" src="([^"]*)"></script>')
 
 
@@ -31,7 +33,22 @@ def test_assets_every_quiz_asset_fits_size_budget(site):
     sizes = {name: gzipped(assets / name) for name in sorted(quiz_files)}
     assert sum(sizes.values()) <= BUDGET, sizes
     everything = {path.name for path in assets.iterdir() if path.suffix in (".js", ".css")}
-    assert everything - quiz_files == {"scenario.js", "scenario.css"}  # a new asset needs its own budget here
+    assert everything - quiz_files == {"scenario.js", "scenario.css", "certificate.css"}  # a new asset needs a budget
+
+
+def test_assets_certificate_page_fits_size_budget(site):
+    """The certificate page's own stylesheet (its print layout) comes on top of what the progress views load."""
+    assets = site.root / "assets" / "course"
+    files = loaded_by(assets, "quiz.js") | {"pages.js", "course.css", "certificate.css"}
+    assert gzipped(assets / "certificate.css") <= CERTIFICATE_EXTRA
+    assert sum(gzipped(assets / name) for name in files) <= BUDGET + CERTIFICATE_EXTRA
+    html = (site.root / "certificate" / "index.html").read_text()
+    assert "assets/course/certificate.css" in html
+    assert all(
+        "certificate.css" not in (site.root / path / "index.html").read_text()
+        for name, path in PAGES.items()
+        if name != "certificate"
+    )
 
 
 def test_assets_role_play_adds_little_and_fits_on_its_own(site):

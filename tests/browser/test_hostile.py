@@ -50,8 +50,8 @@ FIND_INJECTED = """() => {
             'svg, math, script, iframe, frame, object, embed, base, meta, style, link, noscript, template')) {
         if (element.tagName === 'SCRIPT' && (element.getAttribute('src') || '').includes('assets/course/')) continue;
         if (element.tagName === 'LINK' && element.getAttribute('rel') === 'stylesheet'
-            && (element.getAttribute('href') || '').replace(/^(\\.\\.\\/)*/, '')
-                === 'assets/course/scenario.css') continue;
+            && ['assets/course/scenario.css', 'assets/course/certificate.css']
+                .includes((element.getAttribute('href') || '').replace(/^(\\.\\.\\/)*/, ''))) continue;
         if (element.tagName === 'NOSCRIPT' && element.textContent.startsWith('<p class="course-notice">')) continue;
         found.push(element.tagName);
     }
