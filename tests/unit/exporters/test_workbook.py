@@ -177,3 +177,17 @@ def test_workbook_date_is_written_in_the_course_language(tmp_path):
     html = html_of(tmp_path, content__course=course_file, quizzes__final=None)
     assert "printed 3 décembre 2026" in text_of(html)
     assert '<html lang="fr">' in html
+
+
+def test_workbook_cover_shows_the_certificate_issuer_and_logo_when_the_course_has_them(tmp_path):
+    assert "wb-cover__logo" not in html_of(tmp_path / "plain") and "Issued by" not in html_of(tmp_path / "plain")
+    logo = tmp_path / "branded" / "content" / "images" / "logo.svg"
+    logo.parent.mkdir(parents=True)
+    logo.write_text('<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"/>')
+    course_file = (
+        "title: Test course\ndescription: For tests.\npass_mark: 70\nlessons: [one, two]\nfinal_quiz: final\n"
+        "certificate:\n  issuer: Harbour Training\n  logo: images/logo.svg\n"
+    )
+    html = html_of(tmp_path / "branded", content__course=course_file)
+    assert '<img class="wb-cover__logo" src="images/logo.svg" alt="Harbour Training">' in html
+    assert "Issued by Harbour Training" in text_of(html)
