@@ -9,6 +9,7 @@ which is all the quiz script uses (a test keeps it so).
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from pathlib import Path
 
 from ..source.errors import BundleError
@@ -22,14 +23,16 @@ _UNSUPPORTED = re.compile(r"^\s*(?:import\b(?!\s*\{)|export\s+default\b|export\s
 
 
 
-def bundle(entry: Path) -> str:
-    """One classic script equivalent to the module at `entry` and everything it imports."""
+def bundle(entry: Path, generated: Mapping[str, str] | None = None) -> str:
+    """One classic script equivalent to the module at `entry` and everything it imports; `generated` holds modules
+    the build writes (by file name, beside the entry) instead of files on disk."""
+    sources = _Sources(entry.resolve().parent, generated or {})
     ordered: list[Path] = []
-    _visit(entry.resolve(), ordered, set())
+    _visit(entry.resolve(), ordered, set(), sources)
     names = {path: f"__module_{i}" for i, path in enumerate(ordered)}
     parts = ['(function () {\n"use strict";\n']
     for path in ordered:
-        source = path.read_text(encoding="utf-8")
+        source = sources.read(path)
         if _UNSUPPORTED.search(source):
             raise BundleError(f"{path.name}: only `import {{...}} from \"./x.js\"` and `export` declarations "
                               "can be bundled")
@@ -59,15 +62,28 @@ def _alias(item: str) -> tuple[str, str]:
     return (words[0], words[2]) if len(words) == 3 and words[1] == "as" else (words[0], words[0])
 
 
-def _visit(path: Path, ordered: list[Path], active: set[Path]) -> None:
+class _Sources:
+    """Module sources: the files on disk, and the modules the build generates beside the entry."""
+
+    def __init__(self, folder: Path, generated: Mapping[str, str]):
+        self.generated = {folder / name: text for name, text in generated.items()}
+
+    def exists(self, path: Path) -> bool:
+        return path in self.generated or path.is_file()
+
+    def read(self, path: Path) -> str:
+        return self.generated[path] if path in self.generated else path.read_text(encoding="utf-8")
+
+
+def _visit(path: Path, ordered: list[Path], active: set[Path], sources: _Sources) -> None:
     if path in ordered:
         return
     if path in active:
         raise BundleError(f"{path.name}: modules import each other in a circle")
-    if not path.is_file():
+    if not sources.exists(path):
         raise BundleError(f"{path.name}: imported module not found")
     active.add(path)
-    for match in _IMPORT.finditer(path.read_text(encoding="utf-8")):
-        _visit((path.parent / match.group(2)).resolve(), ordered, active)
+    for match in _IMPORT.finditer(sources.read(path)):
+        _visit((path.parent / match.group(2)).resolve(), ordered, active, sources)
     active.discard(path)
     ordered.append(path)

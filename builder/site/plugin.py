@@ -20,6 +20,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink, TableOfContents
 from mkdocs.utils.templates import TemplateContext
 
+from ..source import interface_text
 from ..source.diagnostics import Checker, Diagnostic, format_report
 from ..source.errors import ContentError
 from ..source.project import Project
@@ -115,7 +116,8 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):  # type: ignore[no-untyped-c
                 raise CourseBuildError(checker.problems)
             files.append(File.generated(config, page.src_uri, content=f"# {escape(page.title)}\n",
                                         inclusion=InclusionLevel.INCLUDED))
-        for name, content in shipped_assets(self.scripts):
+        catalogue = self.renderer.catalogue if self.renderer is not None else interface_text.english()
+        for name, content in shipped_assets(self.scripts, catalogue):
             files.append(File.generated(config, f"{ASSET_URI}/{name}", content=content))
         return files
 

@@ -17,14 +17,17 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context
 from jinja2.runtime import Context
 from markupsafe import Markup
 
+from ..source import interface_text
 from ..source.markdown_text import MarkdownText
 from ..source.model import Course, Lesson, Module, Quiz, Scenario
 from ..source.questions import QuestionBase, question_type
 from ..source.scoring import answer_key, course_version, encode_key, quiz_version, scenario_version
-from ..source.text import UniqueSlugs, count, listing, slugify
+from ..source.course_format import SECTION_KINDS
+from ..source.text import UniqueSlugs, count, slugify
 from .views import CertificateView, Link, ModuleView, Pager, QuestionView, QuizView, Requirement, ScenarioRow, ScenarioView
 
-SECTION_LABELS = {"text": "", "scenario": "Scenario", "example": "Example", "tip": "Tip", "warning": "Warning"}
+SECTION_KINDS_LABELLED = ("scenario", "example", "tip", "warning")
+"""Section kinds shown with a label before their title (catalogue key section_<kind>)."""
 HOME_LESSON_LINKS = True
 """With modules, the home page lists each module's lesson titles as links under it. Measured at 1,000
 lessons in modules of 20: home 90 KB with them (about 80 bytes a lesson), 33 KB without; the limit
@@ -94,7 +97,8 @@ def module_slugs(course: Course) -> list[str]:
 
 def course_pages(course: Course) -> list[PageSpec]:
     """Every generated page, in navigation order (a module's overview page before its lessons)."""
-    pages = [PageSpec("index.md", "Home", "home")]
+    t = interface_text.shipped(course.language).text
+    pages = [PageSpec("index.md", t("home"), "home")]
 
     def lesson_page(lesson: Lesson) -> PageSpec:
         return PageSpec(f"{lesson.id}/index.md", lesson.title, "lesson", lesson.id)
@@ -109,8 +113,8 @@ def course_pages(course: Course) -> list[PageSpec]:
     if course.final_quiz:
         pages.append(PageSpec(f"{course.final_quiz.id}/index.md", course.final_quiz.title, "quiz",
                               course.final_quiz.id))
-    pages.append(PageSpec("progress/index.md", "Your progress", "progress"))
-    pages.append(PageSpec("certificate/index.md", "Certificate", "certificate"))
+    pages.append(PageSpec("progress/index.md", t("your_progress"), "progress"))
+    pages.append(PageSpec("certificate/index.md", t("certificate_title"), "certificate"))
     return pages
 
 
@@ -154,9 +158,13 @@ class CourseRenderer:
         self.directory_urls = directory_urls
         self.scripts = scripts
         self.text = MarkdownText(allowed_embed_hosts)
+        self.catalogue = interface_text.shipped(course.language)
         self.env = template_environment()
+        self.env.globals["t"] = self.catalogue.text
         self.env.filters.update(md_block=self._md_block, md_inline=self._md_inline)  # for the page's `root`
-        self.env.globals.update(section_labels=SECTION_LABELS, quiz_group=quiz_group)
+        t = self.catalogue.text
+        self.env.globals.update(quiz_group=quiz_group, section_labels={
+            kind: t(f"section_{kind}") if kind in SECTION_KINDS_LABELLED else "" for kind in SECTION_KINDS})
         self._templates = {name: self.env.get_template(f"{name}.html")
                            for name in ("home", "module", "lesson", "quiz_page", "progress", "certificate")}
         self._lessons = {lesson.id: lesson for lesson in course.lessons}
@@ -197,6 +205,7 @@ class CourseRenderer:
 
     def _page_context(self, page: PageSpec, root: str) -> dict[str, Any]:
         """What one kind of page (at `root` depth) shows besides the course."""
+        t = self.catalogue.text
         if page.kind == "module":
             assert page.module is not None
             return self._module_page(page.module)
@@ -207,8 +216,8 @@ class CourseRenderer:
             quiz = self.course.quizzes[str(page.ref)]
             last = self.course.lessons[-1]
             return {"quiz": quiz, "quiz_view": self.quiz_view(quiz, root),
-                    "pager": Pager("Lessons", Link(last.id, last.title, "Previous lesson"),
-                                   Link("progress", "Your progress", "Next"))}
+                    "pager": Pager(t("lessons_heading"), Link(last.id, last.title, t("previous_lesson")),
+                                   Link("progress", t("your_progress"), t("next")))}
         if page.kind == "progress":
             return {"scenario_rows": [ScenarioRow(lesson, self.scenario_view(scenario))
                                       for lesson in self.course.lessons
@@ -219,6 +228,7 @@ class CourseRenderer:
         return {}
 
     def _lesson_page(self, lesson: Lesson, root: str) -> dict[str, Any]:
+        t = self.catalogue.text
         position = self._positions[lesson.id]
         lessons = self.course.lessons
         before = lessons[position - 1] if position > 0 else None
@@ -227,23 +237,29 @@ class CourseRenderer:
         return {"lesson": lesson, "number": position + 1,
                 "quiz_view": self.quiz_view(quiz, root) if quiz else None,
                 "scenario_views": [self.scenario_view(scenario) for scenario in self.course.scenarios_for(lesson)],
-                "pager": Pager("Lessons",
-                               Link(before.id, before.title, "Previous lesson") if before else _OVERVIEW,
-                               Link(after.id, after.title, "Next lesson") if after else self._after_last())}
+                "pager": Pager(t("lessons_heading"),
+                               Link(before.id, before.title, t("previous_lesson")) if before else self._overview(),
+                               Link(after.id, after.title, t("next_lesson")) if after else self._after_last())}
 
     def _module_page(self, index: int) -> dict[str, Any]:
+        t = self.catalogue.text
         modules = self.modules
         before = modules[index - 1] if index > 0 else None
         after = modules[index + 1] if index + 1 < len(modules) else None
         return {"module": modules[index], "number": index + 1,
-                "pager": Pager("Modules",
-                               Link(before.target, before.title, "Previous module") if before else _OVERVIEW,
-                               Link(after.target, after.title, "Next module") if after else self._after_last())}
+                "pager": Pager(t("modules_heading"),
+                               Link(before.target, before.title, t("previous_module")) if before else self._overview(),
+                               Link(after.target, after.title, t("next_module")) if after else self._after_last())}
 
     def _after_last(self) -> Link:
         """Where the last lesson or module leads: the final quiz, else the progress page."""
         final = self.course.final_quiz
-        return Link(final.id, final.title, "Next") if final else Link("progress", "Your progress", "Next")
+        t = self.catalogue.text
+        return Link(final.id, final.title, t("next")) if final else Link("progress", t("your_progress"), t("next"))
+
+    def _overview(self) -> Link:
+        """Where the first lesson or module leads back to: the home page."""
+        return Link(None, self.catalogue.text("course_overview"), self.catalogue.text("back_to"))
 
     def _requirements(self) -> list[Requirement]:
         """The quizzes the certificate lists one by one: every lesson's quiz (without modules: with modules,
@@ -252,7 +268,8 @@ class CourseRenderer:
             Requirement(quiz, lesson.title, lesson.id) for lesson in self.course.lessons
             if (quiz := self.course.quiz_for(lesson)) is not None]
         if self.course.final_quiz:
-            required.append(Requirement(self.course.final_quiz, "Final quiz", self.course.final_quiz.id))
+            required.append(Requirement(self.course.final_quiz, self.catalogue.text("final_quiz"),
+                                        self.course.final_quiz.id))
         return required
 
     def _certificate_view(self, requirements: int, root: str) -> CertificateView:
@@ -271,7 +288,8 @@ class CourseRenderer:
         return ModuleView(
             title=module.title, target=f"modules/{slug}", lessons=lessons,
             minutes=sum(lesson.duration_minutes for lesson in lessons), quizzes=quizzes,
-            pass_mark_text=(f"pass mark {low}%" if low == high else f"pass marks {low}–{high}%") if quizzes else "",
+            pass_mark_text=(self.catalogue.text("pass_mark", mark=low) if low == high
+                            else self.catalogue.text("pass_marks", low=low, high=high)) if quizzes else "",
             group=quiz_group(quizzes))
 
     def quiz_view(self, quiz: Quiz, root: str) -> QuizView:
@@ -289,12 +307,14 @@ class CourseRenderer:
         return ScenarioView(scenario=scenario, version=scenario_version(scenario), dom_id=f"scenario-{scenario.id}",
                             nodes=nodes, numbers={node.id: n for n, node in enumerate(nodes, 1)},
                             lows=[low for low, _ in ranges], highs=[high for _, high in ranges],
-                            dimensions_text=listing(scenario.dimensions))
+                            dimensions_text=self.catalogue.listing(scenario.dimensions))
 
     def _question_view(self, quiz: Quiz, question: QuestionBase, number: int, root: str) -> QuestionView:
         kind = question_type(question)
         rng = random.Random(f"{quiz.id}/{question.id}")  # the same first-attempt order on every build
-        return QuestionView(question=question, number=number, hint=kind.hint, paper_hint=kind.paper_hint,
+        t = self.catalogue.text
+        return QuestionView(question=question, number=number, hint=t(f"hint_{kind.name}"),
+                            paper_hint=t(f"paper_hint_{kind.name}") if kind.paper_hint else None,
                             macro=kind.macro,
                             prompt_inline=self.text.as_single_paragraph(question.prompt, root=root),
                             dom_id=f"{quiz.id}--{question.id}",
@@ -309,7 +329,6 @@ class CourseRenderer:
         return Markup(self.text.inline(text, root=context["root"]))
 
 
-_OVERVIEW = Link(None, "Course overview", "Back to")
 
 
 def certificate_density(rows: int, orientation: str) -> str:

@@ -1,109 +1,114 @@
 // @ts-check
-// Every learner-facing string the course scripts write, in one table: plain strings, and small
-// functions where numbers or plurals go in. A later change turns this table into a translation
-// catalogue, so wording lives here and nowhere else; the scripts only put the pieces in place.
+// Every learner-facing string the course scripts write, in the course's language. The words come from the
+// language's catalogue (catalogue.js, which the build writes from builder/locales/<language>.po); this table
+// only names them for the scripts and puts numbers in: counts through Intl.NumberFormat, percentages in its
+// percent style, and plurals by Intl.PluralRules. Symbols stay the same in every language.
+import { CATALOGUE, LANGUAGE } from "./catalogue.js";
+
+const plurals = new Intl.PluralRules(LANGUAGE);
+const numbers = new Intl.NumberFormat(LANGUAGE);
+const percents = new Intl.NumberFormat(LANGUAGE, { style: "percent", maximumFractionDigits: 1 });
+const PLACEHOLDER = /\{([a-z_]+)(?::(percent))?\}/g;
 
 /**
- * A number with thousands separators, as the progress pages write counts: 1,000.
- * @param {number} n
+ * The catalogue's message `key` with `values` put in; `values.n` picks the plural form.
+ * @param {string} key
+ * @param {Record<string, string | number>} [values]
+ * @returns {string}
  */
-const number = (n) => n.toLocaleString("en");
-
-/**
- * @param {number} n
- * @param {string} one
- * @param {string} other
- */
-const plural = (n, one, other) => (n === 1 ? one : other);
-
-/** @param {number} n */
-const quizzes = (n) => `${number(n)} ${plural(n, "quiz", "quizzes")}`;
-
-const NOT_KEPT = "This browser is not keeping your progress (storage is turned off or full), so";
+export function text(key, values = {}) {
+  const entry = CATALOGUE[key];
+  const form = typeof entry === "string" ? entry : (entry[plurals.select(Number(values.n))] ?? entry.other);
+  return form.replace(PLACEHOLDER, (_, name, style) => {
+    const value = values[name];
+    if (style === "percent") return percents.format(Number(value) / 100);
+    return typeof value === "number" ? numbers.format(value) : String(value);
+  });
+}
 
 export const messages = {
   // -- saving, on every page that saves or shows progress
-  notKeptResult: `${NOT_KEPT} this result will be lost when you leave the page.`,
-  notKeptResults: `${NOT_KEPT} results will be lost when you leave the page.`,
-  keptResults: "Your results are saved only in this browser; nothing is sent anywhere.",
+  notKeptResult: text("not_kept_result"),
+  notKeptResults: text("not_kept_results"),
+  keptResults: text("kept_results"),
 
   // -- marks: a decorative symbol, then the same in words
   symbolRight: "✓",
   symbolWrong: "✗",
 
   // -- quizzes (quiz.js)
-  correct: "Correct",
-  notAnswered: "Not answered",
-  notQuite: "Not quite",
+  correct: text("correct"),
+  notAnswered: text("not_answered"),
+  notQuite: text("not_quite"),
   /** @param {number} score */
-  scored: (score) => `You scored ${score}%`,
+  scored: (score) => text("you_scored", { score }),
   /** @param {number} earned @param {number} total */
-  points: (earned, total) => ` (${earned} of ${total} points).`,
+  points: (earned, total) => ` ${text("points_earned", { earned, n: total })}`,
   /** @param {number} mark */
-  passed: (mark) => `Passed: the pass mark is ${mark}%.`,
+  passed: (mark) => text("passed_mark", { mark }),
   /** @param {number} mark */
-  notPassed: (mark) =>
-    `Not passed yet: the pass mark is ${mark}%. Read the feedback under each question, then try again.`,
+  notPassed: (mark) => text("not_passed_mark", { mark }),
   /** Followed by a link to each blank question, separated by `listSeparator`, and `endOfList`. @param {number} n */
-  leftBlank: (n) => `You left ${n} ${plural(n, "question", "questions")} blank (blank answers count as wrong): `,
+  leftBlank: (n) => text("left_blank", { n }),
   /** @param {number} position */
-  questionLink: (position) => `question ${position}`,
-  listSeparator: ", ",
-  endOfList: ".",
+  questionLink: (position) => text("question_link", { position }),
+  listSeparator: text("list_separator"),
+  endOfList: text("end_of_list"),
   /** @param {number} best @param {number} attempts */
-  bestScore: (best, attempts) => `Your best score: ${best}% (${attempts} ${plural(attempts, "attempt", "attempts")}).`,
+  bestScore: (best, attempts) => text("best_score_attempts", { best, n: attempts }),
 
   // -- role-plays (scenario.js)
   /** @param {number} position */
-  step: (position) => `Step ${position}`,
-  ending: "How it ended",
-  youChose: "You chose: ",
-  whatDoYouDo: "What do you do?",
-  chooseOne: "Choose one of the options, then press Continue.",
-  continue: "Continue",
-  playAgain: "Play again",
-  goBack: "Go back one step",
-  yourPath: "Your path",
-  howItCameAcross: "How your choices came across",
-  barsCompare: "Each bar compares your score with the best that any path through this role-play can reach.",
+  step: (position) => text("step", { position }),
+  ending: text("ending"),
+  youChose: text("you_chose"),
+  whatDoYouDo: text("what_do_you_do"),
+  chooseOne: text("choose_one"),
+  continue: text("continue"),
+  playAgain: text("play_again"),
+  goBack: text("go_back"),
+  yourPath: text("your_path"),
+  howItCameAcross: text("how_it_came_across"),
+  barsCompare: text("bars_compare"),
   /** @param {string} dimension @param {number} score @param {number} best */
-  dimensionScore: (dimension, score, best) => `${dimension}: ${score} out of a best possible ${best}`,
+  dimensionScore: (dimension, score, best) => text("dimension_score", { dimension, score, best }),
   /** @param {number} plays @param {string} best the best play's scores (`playScore`, joined by `listSeparator`) */
-  endingsReached: (plays, best) =>
-    `You have reached an ending ${plays} ${plural(plays, "time", "times")}. Your best play: ${best}.`,
+  endingsReached: (plays, best) => text("endings_reached", { n: plays, best }),
   /** @param {string} dimension @param {number} score @param {number} best */
-  playScore: (dimension, score, best) => `${dimension} ${score} of ${best}`,
-  notPlayed: "Not played yet",
+  playScore: (dimension, score, best) => text("play_score", { dimension, score, best }),
+  notPlayed: text("not_played"),
 
   // -- progress, home and certificate pages (pages.js)
   /** The status of a quiz or a group of quizzes, by state. */
-  status: { "not-started": "Not started", attempted: "Attempted", passed: "Passed" },
+  status: {
+    "not-started": text("status_not_started"),
+    attempted: text("status_attempted"),
+    passed: text("status_passed"),
+  },
   /** Its decorative symbol, by state. */
   statusSymbol: { "not-started": "○", attempted: "◐", passed: "✓" },
   noScore: "—",
   /** @param {number} score */
-  percent: (score) => `${score}%`,
+  percent: (score) => text("score_percent", { score }),
   /** @param {number} passed @param {number} total */
-  groupPassed: (passed, total) => `${passed} of ${total} passed`,
-  courseComplete: "Course complete:",
+  groupPassed: (passed, total) => text("group_passed", { passed, total }),
+  courseComplete: text("course_complete"),
   /** @param {number} total */
-  passedAll: (total) => ` you have passed all ${quizzes(total)}. `,
-  inProgress: "In progress:",
+  passedAll: (total) => ` ${text("passed_all", { n: total })} `,
+  inProgress: text("in_progress"),
   /** @param {number} passed @param {number} total */
-  passedSome: (passed, total) => ` you have passed ${number(passed)} of ${quizzes(total)}. `,
-  notStarted: "Not started:",
-  noQuizYet: " you have not taken a quiz yet. ",
-  getCertificate: "Get your certificate",
-  afterCertificateLink: ". ",
+  passedSome: (passed, total) => ` ${text("passed_some", { passed, n: total })} `,
+  notStarted: text("overall_not_started"),
+  noQuizYet: ` ${text("no_quiz_yet")} `,
+  getCertificate: text("get_certificate"),
+  afterCertificateLink: `${text("end_of_list")} `,
   /** @param {string} best */
-  requirementBest: (best) => ` (best score ${best})`,
+  requirementBest: (best) => ` ${text("requirement_best", { best })}`,
   /** @param {string} passed `groupPassed` */
-  requirementGroup: (passed) => ` (${passed})`,
-  certificateReady: "You have passed every quiz of the course: your certificate is ready.",
+  requirementGroup: (passed) => ` ${text("requirement_group", { passed })}`,
+  certificateReady: text("certificate_ready"),
   /** @param {number} missing */
-  certificateLocked: (missing) =>
-    `Your certificate is not available yet: you still need to pass ${quizzes(missing)}. ` +
-    "These are the quizzes and how you did:",
+  certificateLocked: (missing) => text("certificate_locked", { n: missing }),
   /** @param {number} mean @param {number} total */
-  averageOver: (mean, total) => `${mean}% average over ${quizzes(total)}`,
+  averageOver: (mean, total) => text("average_over", { mean, n: total }),
 };

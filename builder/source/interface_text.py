@@ -1,0 +1,181 @@
+"""The interface's words (buttons, marks, headings, messages) in the course's language.
+
+The source is one gettext catalogue per language in builder/locales/<language>.po, the format translators and
+their tools know. Each message has a key (its `msgctxt`, which course.yml's `ui_text` and the scripts use), the
+English text as `msgid` and the translation as `msgstr`; a message that depends on a count has a plural form and
+one `msgstr[i]` per plural form of the language (gettext's Plural-Forms header, from Babel).
+
+Placeholders are `{name}`; a number put in is written in the language's way (Babel here, Intl.NumberFormat in the
+browser), and `{name:percent}` writes a percentage (80 -> "80%", "80 %", "٨٠٪"). Plurals follow the language's
+CLDR rules: in Python through the catalogue's Plural-Forms, in the browser through Intl.PluralRules, for which
+`for_scripts` gives each plural category its form.
+"""
+
+from __future__ import annotations
+
+import functools
+import gettext
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from babel import Locale, UnknownLocaleError
+from babel.messages.pofile import read_po
+from babel.numbers import format_decimal, format_percent
+
+LOCALES = Path(__file__).resolve().parent.parent / "locales"
+SHIPPED = ("en", "de", "fr", "es", "it", "nl", "pt", "pl", "sv", "ar")
+"""The languages whose catalogue ships with the builder, English first (the source of every other)."""
+PLACEHOLDER = re.compile(r"\{(?P<name>[a-z_]+)(?::(?P<style>percent))?\}")
+_SAMPLES = (*range(0, 220), 1000, 1001, 1_000_000)
+"""Counts tried to find which of a language's gettext plural forms belongs to each CLDR plural category."""
+
+
+@dataclass(frozen=True, slots=True)
+class Message:
+    """One interface message: its key, and its text (one form, or one per gettext plural form)."""
+
+    key: str
+    forms: tuple[str, ...]
+    """One text, or the plural forms in the catalogue's order."""
+    plural: bool
+
+    @property
+    def placeholders(self) -> frozenset[str]:
+        return frozenset(match.group(0) for form in self.forms for match in PLACEHOLDER.finditer(form))
+
+
+class Catalogue:
+    """The interface's messages in one language; English stands in for any message a catalogue lacks."""
+
+    def __init__(self, language: str, messages: Mapping[str, Message], plural_index: Any, english: Catalogue | None):
+        self.language = language
+        self.messages = dict(messages)
+        self._plural_index = plural_index
+        self._english = english
+        self._locale = _babel_locale(language)
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.messages or (self._english is not None and key in self._english)
+
+    def message(self, key: str) -> Message:
+        if key in self.messages:
+            return self.messages[key]
+        if self._english is not None:
+            return self._english.message(key)
+        raise KeyError(f"no interface message '{key}'")
+
+    def text(self, key: str, n: int | None = None, **values: Any) -> str:
+        """The message `key` with `values` put in; `n` picks the plural form (and is the `{n}` placeholder)."""
+        message = self.message(key)
+        if message.plural:
+            if n is None:
+                raise ValueError(f"the message '{key}' needs a count")
+            index = self._plural_index(n) if key in self.messages else (0 if n == 1 else 1)
+            form = message.forms[min(index, len(message.forms) - 1)]
+            values = {"n": n, **values}
+        else:
+            form = message.forms[0]
+        return PLACEHOLDER.sub(lambda match: self._put(match, values, key), form)
+
+    def _put(self, match: re.Match[str], values: Mapping[str, Any], key: str) -> str:
+        name, style = match.group("name"), match.group("style")
+        if name not in values:
+            raise KeyError(f"the message '{key}' needs a value for {{{name}}}")
+        value = values[name]
+        if style == "percent":
+            return format_percent(value / 100, locale=self._locale)
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            return format_decimal(value, locale=self._locale)
+        return str(value)
+
+    def listing(self, items: Any) -> str:
+        """Items as a sentence lists them: 'a', 'a and b', 'a, b and c' (the language's separator and 'and')."""
+        words = [str(item) for item in items]
+        if len(words) < 2:
+            return "".join(words)
+        head = self.text("list_separator").join(words[:-1])
+        return self.text("list_and", first=head, last=words[-1])
+
+    def for_scripts(self, keys: tuple[str, ...] | None = None) -> dict[str, str | dict[str, str]]:
+        """The messages the course's scripts use, as they need them: a text, or a text per CLDR plural category
+        (the names Intl.PluralRules gives: zero, one, two, few, many, other)."""
+        wanted = keys if keys is not None else tuple(self.keys())
+        result: dict[str, str | dict[str, str]] = {}
+        for key in wanted:
+            message = self.message(key)
+            if not message.plural:
+                result[key] = message.forms[0]
+                continue
+            own = key in self.messages
+            categories = _categories(self.language if own else "en", self._plural_index if own else _english_index)
+            result[key] = {
+                category: message.forms[min(index, len(message.forms) - 1)] for category, index in categories.items()
+            }
+        return result
+
+    def keys(self) -> list[str]:
+        english = self._english.keys() if self._english is not None else []
+        return [*english, *(key for key in self.messages if key not in english)]
+
+
+def _english_index(n: int) -> int:
+    return 0 if n == 1 else 1
+
+
+@functools.cache
+def _categories(language: str, plural_index: Any) -> dict[str, int]:
+    """Each CLDR plural category of the language -> the gettext plural form used for it."""
+    locale = _babel_locale(language)
+    found: dict[str, int] = {}
+    for n in _SAMPLES:
+        found.setdefault(locale.plural_form(n), plural_index(n))
+    found.setdefault("other", plural_index(_SAMPLES[-1]))
+    return found
+
+
+def _babel_locale(language: str) -> Locale:
+    try:
+        return Locale.parse(language.replace("-", "_"))
+    except (UnknownLocaleError, ValueError, TypeError):
+        return Locale.parse("en")
+
+
+def read_catalogue(path: Path, language: str, english: Catalogue | None) -> Catalogue:
+    """A catalogue from a .po file: each message keyed by its msgctxt."""
+    with path.open("rb") as handle:
+        po = read_po(handle, locale=_babel_locale(language), domain="course")
+    messages: dict[str, Message] = {}
+    for entry in po:
+        if not entry.id or not entry.context:
+            continue  # the header, or a message without a key
+        raw = entry.string if isinstance(entry.string, tuple | list) else (entry.string,)
+        strings = tuple(str(form or "") for form in raw)
+        if not all(strings):
+            continue  # not (fully) translated yet: English stands in
+        forms = strings if isinstance(entry.id, tuple | list) else strings[:1]
+        messages[entry.context] = Message(entry.context, forms, isinstance(entry.id, tuple | list))
+    return Catalogue(language, messages, gettext.c2py(_plural_expression(po.plural_expr)), english)
+
+
+def _plural_expression(expression: str) -> str:
+    return expression.strip().rstrip(";")
+
+
+@functools.cache
+def english() -> Catalogue:
+    return read_catalogue(LOCALES / "en.po", "en", None)
+
+
+@functools.cache
+def shipped(language: str) -> Catalogue:
+    """The shipped catalogue of a language (or of its base language: pt for pt-BR), else English."""
+    base = language.replace("_", "-").split("-")[0].lower()
+    for candidate in (language, base):
+        if candidate in SHIPPED and candidate != "en" and (LOCALES / f"{candidate}.po").is_file():
+            return read_catalogue(LOCALES / f"{candidate}.po", candidate, english())
+    if base == "en":
+        return english()
+    return Catalogue(language, {}, _english_index, english())
