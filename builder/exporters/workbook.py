@@ -34,7 +34,7 @@ from ..source.model import Course, Lesson, Quiz
 from ..source.questions import question_type
 from ..source.questions.base import ChoiceControls, Solution
 from ..source.scoring import course_version
-from ..source.text import count, listing
+from ..source.text import count
 
 PAPERS = {"a4": "A4", "letter": "letter"}
 """`--paper` choices and their CSS page size."""
@@ -146,11 +146,15 @@ def workbook_html(
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
+        extensions=["jinja2.ext.do"],
     )
+    catalogue = renderer.catalogue
     env.filters.update(md_block=text.block, md_inline=text.inline, count=count)
     modules = _modules(course, renderer)
     quizzes = [part.quiz for module in modules for part in module.lessons if part.quiz is not None]
-    final = _quiz_part(course.final_quiz, renderer, "Final quiz") if course.final_quiz else None
+    final = (
+        _quiz_part(course.final_quiz, renderer, renderer.catalogue.text("final_quiz")) if course.final_quiz else None
+    )
     if final:
         quizzes.append(final)
     scenarios = [view for module in modules for part in module.lessons for view in part.scenarios]
@@ -164,12 +168,27 @@ def workbook_html(
         top=2 if course.modules else 1,
         page_size=PAPERS[paper],
         letters=LETTERS,
-        listing=listing,
+        listing=catalogue.listing,
+        t=catalogue.text,
+        page_counter=Markup(css_content(catalogue.message("page_of").forms[0], {"page": "page", "pages": "pages"})),
         date=_long_date(today, course.language),
         version=course_version(course),
         lesson_count=len(course.lessons),
         question_count=sum(len(part.quiz.questions) for part in quizzes),
     )
+
+
+def css_content(message: str, counters: dict[str, str]) -> str:
+    """A message as a CSS `content` value: its words as CSS strings, each `{name}` in `counters` as that counter
+    ("Page {page} of {pages}" -> '"Page " counter(page) " of " counter(pages)')."""
+    parts = []
+    for piece in re.split(r"(\{[a-z_]+\})", message):
+        name = piece[1:-1] if piece.startswith("{") else None
+        if name in counters:
+            parts.append(f"counter({counters[name]})")
+        elif piece:
+            parts.append('"' + piece.replace("\\", "\\\\").replace('"', '\\"').replace("<", "\\3C ") + '"')
+    return " ".join(parts)
 
 
 def _modules(course: Course, renderer: CourseRenderer) -> list[ModulePart]:
@@ -182,7 +201,9 @@ def _modules(course: Course, renderer: CourseRenderer) -> list[ModulePart]:
             lesson=lesson,
             number=number[lesson.id],
             anchor=f"lesson-{lesson.id}",
-            quiz=_quiz_part(quiz, renderer, f"Lesson {number[lesson.id]}") if quiz else None,
+            quiz=_quiz_part(quiz, renderer, renderer.catalogue.text("lesson_position", position=number[lesson.id]))
+            if quiz
+            else None,
             scenarios=[renderer.scenario_view(s) for s in course.scenarios_for(lesson)],
         )
 

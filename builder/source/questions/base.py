@@ -84,13 +84,15 @@ class Solution:
     """A question's right answer as a printed answer key states it (`course export pdf --answers`)."""
 
     label: str
-    """What the lines are: "Right answer", "Accepted answers", "Right order", "Matches"."""
+    """What the lines are, as an interface message key (builder/locales): right_answer, accepted_answers…"""
     lines: tuple[str, ...]
     """Inline Markdown, one answer (or pair, or item) per line."""
     ordered: bool = False
     """Whether the lines are a sequence (numbered in the key)."""
     note: str | None = None
-    """How answers are marked, when it matters on paper (accents ignored, one slip allowed…)."""
+    """How answers are marked, when it matters on paper (accents ignored, one slip allowed…): a message key."""
+    note_values: tuple[tuple[str, str], ...] = ()
+    """The values the note's message puts in, as (placeholder, text) pairs."""
     markdown: bool = True
     """Whether the lines are trainer Markdown (not a short answer or a number, which are plain text)."""
 

@@ -137,7 +137,7 @@ class _ChoiceType(QuestionType):
 
     def solution(self, question: Any) -> Solution:
         right = tuple(o.text for o in question.options if o.correct)
-        return Solution("Right answer" if len(right) == 1 else "Right answers", right)
+        return Solution("right_answer" if len(right) == 1 else "right_answers", right)
 
 
 class SingleChoiceType(_ChoiceType):

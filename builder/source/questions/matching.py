@@ -131,11 +131,12 @@ class MatchingType(QuestionType):
         }
 
     def solution(self, question: Any) -> Solution:
-        extra = "; ".join(question.distractors)
+        extra = (("values", "; ".join(question.distractors)),) if question.distractors else ()
         return Solution(
-            "Matches",
+            "matches",
             tuple(f"{pair.left} → {pair.right}" for pair in question.pairs),
-            note=f"Matching no item: {extra}." if extra else None,
+            note="matching_none" if extra else None,
+            note_values=extra,
         )
 
     def gift(self, question: Any, writer: GiftWriter) -> GiftAnswers:

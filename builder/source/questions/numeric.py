@@ -119,11 +119,16 @@ class NumericType(QuestionType):
         def written(value: float) -> str:
             return format_number(value).replace(".", question.decimal)
 
-        answer = written(question.answer)
-        if question.tolerance:
-            low, high = written(question.answer - question.tolerance), written(question.answer + question.tolerance)
-            answer += f" (anything from {low} to {high} is right)"
-        return Solution("Right answer", (answer,), markdown=False)
+        if not question.tolerance:
+            return Solution("right_answer", (written(question.answer),), markdown=False)
+        low, high = written(question.answer - question.tolerance), written(question.answer + question.tolerance)
+        return Solution(
+            "right_answer",
+            (written(question.answer),),
+            markdown=False,
+            note="numeric_range",
+            note_values=(("low", low), ("high", high)),
+        )
 
 
 NUMERIC = NumericType()

@@ -69,7 +69,7 @@ class OrderingType(QuestionType):
         return {"tokens": [choice_token(quiz_id, question.id, "item", i) for i in range(len(question.items))]}
 
     def solution(self, question: Any) -> Solution:
-        return Solution("Right order", tuple(question.items), ordered=True)
+        return Solution("right_order", tuple(question.items), ordered=True)
 
 
 ORDERING = OrderingType()

@@ -173,15 +173,11 @@ class ShortTextType(QuestionType):
         return GiftAnswers(answers=answers, notes=tuple(notes))
 
     def solution(self, question: Any) -> Solution:
-        rules = ["case, spaces and end punctuation do not matter"]
-        if question.ignore_accents:
-            rules.append("accents do not matter")
-        if question.typos:
-            rules.append("one slip is forgiven in answers of six letters or more")
+        note = "marking" + ("_accents" if question.ignore_accents else "") + ("_slip" if question.typos else "")
         return Solution(
-            "Accepted answer" if len(question.accept) == 1 else "Accepted answers",
+            "accepted_answer" if len(question.accept) == 1 else "accepted_answers",
             tuple(question.accept),
-            note="; ".join(rules).capitalize() + ".",
+            note=note,
             markdown=False,
         )
 

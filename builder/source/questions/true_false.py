@@ -40,7 +40,7 @@ class TrueFalseType(QuestionType):
         return GiftAnswers(head="TRUE" if question.answer else "FALSE")
 
     def solution(self, question: Any) -> Solution:
-        return Solution("Right answer", ("True" if question.answer else "False",))
+        return Solution("right_answer", ("true" if question.answer else "false",), markdown=False)
 
 
 TRUE_FALSE = TrueFalseType()

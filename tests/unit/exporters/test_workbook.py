@@ -54,8 +54,8 @@ def test_workbook_lists_cover_contents_lessons_and_final_in_order(tmp_path):
     anchors = [a["href"] for a in Elements(html).find("a") if a["href"].startswith("#")]
     assert anchors[:3] == ["#lesson-one", "#lesson-two", "#final"]
     assert all(Elements(html).find(id=anchor[1:]) for anchor in anchors)
-    assert "@page { size: A4; }" in html
-    assert "@page { size: letter; }" in html_of(tmp_path / "letter", paper="letter")
+    assert '@page { size: A4; @bottom-right { content: "Page " counter(page) " of " counter(pages); } }' in html
+    assert "@page { size: letter;" in html_of(tmp_path / "letter", paper="letter")
 
 
 def test_workbook_without_answers_shows_no_answer_explanation_or_feedback(tmp_path):
@@ -119,8 +119,8 @@ nodes:
     assert "They are grateful." not in learner
     trainer = text_of(workbook_html(course, answers=True, paper="a4", today=TODAY))
     notes = trainer[trainer.index("Role-play notes") :]
-    assert "Help now (caring +2; → step 2) They are grateful." in notes
-    assert "Ignore them (caring -1; → step 3)" in notes
+    assert "Help now (caring +2; → go to step 2) They are grateful." in notes
+    assert "Ignore them (caring -1; → go to step 3)" in notes
 
 
 def test_workbook_links_to_lessons_stay_in_the_pdf_and_embeds_become_addresses(tmp_path):

@@ -171,35 +171,37 @@ def test_questions_every_type_states_its_solution_for_a_printed_key():
     common = {"objective": "o", "prompt": "P?", "explanation": None, "points": 1, "origin": SourceLocation("q.yml")}
     options = (Option(text="Yes", correct=True, feedback=None), Option(text="No", correct=False, feedback=None))
     cases = {
-        SingleChoice(id="a", options=options, **common): ("Right answer", ("Yes",), None),
+        SingleChoice(id="a", options=options, **common): ("right_answer", ("Yes",), None),
         MultipleChoice(id="b", options=(*options, Option(text="*Also*", correct=True, feedback=None)), **common): (
-            "Right answers",
+            "right_answers",
             ("Yes", "*Also*"),
             None,
         ),
-        TrueFalse(id="c", answer=False, **common): ("Right answer", ("False",), None),
+        TrueFalse(id="c", answer=False, **common): ("right_answer", ("false",), None),
         ShortText(id="d", accept=("résumé", "CV"), ignore_accents=True, typos=1, **common): (
-            "Accepted answers",
+            "accepted_answers",
             ("résumé", "CV"),
-            "Case, spaces and end punctuation do not matter; accents do not matter; one slip is forgiven in "
-            "answers of six letters or more.",
+            "marking_accents_slip",
         ),
-        Ordering(id="e", items=("First", "Then"), **common): ("Right order", ("First", "Then"), None),
+        Ordering(id="e", items=("First", "Then"), **common): ("right_order", ("First", "Then"), None),
         Matching(id="f", pairs=(Pair(left="a", right="1"), Pair(left="b", right="2")), distractors=("3",), **common): (
-            "Matches",
+            "matches",
             ("a → 1", "b → 2"),
-            "Matching no item: 3.",
+            "matching_none",
         ),
-        Numeric(id="g", answer=2.5, tolerance=0.5, decimal=",", **common): (
-            "Right answer",
-            ("2,5 (anything from 2 to 3 is right)",),
-            None,
-        ),
+        Numeric(id="g", answer=2.5, tolerance=0.5, decimal=",", **common): ("right_answer", ("2,5",), "numeric_range"),
     }
     for question, (label, lines, note) in cases.items():
         solution = question_type(question).solution(question)
         assert (solution.label, solution.lines, solution.note) == (label, lines, note), question.type
     ordering = Ordering(id="e", items=("x", "y"), **common)
     assert question_type(ordering).solution(ordering).ordered
+    numeric = next(q for q in cases if q.type == "numeric")
+    assert question_type(numeric).solution(numeric).note_values == (("low", "2"), ("high", "3"))
+    from builder.source.interface_text import english
+
+    for question in cases:  # every label and note is a message of the catalogue
+        solution = question_type(question).solution(question)
+        assert solution.label in english() and (solution.note is None or solution.note in english())
     typed = [q for q in cases if q.type in ("short_text", "numeric")]
     assert not any(question_type(q).solution(q).markdown for q in typed), "typed answers are plain text"
