@@ -128,3 +128,16 @@ def project_from_options(root: Path, options: dict[str, Any] | None = None) -> P
     if errors:
         raise ConfigError("; ".join(f"{name}: {error}" for name, error in errors))
     return project_from(root, config)
+
+
+def theme_language_written(config_file: str | None) -> str | None:
+    """The `theme: language:` mkdocs.yml sets itself (None when it leaves the theme's default)."""
+    from mkdocs.utils.yaml import yaml_load
+
+    if not config_file or not Path(config_file).is_file():
+        return None
+    with open(config_file, encoding="utf-8") as handle:
+        raw = yaml_load(handle) or {}
+    theme = raw.get("theme") if isinstance(raw, dict) else None
+    language = theme.get("language") if isinstance(theme, dict) else None
+    return str(language) if language else None

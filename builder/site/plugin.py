@@ -7,6 +7,7 @@ the builder. An architecture test keeps every layer below site/ free of MkDocs.
 from __future__ import annotations
 
 import copy
+import re
 from html import escape
 from pathlib import Path
 from typing import Any
@@ -25,7 +26,7 @@ from ..source.diagnostics import Checker, Diagnostic, format_report
 from ..source.errors import ContentError
 from ..source.project import Project
 from ..source.validate import Validation, validate_project
-from .config import CoursePluginConfig, project_from, project_root
+from .config import CoursePluginConfig, project_from, project_root, theme_language_written
 from .navigation import course_nav
 from .render import CourseRenderer, PageSpec, RenderedPage, course_pages, restore_deferred, template_environment
 from .shipped import shipped_assets
@@ -62,6 +63,7 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):  # type: ignore[no-untyped-c
         self.problems: list[Diagnostic] = []
         self.pages: dict[str, PageSpec] = {}
         self.deferred: dict[str, dict[str, str]] = {}
+        self.direction = "ltr"
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
@@ -87,6 +89,8 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):  # type: ignore[no-untyped-c
             self.pages = {page.src_uri: page for page in pages}
             nav = nav or [{page.title: page.src_uri} for page in pages]
         else:
+            _follow_course_language(config, course.language)
+            self.direction = interface_text.direction(course.language)
             self.renderer = CourseRenderer(course, directory_urls=config.use_directory_urls,
                                            allowed_embed_hosts=self.project.allowed_embed_hosts, scripts=self.scripts)
             pages = course_pages(course)
@@ -151,7 +155,11 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):  # type: ignore[no-untyped-c
 
     def on_post_page(self, output: str, *, page: Any, config: Any) -> str:
         deferred = self.deferred.pop(page.file.src_uri, None)
-        return restore_deferred(output, deferred) if deferred else output
+        output = restore_deferred(output, deferred) if deferred else output
+        return _with_direction(output, self.direction)
+
+    def on_post_template(self, output: str, *, template_name: str, config: Any) -> str:
+        return _with_direction(output, self.direction) if template_name.endswith(".html") else output
 
     def on_serve(self, server: Any, *, config: Any, builder: Any) -> Any:
         assert self.project is not None
@@ -169,6 +177,28 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):  # type: ignore[no-untyped-c
         assert self.project is not None
         resolved = path.resolve()
         return any(resolved.is_relative_to(folder.resolve()) for folder in self.project.source_dirs())
+
+
+def _follow_course_language(config: Any, language: str) -> None:
+    """The theme speaks the course's language (its own labels, search, `<html lang>`) unless mkdocs.yml sets
+    `theme: language:` itself; a theme without that language keeps its own default."""
+    if theme_language_written(config.config_file_path) is not None:
+        return
+    wanted = language.replace("_", "-")
+    for candidate in (wanted, wanted.split("-")[0]):
+        if any((Path(folder) / "partials" / "languages" / f"{candidate}.html").is_file() for folder in config.theme.dirs):
+            config.theme["language"] = candidate
+            return
+
+
+_HTML_TAG = re.compile(r"<html\b([^>]*)>", re.IGNORECASE)
+
+
+def _with_direction(html: str, direction: str) -> str:
+    """`dir="rtl"` on the page's <html> for a right-to-left course language (Material sets it on <body> only)."""
+    if direction != "rtl":
+        return html
+    return _HTML_TAG.sub(lambda m: m.group(0) if "dir=" in m.group(1) else f'<html{m.group(1)} dir="rtl">', html, count=1)
 
 
 def _nav_for(nav: Navigation) -> Navigation:

@@ -179,3 +179,12 @@ def shipped(language: str) -> Catalogue:
     if base == "en":
         return english()
     return Catalogue(language, {}, _english_index, english())
+
+
+def direction(language: str) -> str:
+    """ "rtl" for a language written right to left (Arabic, Hebrew, Persian, Urdu…), else "ltr" (CLDR)."""
+    try:
+        locale = Locale.parse(language.replace("-", "_"))
+    except (UnknownLocaleError, ValueError, TypeError):
+        return "ltr"
+    return "rtl" if locale.text_direction == "rtl" else "ltr"

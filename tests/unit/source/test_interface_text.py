@@ -1,0 +1,114 @@
+"""The interface's catalogues: every shipped language complete, placeholders as in English, plurals by each
+language's rules, and every key the templates and scripts use present."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from babel.messages.pofile import read_po
+
+from builder.site.render import SECTION_KINDS_LABELLED
+from builder.site.shipped import catalogue_module, script_message_keys
+from builder.source.questions import QUESTION_TYPES
+from builder.source.interface_text import LOCALES, PLACEHOLDER, SHIPPED, english, shipped
+from tests.support.paths import REPO
+
+TEMPLATE_KEY = re.compile(r"""\bt\(\s*["']([a-z_]+)["']""")
+
+
+def entries(language: str) -> dict[str, object]:
+    with (LOCALES / f"{language}.po").open("rb") as handle:
+        return {message.context: message for message in read_po(handle, locale=language) if message.id}
+
+
+def forms(message) -> list[str]:
+    return list(message.string) if isinstance(message.string, tuple | list) else [message.string]
+
+
+def placeholders(texts: list[str]) -> set[str]:
+    return {match.group(0) for text in texts for match in PLACEHOLDER.finditer(text)}
+
+
+@pytest.mark.parametrize("language", SHIPPED)
+def test_catalogue_is_complete_with_the_same_keys_and_placeholders_as_english(language):
+    source, catalogue = entries("en"), entries(language)
+    assert sorted(catalogue) == sorted(source), "missing or extra keys"
+    for key, message in source.items():
+        translated = forms(catalogue[key])
+        assert all(translated), f"{language}: '{key}' is not translated"
+        assert placeholders(translated) == placeholders(forms(message)), f"{language}: '{key}' placeholders"
+        for form in translated:
+            assert placeholders([form]) <= placeholders(forms(message)), f"{language}: '{key}'"
+        # sentence pieces joined by the scripts keep their spaces at either end
+        english_text = forms(message)[0]
+        if english_text.endswith(" ") and key not in ("list_separator",):
+            assert all(form.endswith((" ", "\u00a0")) for form in translated), f"{language}: '{key}' lost its end space"
+
+
+def test_every_key_the_templates_and_scripts_use_is_in_the_english_catalogue():
+    used = set(script_message_keys())
+    for folder in ("builder/site/templates", "builder/exporters/templates"):
+        for template in (REPO / folder).glob("*.html"):
+            used |= set(TEMPLATE_KEY.findall(template.read_text()))
+    dynamic = {key for key in used if key.endswith("_")}  # t("section_" ~ kind): each is checked below
+    assert dynamic == {"section_"}
+    used -= dynamic
+    used |= {f"section_{kind}" for kind in SECTION_KINDS_LABELLED}
+    used |= {f"hint_{name}" for name in QUESTION_TYPES}
+    used |= {f"paper_hint_{name}" for name, kind in QUESTION_TYPES.items() if kind.paper_hint}
+    assert len(used) > 150
+    missing = sorted(key for key in used if key not in english())
+    assert not missing, missing
+
+
+@pytest.mark.parametrize(
+    ("language", "counts"),
+    [
+        ("en", {1: "1 lesson", 2: "2 lessons", 0: "0 lessons"}),
+        ("fr", {0: "0 leçon", 1: "1 leçon", 2: "2 leçons"}),
+        ("pl", {1: "1 lekcja", 2: "2 lekcje", 5: "5 lekcji", 22: "22 lekcje", 12: "12 lekcji"}),
+        ("ar", {}),
+    ],
+)
+def test_plurals_follow_each_languages_rules(language, counts):
+    catalogue = shipped(language)
+    for n, expected in counts.items():
+        assert catalogue.text("lesson_count", n=n) == expected
+    if language == "ar":  # six forms: zero, one, two, few, many, other all differ from each other somewhere
+        texts = {catalogue.text("lesson_count", n=n) for n in (0, 1, 2, 3, 11, 100)}
+        assert len(texts) >= 4, texts
+    # the scripts get one form per CLDR category, the one gettext's Plural-Forms gives that category
+    scripts = catalogue.for_scripts(("left_blank",))["left_blank"]
+    assert isinstance(scripts, dict) and "other" in scripts
+    assert {
+        "en": {"one", "other"},
+        "fr": {"one", "many", "other"},
+        "pl": {"one", "few", "many", "other"},
+        "ar": {"zero", "one", "two", "few", "many", "other"},
+    }[language] == set(scripts)
+
+
+def test_numbers_and_percentages_are_written_the_languages_way():
+    assert english().text("you_scored", score=80) == "You scored 80%"
+    assert shipped("fr").text("you_scored", score=80).endswith(("80\u00a0%", "80\u202f%"))
+    assert "٨٠" in shipped("ar").text("you_scored", score=80) or "80" in shipped("ar").text("you_scored", score=80)
+    assert english().text("question_number", position=1000, total=1200) == "Question 1,000 of 1,200"
+
+
+def test_an_unshipped_language_falls_back_to_english_words_in_its_own_number_format():
+    catalogue = shipped("ja")
+    assert catalogue.text("check_answers") == "Check answers"
+    assert shipped("pt-BR").text("check_answers") == shipped("pt").text("check_answers")
+
+
+def test_lists_use_the_languages_words():
+    assert english().listing(["caring", "competency", "integrity"]) == "caring, competency and integrity"
+    assert english().listing(["caring"]) == "caring"
+    assert " و" in shipped("ar").listing(["أ", "ب"]) or "و" in shipped("ar").listing(["أ", "ب"])
+
+
+def test_the_scripts_catalogue_module_holds_the_language_and_only_the_scripts_messages():
+    module = catalogue_module(shipped("de"))
+    assert module.startswith('export const LANGUAGE = "de";\nexport const CATALOGUE = {')
+    assert '"check_answers"' not in module and '"continue"' in module
