@@ -28,6 +28,7 @@ from markupsafe import Markup
 
 from ..site.render import CourseRenderer, module_slugs
 from ..site.views import QuestionView, QuizView, ScenarioView
+from ..source import interface_text
 from ..source.errors import ExportError
 from ..source.markdown_text import MarkdownText
 from ..source.model import Course, Lesson, Quiz
@@ -170,6 +171,7 @@ def workbook_html(
         letters=LETTERS,
         listing=catalogue.listing,
         t=catalogue.text,
+        direction=interface_text.direction(course.language),
         page_counter=Markup(css_content(catalogue.message("page_of").forms[0], {"page": "page", "pages": "pages"})),
         date=_long_date(today, course.language),
         version=course_version(course),
