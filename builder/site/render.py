@@ -97,7 +97,7 @@ def module_slugs(course: Course) -> list[str]:
 
 def course_pages(course: Course) -> list[PageSpec]:
     """Every generated page, in navigation order (a module's overview page before its lessons)."""
-    t = interface_text.shipped(course.language).text
+    t = interface_text.shipped(course.language).with_overrides(course.ui_text).text
     pages = [PageSpec("index.md", t("home"), "home")]
 
     def lesson_page(lesson: Lesson) -> PageSpec:
@@ -158,7 +158,7 @@ class CourseRenderer:
         self.directory_urls = directory_urls
         self.scripts = scripts
         self.text = MarkdownText(allowed_embed_hosts)
-        self.catalogue = interface_text.shipped(course.language)
+        self.catalogue = interface_text.shipped(course.language).with_overrides(course.ui_text)
         self.env = template_environment()
         self.env.globals["t"] = self.catalogue.text
         self.env.filters.update(md_block=self._md_block, md_inline=self._md_inline)  # for the page's `root`

@@ -7,6 +7,7 @@ guide's reference is checked against them by the tests, so the three never drift
 
 from __future__ import annotations
 
+from .interface_text import PLURAL_CATEGORIES, english
 from .questions import QUESTION_TYPES
 from .schema import BLOCK, INLINE, Boolean, ByKey, Choice, Field, Integer, ListOf, MapOf, Record, Slug, Text, Variants
 
@@ -54,6 +55,36 @@ CERTIFICATE = Record(
     ),
 )
 
+PLURAL_TEXT = Record(
+    what="plural form",
+    fields=tuple(
+        Field(
+            category,
+            Text(),
+            f"The wording when the count is in the language's '{category}' plural category.",
+            required=category == "other",
+        )
+        for category in PLURAL_CATEGORIES
+    ),
+)
+"""A message that depends on a count: its wording per plural category (English has one and other)."""
+
+
+def _ui_text() -> Record:
+    """Every interface message, by key, with its English wording as the description editors show."""
+    catalogue = english()
+    fields = []
+    for key in catalogue.message_keys():
+        message = catalogue.message(key)
+        if message.plural:
+            fields.append(Field(key, PLURAL_TEXT, f"Default: one: '{message.forms[0]}', other: '{message.forms[-1]}'."))
+        else:
+            fields.append(Field(key, Text(), f"Default: '{message.forms[0]}'."))
+    return Record(what="interface text", fields=tuple(fields))
+
+
+UI_TEXT = _ui_text()
+
 MODULE = Record(
     what="module",
     fields=(
@@ -99,6 +130,12 @@ COURSE = Record(
             "of one `lessons` list: navigation then shows modules.",
         ),
         Field("final_quiz", Slug(), "The id of a final quiz (quizzes/<id>.yml) taken after all lessons."),
+        Field(
+            "ui_text",
+            UI_TEXT,
+            "Your own wording for interface strings, by key (`course strings` lists every key with its text), "
+            "for example `check_answers: Submit`. Keep each `{placeholder}` of the original.",
+        ),
         Field(
             "certificate",
             CERTIFICATE,

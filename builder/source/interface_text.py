@@ -29,6 +29,8 @@ LOCALES = Path(__file__).resolve().parent.parent / "locales"
 SHIPPED = ("en", "de", "fr", "es", "it", "nl", "pt", "pl", "sv", "ar")
 """The languages whose catalogue ships with the builder, English first (the source of every other)."""
 PLACEHOLDER = re.compile(r"\{(?P<name>[a-z_]+)(?::(?P<style>percent))?\}")
+PLURAL_CATEGORIES = ("zero", "one", "two", "few", "many", "other")
+"""CLDR's plural categories, the names Intl.PluralRules gives."""
 _SAMPLES = (*range(0, 220), 1000, 1001, 1_000_000)
 """Counts tried to find which of a language's gettext plural forms belongs to each CLDR plural category."""
 
@@ -50,12 +52,27 @@ class Message:
 class Catalogue:
     """The interface's messages in one language; English stands in for any message a catalogue lacks."""
 
-    def __init__(self, language: str, messages: Mapping[str, Message], plural_index: Any, english: Catalogue | None):
+    def __init__(
+        self,
+        language: str,
+        messages: Mapping[str, Message],
+        plural_index: Any,
+        english: Catalogue | None,
+        overrides: Mapping[str, str | Mapping[str, str]] | None = None,
+    ):
         self.language = language
         self.messages = dict(messages)
         self._plural_index = plural_index
         self._english = english
         self._locale = _babel_locale(language)
+        self.overrides = dict(overrides or {})
+        """The course's own wording (course.yml's `ui_text`): a text, or a text per CLDR plural category."""
+
+    def with_overrides(self, overrides: Mapping[str, str | Mapping[str, str]]) -> Catalogue:
+        """This catalogue with the course's own wording for some messages."""
+        if not overrides:
+            return self
+        return Catalogue(self.language, self.messages, self._plural_index, self._english, overrides)
 
     def __contains__(self, key: str) -> bool:
         return key in self.messages or (self._english is not None and key in self._english)
@@ -69,6 +86,15 @@ class Catalogue:
 
     def text(self, key: str, n: int | None = None, **values: Any) -> str:
         """The message `key` with `values` put in; `n` picks the plural form (and is the `{n}` placeholder)."""
+        override = self.overrides.get(key)
+        if override is not None:
+            if isinstance(override, str):
+                form = override
+            else:
+                category = self._locale.plural_form(n) if n is not None else "other"
+                form = override.get(category, override["other"])
+            values = {"n": n, **values} if n is not None else values
+            return PLACEHOLDER.sub(lambda match: self._put(match, values, key), form)
         message = self.message(key)
         if message.plural:
             if n is None:
@@ -102,9 +128,13 @@ class Catalogue:
     def for_scripts(self, keys: tuple[str, ...] | None = None) -> dict[str, str | dict[str, str]]:
         """The messages the course's scripts use, as they need them: a text, or a text per CLDR plural category
         (the names Intl.PluralRules gives: zero, one, two, few, many, other)."""
-        wanted = keys if keys is not None else tuple(self.keys())
+        wanted = keys if keys is not None else tuple(self.message_keys())
         result: dict[str, str | dict[str, str]] = {}
         for key in wanted:
+            override = self.overrides.get(key)
+            if override is not None:
+                result[key] = override if isinstance(override, str) else dict(override)
+                continue
             message = self.message(key)
             if not message.plural:
                 result[key] = message.forms[0]
@@ -116,8 +146,8 @@ class Catalogue:
             }
         return result
 
-    def keys(self) -> list[str]:
-        english = self._english.keys() if self._english is not None else []
+    def message_keys(self) -> list[str]:
+        english = self._english.message_keys() if self._english is not None else []
         return [*english, *(key for key in self.messages if key not in english)]
 
 
@@ -188,3 +218,37 @@ def direction(language: str) -> str:
     except (UnknownLocaleError, ValueError, TypeError):
         return "ltr"
     return "rtl" if locale.text_direction == "rtl" else "ltr"
+
+
+def check_ui_text(raw: Any, checker: Any) -> None:
+    """course.yml's `ui_text`: each wording keeps exactly the placeholders of the English message (unknown keys
+    and wrong shapes are the format's to report)."""
+    if not isinstance(raw, dict):
+        return
+    catalogue = english()
+    for key, value in raw.items():
+        if key not in catalogue or value is None:
+            continue
+        message = catalogue.message(key)
+        expected = message.placeholders
+        texts = value.items() if isinstance(value, dict) else [(None, value)]
+        for category, text in texts:
+            if not isinstance(text, str):
+                continue
+            found = frozenset(match.group(0) for match in PLACEHOLDER.finditer(text))
+            path = ("ui_text", key) if category is None else ("ui_text", key, category)
+            unknown = sorted(found - expected)
+            missing = sorted(expected - found - ({"{n}"} if message.plural else set()))
+            if unknown:
+                checker.error(
+                    path,
+                    f"{', '.join(unknown)} is not a placeholder of '{key}'; it has "
+                    f"{', '.join(sorted(expected)) or 'none'}",
+                    "ui-text-placeholder",
+                )
+            if missing:
+                checker.error(
+                    path,
+                    f"the wording leaves out {', '.join(missing)}, which '{key}' puts in; keep it (you may move it)",
+                    "ui-text-placeholder",
+                )

@@ -152,6 +152,8 @@ class Course:
     scenarios: Mapping[str, Scenario] = field(default_factory=dict)
     """Role-plays used by lessons, by id."""
     certificate: CertificateSettings = CertificateSettings()
+    ui_text: Mapping[str, str | Mapping[str, str]] = field(default_factory=dict)
+    """The course's own wording for interface messages, by key (course.yml's `ui_text`)."""
 
     def scenarios_for(self, lesson: Lesson) -> tuple[Scenario, ...]:
         return tuple(self.scenarios[scenario_id] for scenario_id in lesson.scenario_ids)

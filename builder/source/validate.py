@@ -17,6 +17,7 @@ from typing import Any
 from . import course_format as fmt
 from .diagnostics import Checker, DataPath, Diagnostic, has_errors, sort_diagnostics
 from .images import check_images
+from .interface_text import check_ui_text, english
 from .loader import Document, load_document
 from .markdown_text import MAX_FILE_MARKUP, MarkdownText, limit_problem, markup_count
 from .model import (
@@ -86,6 +87,7 @@ def validate_project(project: Project) -> Validation:
             project.content_dir,
             course_file.checker,
         )
+        check_ui_text(course_file.doc.data.get("ui_text"), course_file.checker)
     sources = Sources(project, course_file)
     sources.lessons = {f.stem: check_file(f, project.display(f), "lesson") for f in project.lesson_files()}
     for file in project.quiz_files():
@@ -242,7 +244,25 @@ def _build_course(sources: Sources) -> Course:
             for scenario_id in lesson["scenarios"]
         },
         certificate=_build_certificate(data["certificate"]),
+        ui_text=_build_ui_text(data["ui_text"]),
     )
+
+
+def _build_ui_text(data: dict[str, Any] | None) -> dict[str, str | dict[str, str]]:
+    """The course's wording, with the spaces the original message has at either end (sentence pieces the
+    scripts join) put back after the YAML's text was trimmed."""
+    catalogue = english()
+    result: dict[str, str | dict[str, str]] = {}
+    for key, value in (data or {}).items():
+        if value is None:
+            continue
+        original = catalogue.message(key).forms[-1]
+        lead, trail = original[: len(original) - len(original.lstrip())], original[len(original.rstrip()) :]
+        if isinstance(value, dict):
+            result[key] = {category: lead + text + trail for category, text in value.items() if text is not None}
+        else:
+            result[key] = lead + value + trail
+    return result
 
 
 def _build_certificate(data: dict[str, Any] | None) -> CertificateSettings:

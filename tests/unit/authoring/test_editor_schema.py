@@ -220,8 +220,8 @@ def test_jsonschema_guide_describes_every_key_as_the_schema_does():
     guide = (REPO / "docs" / "authoring.md").read_text()
     for kind in DOCUMENTS:
         for path, sub in properties(json_schema(kind)):
-            if sub is True:
-                continue
+            if sub is True or path.startswith(".ui_text."):
+                continue  # the interface's messages: the guide shows a few; `course strings` lists them all
             name = path.rsplit(".", 1)[1]
             assert f"`{name}`" in guide, path
             assert sub["description"] in guide, path

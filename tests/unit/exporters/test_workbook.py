@@ -175,8 +175,8 @@ final_quiz: final
 def test_workbook_date_is_written_in_the_course_language(tmp_path):
     course_file = "title: Test course\ndescription: For tests.\nlanguage: fr\npass_mark: 70\nlessons: [one, two]\n"
     html = html_of(tmp_path, content__course=course_file, quizzes__final=None)
-    assert "printed 3 décembre 2026" in text_of(html)
-    assert '<html lang="fr">' in html
+    assert "3 décembre 2026" in text_of(html)
+    assert '<html lang="fr" dir="ltr">' in html
 
 
 def test_workbook_cover_shows_the_certificate_issuer_and_logo_when_the_course_has_them(tmp_path):

@@ -10,8 +10,8 @@ from babel.messages.pofile import read_po
 
 from builder.site.render import SECTION_KINDS_LABELLED
 from builder.site.shipped import catalogue_module, script_message_keys
-from builder.source.questions import QUESTION_TYPES
 from builder.source.interface_text import LOCALES, PLACEHOLDER, SHIPPED, english, shipped
+from builder.source.questions import QUESTION_TYPES
 from tests.support.paths import REPO
 
 TEMPLATE_KEY = re.compile(r"""\bt\(\s*["']([a-z_]+)["']""")
@@ -112,3 +112,59 @@ def test_the_scripts_catalogue_module_holds_the_language_and_only_the_scripts_me
     module = catalogue_module(shipped("de"))
     assert module.startswith('export const LANGUAGE = "de";\nexport const CATALOGUE = {')
     assert '"check_answers"' not in module and '"continue"' in module
+
+
+UI_TEXT = """\
+ui_text:
+  check_answers: Submit
+  chek_answers: Submit
+  you_scored: "Score: {score:percent} {bonus}"
+  passed_mark: Passed!
+  left_blank:
+    one: "One question left blank: "
+    other: "{n} questions left blank: "
+"""
+
+
+def test_ui_text_overrides_are_validated_at_their_line(tmp_path):
+    from tests.support.projects import COURSE, load, make_project
+
+    course, problems = load(make_project(tmp_path, content__course=COURSE + UI_TEXT))
+    assert course is None
+    messages = [str(p) for p in problems]
+    assert any(
+        "content/course.yml:8:3: ui_text.chek_answers: unknown key 'chek_answers'" in m
+        and "did you mean 'check_answers'" in m
+        for m in messages
+    ), messages
+    assert any(
+        m.startswith("content/course.yml:9:15: ui_text.you_scored: {bonus} is not a placeholder of 'you_scored'")
+        for m in messages
+    ), messages
+    assert any(
+        m.startswith("content/course.yml:10:16: ui_text.passed_mark: the wording leaves out {mark:percent}")
+        for m in messages
+    ), messages
+    assert len(messages) == 3, messages
+
+
+def test_ui_text_overrides_reach_pages_and_scripts(tmp_path):
+    from builder.site.render import CourseRenderer, course_pages
+    from builder.site.shipped import catalogue_module
+    from tests.support.html import page_html
+    from tests.support.projects import COURSE, make_project, valid_course
+
+    text = (
+        UI_TEXT.replace("  chek_answers: Submit\n", "")
+        .replace(" {bonus}", "")
+        .replace("Passed!", '"Made it: {mark:percent}"')
+    )
+    course = valid_course(make_project(tmp_path, content__course=COURSE + text))
+    renderer = CourseRenderer(course)
+    pages = {page.src_uri: page for page in course_pages(course)}
+    html = page_html(renderer, pages["one/index.md"])
+    assert ">Submit</button>" in html and "Check answers" not in html
+    module = catalogue_module(renderer.catalogue)
+    assert '"left_blank": {"one": "One question left blank: ", "other": "{n} questions left blank: "}' in module
+    assert renderer.catalogue.text("left_blank", n=1) == "One question left blank: "
+    assert renderer.catalogue.text("passed_mark", mark=80) == "Made it: 80%"
