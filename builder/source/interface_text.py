@@ -28,6 +28,9 @@ from babel.numbers import format_decimal, format_percent
 LOCALES = Path(__file__).resolve().parent.parent / "locales"
 SHIPPED = ("en", "de", "fr", "es", "it", "nl", "pt", "pl", "sv", "ar")
 """The languages whose catalogue ships with the builder, English first (the source of every other)."""
+VARIANTS = {"pt": "pt-PT"}
+"""The variety a shipped catalogue is written in, when it matters for plurals and numbers: European Portuguese
+(whose 0 takes the plural, unlike Brazilian Portuguese, which CLDR's plain `pt` follows)."""
 PLACEHOLDER = re.compile(r"\{(?P<name>[a-z_]+)(?::(?P<style>percent))?\}")
 PLURAL_CATEGORIES = ("zero", "one", "two", "few", "many", "other")
 """CLDR's plural categories, the names Intl.PluralRules gives."""
@@ -205,7 +208,7 @@ def shipped(language: str) -> Catalogue:
     base = language.replace("_", "-").split("-")[0].lower()
     for candidate in (language, base):
         if candidate in SHIPPED and candidate != "en" and (LOCALES / f"{candidate}.po").is_file():
-            return read_catalogue(LOCALES / f"{candidate}.po", candidate, english())
+            return read_catalogue(LOCALES / f"{candidate}.po", VARIANTS.get(candidate, candidate), english())
     if base == "en":
         return english()
     return Catalogue(language, {}, _english_index, english())
