@@ -115,6 +115,16 @@ def _parser() -> argparse.ArgumentParser:
     )
     schema.set_defaults(handler=lambda args: commands.schema(args.out))
 
+    strings = subcommands.add_parser(
+        "strings",
+        help="write the interface's strings as a gettext catalogue: the template, or one language's current wording",
+    )
+    strings.add_argument(
+        "--language", metavar="XX", help="a language code (de, fr, ja…): its current strings, empty where none ship"
+    )
+    strings.add_argument("--out", metavar="FILE.po", type=Path, help="where to write it (default: standard output)")
+    strings.set_defaults(handler=lambda args: commands.strings(args.language, args.out))
+
     build = subcommands.add_parser("build", help="validate, then build the site (the previous site is kept on failure)")
     build.add_argument("--site-dir", metavar="DIR", type=Path, help="where to write the site (default: site/)")
     build.add_argument("--strict", action="store_true", help="treat warnings as errors")

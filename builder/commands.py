@@ -88,6 +88,23 @@ def schema(out: Path) -> int:
     return 0
 
 
+def strings(language: str | None, out: Path | None) -> int:
+    """The interface's strings as a .po file: the template to translate, or a language's current wording. With
+    `language: xx` in course.yml, a project's `locales/xx.po` is used for the course (and checked like it)."""
+    from .source.interface_text import catalogue_file
+
+    text = catalogue_file(language)
+    if out is None:
+        sys.stdout.buffer.write(text)
+        return 0
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_bytes(text)
+    what = f"the {language} strings" if language else "the template of every interface string"
+    print(f"wrote {_shown(out)}: {what}; translate each msgstr, keep every {{placeholder}}, and save it as "
+          f"locales/<language>.po beside mkdocs.yml")
+    return 0
+
+
 def build(config: Configuration, *, site_dir: Path | None = None, strict: bool = False) -> int:
     """Validate, then build the site; a failed build leaves the previous site as it was."""
     from .site.render import course_pages

@@ -255,3 +255,117 @@ def check_ui_text(raw: Any, checker: Any) -> None:
                     f"the wording leaves out {', '.join(missing)}, which '{key}' puts in; keep it (you may move it)",
                     "ui-text-placeholder",
                 )
+
+
+def read_project_catalogue(path: Path, display: str, language: str) -> tuple[dict[str, Any], list[Any]]:
+    """A project's own catalogue (locales/<language>.po, for a language the builder does not ship or to reword
+    one it does): its translations as wording by key, and its problems at their lines. Checked like `ui_text`:
+    each key must be an interface message, and each translation keep the English placeholders."""
+    from babel.messages.pofile import PoFileError
+
+    from .diagnostics import Diagnostic, Severity, SourceLocation
+    from .text import suggest
+
+    problems: list[Diagnostic] = []
+
+    def problem(line: int, message: str, code: str, severity: Severity = Severity.ERROR) -> None:
+        problems.append(Diagnostic(SourceLocation(display, line, 1), message, code, severity))
+
+    try:
+        with path.open("rb") as handle:
+            po = read_po(handle, locale=_babel_locale(language), abort_invalid=True)
+    except PoFileError as exc:
+        problem(exc.lineno or 1, f"this is not a valid gettext catalogue: {exc}", "po-syntax")
+        return {}, problems
+    except (UnicodeDecodeError, ValueError) as exc:
+        problem(1, f"this catalogue cannot be read: {exc}", "po-syntax")
+        return {}, problems
+    source = english()
+    keys = source.message_keys()
+    plural_index = gettext.c2py(_plural_expression(po.plural_expr))
+    categories = _categories(language, plural_index)
+    wording: dict[str, Any] = {}
+    untranslated = 0
+    for entry in po:
+        if not entry.id:
+            continue
+        line = entry.lineno or 1
+        if not entry.context:
+            problem(
+                line,
+                "this message has no key: add the `msgctxt` line of the message it translates "
+                "(`course strings` writes every key)",
+                "po-key",
+            )
+            continue
+        if entry.context not in source:
+            problem(line, f"'{entry.context}' is not an interface message{suggest(entry.context, keys)}", "po-key")
+            continue
+        raw = entry.string if isinstance(entry.string, tuple | list) else (entry.string,)
+        forms = [str(form or "") for form in raw]
+        if not all(forms):
+            untranslated += 1
+            continue
+        message = source.message(entry.context)
+        expected = message.placeholders
+        found = frozenset(match.group(0) for form in forms for match in PLACEHOLDER.finditer(form))
+        unknown = sorted(found - expected)
+        missing = sorted(expected - found)
+        if unknown or missing:
+            parts = ([f"{', '.join(unknown)} is not a placeholder of it"] if unknown else []) + (
+                [f"it leaves out {', '.join(missing)}"] if missing else []
+            )
+            problem(line, f"the translation of '{entry.context}' does not fit: {'; '.join(parts)}", "po-placeholder")
+            continue
+        if message.plural:
+            wording[entry.context] = {
+                category: forms[min(index, len(forms) - 1)] for category, index in categories.items()
+            }
+        else:
+            wording[entry.context] = forms[0]
+    if untranslated:
+        problem(
+            1,
+            f"{untranslated} of {len(keys)} messages are not translated yet; learners see them in English",
+            "po-untranslated",
+            Severity.WARNING,
+        )
+    return wording, problems
+
+
+def catalogue_file(language: str | None) -> bytes:
+    """`course strings`: the catalogue template (no language: every key with its English and an empty
+    translation) or a language's current strings (empty where the builder ships none), as a .po file."""
+    from io import BytesIO
+
+    from babel.messages.catalog import Catalog
+    from babel.messages.pofile import write_po
+
+    source = english()
+    own = shipped(language) if language else None
+    locale = _babel_locale(VARIANTS.get(language, language)) if language else None
+    catalog = Catalog(
+        locale=locale,
+        domain="course",
+        project="course-builder",
+        version="1",
+        copyright_holder="the course-builder authors",
+        msgid_bugs_address="",
+        last_translator="",
+        language_team=language or "",
+        fuzzy=False,
+    )
+    with (LOCALES / "en.po").open("rb") as handle:
+        comments = {entry.context: entry.auto_comments for entry in read_po(handle) if entry.id}
+    for key in source.message_keys():
+        message = source.message(key)
+        msgid = (message.forms[0], message.forms[-1]) if message.plural else message.forms[0]
+        string: Any = ""
+        if own is not None and key in own.messages:
+            string = own.messages[key].forms if message.plural else own.messages[key].forms[0]
+        elif message.plural:
+            string = ("",) * (catalog.num_plurals if language else 2)
+        catalog.add(msgid, string=string, context=key, auto_comments=comments.get(key, []))
+    buffer = BytesIO()
+    write_po(buffer, catalog, width=0, omit_header=False)
+    return buffer.getvalue()

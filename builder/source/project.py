@@ -38,6 +38,11 @@ class Project:
         return self.root / self.quizzes_dir
 
     @property
+    def locales_path(self) -> Path:
+        """A project's own interface catalogues: locales/<language>.po beside mkdocs.yml."""
+        return self.root / "locales"
+
+    @property
     def course_file(self) -> Path:
         return self.content_path / COURSE_FILE
 

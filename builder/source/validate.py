@@ -17,7 +17,7 @@ from typing import Any
 from . import course_format as fmt
 from .diagnostics import Checker, DataPath, Diagnostic, has_errors, sort_diagnostics
 from .images import check_images
-from .interface_text import check_ui_text, english
+from .interface_text import check_ui_text, english, read_project_catalogue
 from .loader import Document, load_document
 from .markdown_text import MAX_FILE_MARKUP, MarkdownText, limit_problem, markup_count
 from .model import (
@@ -89,6 +89,7 @@ def validate_project(project: Project) -> Validation:
         )
         check_ui_text(course_file.doc.data.get("ui_text"), course_file.checker)
     sources = Sources(project, course_file)
+    project_wording, wording_problems = _project_catalogue(project, course_file)
     sources.lessons = {f.stem: check_file(f, project.display(f), "lesson") for f in project.lesson_files()}
     for file in project.quiz_files():
         loaded = check_file(file, project.display(file), "quiz")
@@ -98,10 +99,24 @@ def validate_project(project: Project) -> Validation:
     if course_file.data is not INVALID:
         check_references(sources)
     _check_markdown(sources)
-    diagnostics = sort_diagnostics(problem for loaded in sources.files() for problem in loaded.checker.problems)
+    diagnostics = sort_diagnostics(
+        [*(problem for loaded in sources.files() for problem in loaded.checker.problems), *wording_problems]
+    )
     if has_errors(diagnostics) or course_file.doc is None:
         return Validation(project, None, diagnostics, sources)
-    return Validation(project, _build_course(sources), diagnostics, sources)
+    return Validation(project, _build_course(sources, project_wording), diagnostics, sources)
+
+
+def _project_catalogue(project: Project, course_file: SourceFile) -> tuple[dict[str, Any], list[Diagnostic]]:
+    """The project's own catalogue for the course's language (locales/<language>.po), when it has one."""
+    data = course_file.doc.data if course_file.doc is not None else None
+    language = data.get("language") if isinstance(data, dict) else None
+    if not isinstance(language, str) or not language.strip():
+        language = "en"
+    path = project.locales_path / f"{language.strip()}.po"
+    if not path.is_file():
+        return {}, []
+    return read_project_catalogue(path, project.display(path), language.strip())
 
 
 def check_file(file: Path, display: str, kind: str) -> SourceFile:
@@ -218,7 +233,7 @@ def _check_markdown(sources: Sources) -> None:
             checker.warn(path, str(removal), "unsafe-html")
 
 
-def _build_course(sources: Sources) -> Course:
+def _build_course(sources: Sources, project_wording: dict[str, Any] | None = None) -> Course:
     """Build the model from cleaned data; only called when no error was found."""
     data = sources.course_file.data
     modules = tuple(Module(title=m["title"], lesson_ids=tuple(m["lessons"])) for m in data["modules"] or ())
@@ -244,7 +259,7 @@ def _build_course(sources: Sources) -> Course:
             for scenario_id in lesson["scenarios"]
         },
         certificate=_build_certificate(data["certificate"]),
-        ui_text=_build_ui_text(data["ui_text"]),
+        ui_text={**(project_wording or {}), **_build_ui_text(data["ui_text"])},
     )
 
 

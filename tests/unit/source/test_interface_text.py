@@ -3,6 +3,7 @@ language's rules, and every key the templates and scripts use present."""
 
 from __future__ import annotations
 
+import io
 import re
 
 import pytest
@@ -168,3 +169,48 @@ def test_ui_text_overrides_reach_pages_and_scripts(tmp_path):
     assert '"left_blank": {"one": "One question left blank: ", "other": "{n} questions left blank: "}' in module
     assert renderer.catalogue.text("left_blank", n=1) == "One question left blank: "
     assert renderer.catalogue.text("passed_mark", mark=80) == "Made it: 80%"
+
+
+def test_course_strings_writes_the_template_and_a_languages_current_strings(tmp_path):
+    from tests.support.cli import run_course
+
+    result = run_course("strings", cwd=tmp_path, check=True)
+    template = {m.context: m for m in read_po(io.BytesIO(result.stdout.encode())) if m.id}
+    assert sorted(template) == sorted(entries("en"))
+    assert all(not any(forms(m)) for m in template.values()), "the template has no translations"
+    result = run_course("strings", "--language", "de", "--out", str(tmp_path / "de.po"), cwd=tmp_path, check=True)
+    assert "wrote " in result.stdout
+    with (tmp_path / "de.po").open("rb") as handle:
+        german = {m.context: m for m in read_po(handle) if m.id}
+    assert forms(german["check_answers"]) == forms(entries("de")["check_answers"])
+
+
+def test_a_projects_own_catalogue_is_used_and_checked_at_its_lines(tmp_path):
+    from tests.support.projects import COURSE, load, make_project
+
+    course_file = COURSE.replace("pass_mark: 70", "language: ja\npass_mark: 70")
+    project = make_project(tmp_path, content__course=course_file)
+    po = (
+        'msgid ""\nmsgstr ""\n"Language: ja\\n"\n"Plural-Forms: nplurals=1; plural=0;\\n"\n\n'
+        'msgctxt "check_answers"\nmsgid "Check answers"\nmsgstr "答えを確認"\n\n'
+        'msgctxt "left_blank"\nmsgid "a"\nmsgid_plural "b"\nmsgstr[0] "{n} 問が未回答です: "\n\n'
+        'msgctxt "try_again"\nmsgid "Try again"\nmsgstr "もう一度 {oops}"\n\n'
+        'msgctxt "chek_answers"\nmsgid "x"\nmsgstr "y"\n'
+    )
+    (tmp_path / "locales").mkdir()
+    (tmp_path / "locales" / "ja.po").write_text(po, encoding="utf-8")
+    course, problems = load(project)
+    messages = [str(p) for p in problems]
+    assert (
+        "locales/ja.po:16:1: the translation of 'try_again' does not fit: {oops} is not a placeholder of it" in messages
+    )
+    assert "locales/ja.po:20:1: 'chek_answers' is not an interface message (did you mean 'check_answers'?)" in messages
+    assert course is None
+    (tmp_path / "locales" / "ja.po").write_text(po.split('msgctxt "try_again"')[0], encoding="utf-8")
+    course, problems = load(project)
+    assert course is not None
+    assert [p.code for p in problems] == ["po-untranslated"]
+    catalogue = shipped("ja").with_overrides(course.ui_text)
+    assert catalogue.text("check_answers") == "答えを確認"
+    assert catalogue.text("left_blank", n=3) == "3 問が未回答です: "
+    assert catalogue.text("try_again") == "Try again"
