@@ -285,7 +285,6 @@ def read_project_catalogue(path: Path, display: str, language: str) -> tuple[dic
     plural_index = gettext.c2py(_plural_expression(po.plural_expr))
     categories = _categories(language, plural_index)
     wording: dict[str, Any] = {}
-    untranslated = 0
     for entry in po:
         if not entry.id:
             continue
@@ -304,7 +303,6 @@ def read_project_catalogue(path: Path, display: str, language: str) -> tuple[dic
         raw = entry.string if isinstance(entry.string, tuple | list) else (entry.string,)
         forms = [str(form or "") for form in raw]
         if not all(forms):
-            untranslated += 1
             continue
         message = source.message(entry.context)
         expected = message.placeholders
