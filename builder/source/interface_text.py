@@ -321,6 +321,7 @@ def read_project_catalogue(path: Path, display: str, language: str) -> tuple[dic
             }
         else:
             wording[entry.context] = forms[0]
+    untranslated = len(set(keys) - set(wording))  # left empty, or not in the file at all
     if untranslated:
         problem(
             1,
