@@ -100,8 +100,10 @@ def strings(language: str | None, out: Path | None) -> int:
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_bytes(text)
     what = f"the {language} strings" if language else "the template of every interface string"
-    print(f"wrote {_shown(out)}: {what}; translate each msgstr, keep every {{placeholder}}, and save it as "
-          f"locales/<language>.po beside mkdocs.yml")
+    print(
+        f"wrote {_shown(out)}: {what}; translate each msgstr, keep every {{placeholder}}, and save it as "
+        f"locales/<language>.po beside mkdocs.yml"
+    )
     return 0
 
 

@@ -368,3 +368,43 @@ def catalogue_file(language: str | None) -> bytes:
     buffer = BytesIO()
     write_po(buffer, catalog, width=0, omit_header=False)
     return buffer.getvalue()
+
+
+_TOP_KEY = re.compile(r"^(?P<key>[A-Za-z_][\w-]*)\s*:")
+_THEME_LANGUAGE = re.compile(r"^(?P<indent>\s+)language\s*:\s*(?P<value>['\"]?[\w-]+['\"]?)\s*(?:#.*)?$")
+
+
+def theme_language_line(mkdocs_yml: str) -> tuple[int, int, str] | None:
+    """(line, column, language) of `theme: language:` in mkdocs.yml's text, or None when it sets none. Read as
+    text (the file may hold tags only MkDocs knows): the `language` key directly under the top-level `theme`."""
+    in_theme = False
+    for number, line in enumerate(mkdocs_yml.splitlines(), 1):
+        top = _TOP_KEY.match(line)
+        if top:
+            in_theme = top.group("key") == "theme"
+            continue
+        match = _THEME_LANGUAGE.match(line) if in_theme else None
+        if match:
+            return number, len(match.group("indent")) + 1, match.group("value").strip("'\"")
+    return None
+
+
+def check_theme_language(mkdocs_yml: Path, display: str, course_language: str) -> list[Any]:
+    """A warning when mkdocs.yml sets the theme's language to another than the course's: the theme's own labels
+    (navigation, search) would then be in one language and the course's in another."""
+    from .diagnostics import Diagnostic, Severity, SourceLocation
+
+    if not mkdocs_yml.is_file():
+        return []
+    found = theme_language_line(mkdocs_yml.read_text(encoding="utf-8", errors="replace"))
+    if found is None:
+        return []
+    line, column, theme = found
+    if theme.replace("_", "-").lower().split("-")[0] == course_language.replace("_", "-").lower().split("-")[0]:
+        return []
+    message = (
+        f"the theme's language is '{theme}' but the course's is '{course_language}' (course.yml), so the "
+        f"theme's own labels and the course's would be in different languages; remove `language: {theme}` "
+        "here to let the theme follow the course"
+    )
+    return [Diagnostic(SourceLocation(display, line, column), message, "theme-language", Severity.WARNING)]

@@ -17,7 +17,7 @@ from typing import Any
 from . import course_format as fmt
 from .diagnostics import Checker, DataPath, Diagnostic, has_errors, sort_diagnostics
 from .images import check_images
-from .interface_text import check_ui_text, english, read_project_catalogue
+from .interface_text import check_theme_language, check_ui_text, english, read_project_catalogue
 from .loader import Document, load_document
 from .markdown_text import MAX_FILE_MARKUP, MarkdownText, limit_problem, markup_count
 from .model import (
@@ -33,7 +33,7 @@ from .model import (
     Section,
     Signatory,
 )
-from .project import Project
+from .project import CONFIG_FILE, Project
 from .questions import QUESTION_TYPES, QuestionBase
 from .references import check_references
 from .scenario_rules import check_scenario
@@ -114,9 +114,12 @@ def _project_catalogue(project: Project, course_file: SourceFile) -> tuple[dict[
     if not isinstance(language, str) or not language.strip():
         language = "en"
     path = project.locales_path / f"{language.strip()}.po"
+    mkdocs_yml = project.root / CONFIG_FILE
+    theme = check_theme_language(mkdocs_yml, project.display(mkdocs_yml), language.strip())
     if not path.is_file():
-        return {}, []
-    return read_project_catalogue(path, project.display(path), language.strip())
+        return {}, theme
+    wording, problems = read_project_catalogue(path, project.display(path), language.strip())
+    return wording, [*theme, *problems]
 
 
 def check_file(file: Path, display: str, kind: str) -> SourceFile:

@@ -214,3 +214,31 @@ def test_a_projects_own_catalogue_is_used_and_checked_at_its_lines(tmp_path):
     assert catalogue.text("check_answers") == "答えを確認"
     assert catalogue.text("left_blank", n=3) == "3 問が未回答です: "
     assert catalogue.text("try_again") == "Try again"
+
+
+def test_validate_warns_when_the_theme_language_differs_from_the_courses(tmp_path):
+    from builder.source.interface_text import theme_language_line
+    from tests.support.projects import COURSE, load, make_project
+
+    assert theme_language_line("site_name: x\ntheme:\n  name: material\n  language: fr  # French\nplugins: []\n") == (
+        4,
+        3,
+        "fr",
+    )
+    assert theme_language_line("theme:\n  name: material\nextra:\n  language: fr\n") is None
+    course_file = COURSE.replace("pass_mark: 70", "language: de\npass_mark: 70")
+    make_project(tmp_path, content__course=course_file)
+    (tmp_path / "mkdocs.yml").write_text(
+        "site_name: T\ndocs_dir: content\ntheme:\n  name: material\n  language: fr\nplugins:\n  - course\n"
+    )
+    _, problems = load(make_project(tmp_path, content__course=course_file))
+    assert [str(p) for p in problems if p.code == "theme-language"] == [
+        "mkdocs.yml:5:3: warning: the theme's language is 'fr' but the course's is 'de' (course.yml), so the theme's "
+        "own labels and the course's would be in different languages; remove `language: fr` here to let the theme "
+        "follow the course"
+    ]
+    (tmp_path / "mkdocs.yml").write_text(
+        "site_name: T\ndocs_dir: content\ntheme:\n  name: material\n  language: de\nplugins:\n  - course\n"
+    )
+    _, problems = load(make_project(tmp_path, content__course=course_file))
+    assert not [p for p in problems if p.code == "theme-language"]
