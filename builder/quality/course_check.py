@@ -18,6 +18,7 @@ from ..source.sources import Sources
 from ..source.text import count
 from ..source.validate import Validation
 from . import item_writing, links, objectives, questions, role_plays, timing  # noqa: F401 - importing them declares their checks
+from .cue_words import cue_words_for
 from .registry import CHECKS, CheckContext, Finding
 
 CHECK_CODES: tuple[str, ...] = tuple(CHECKS)
@@ -70,7 +71,37 @@ def apply_levels(findings: Iterable[Diagnostic], project: Project) -> CheckResul
 
 
 def run_checks(validation: Validation) -> CheckResult:
-    return apply_levels(find_all(validation), validation.project)
+    result = apply_levels(find_all(validation), validation.project)
+    return CheckResult(result.warnings, [*language_notes(validation), *result.notes])
+
+
+WORD_CHECKS = ("true-false-cue", "absolute-option", "grammar-cue", "negative-stem")
+"""The checks that read words, with lists per language (cue_words.py)."""
+
+
+def language_notes(validation: Validation) -> list[Diagnostic]:
+    """One note, at course.yml's `language`, naming the checks that do not run for the course's language (they
+    need a word list or a readability formula made for it), so a trainer knows they were not passed but skipped."""
+    course = validation.course
+    if course is None:
+        return []
+    skipped = [] if cue_words_for(course.language) is not None else list(WORD_CHECKS)
+    if not course.language.lower().startswith("en"):
+        skipped.append("reading-level")
+    skipped = [code for code in skipped if validation.project.check_level(code) != "ignore"]
+    if not skipped:
+        return []
+    sources = validation.loaded()
+    checker = sources.checker(validation.project.display(validation.project.course_file))
+    before = len(checker.problems)
+    checker.warn(
+        ("language",),
+        f"{', '.join(skipped)} {'do' if len(skipped) > 1 else 'does'} not run for '{course.language}': "
+        f"{'they need' if len(skipped) > 1 else 'it needs'} word lists or a readability formula made for the "
+        "language, which the builder does not have yet",
+        "checks-skipped",
+    )
+    return checker.problems[before:]
 
 
 def format_check_report(errors: list[Diagnostic], warnings: list[Diagnostic], notes: list[Diagnostic]) -> str:
