@@ -1,0 +1,160 @@
+"""The interface in every shipped language, in Chromium: the `full` fixture (lessons, a quiz of every type, a
+role-play, a final quiz) built with `language: xx` shows no English interface string on any page, before and
+after checking a quiz, at a role-play's ending, on the progress page and on an unlocked certificate (visible text
+and aria labels, against the English catalogue); `<html lang>` and `dir` are right; Arabic pages pass axe at 1280
+and 375 px without sideways scrolling; a German certificate gives its date in German.
+
+The course's own text (lesson titles, questions) stays the fixture's English: only the interface is checked."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+import pytest
+
+from builder.source.interface_text import PLACEHOLDER, SHIPPED, english, shipped
+from tests.browser.conftest import build_site
+from tests.support.browser import (
+    QUIZ_PAGES,
+    RIGHT,
+    Site,
+    format_violations,
+    open_page,
+    quiz,
+    run_axe,
+)
+
+LANGUAGES = [language for language in SHIPPED if language != "en"]
+MATERIAL_ENGLISH = ("Table of contents", "Back to top", "Type to start searching")
+"""Material's own labels in English: the theme follows the course's language."""
+
+
+def english_pieces(language: str) -> set[str]:
+    """Every piece of English interface text unmistakable enough to look for (two words or more: a whole message,
+    or ten characters or more between placeholders) that the language's catalogue does not itself use."""
+    own = shipped(language)
+    pieces: set[str] = set()
+    for key in english().message_keys():
+        translated = " ".join(own.message(key).forms)
+        for form in english().message(key).forms:
+            for piece in PLACEHOLDER.sub("\x00", form).split("\x00"):
+                piece = piece.strip(" .,:;()—·→")
+                whole = piece == form.strip(" .,:;()—·→")
+                if " " in piece and (len(piece) >= 10 or whole) and piece not in translated:
+                    pieces.add(piece)
+    return pieces | set(MATERIAL_ENGLISH)
+
+
+@pytest.fixture(scope="module")
+def language_sites(tmp_path_factory) -> Iterator[dict[str, Site]]:
+    sites: dict[str, Site] = {}
+
+    def in_language(language: str):
+        def edit(project):
+            course = project / "content" / "course.yml"
+            course.write_text(course.read_text().replace("pass_mark: 75", f"language: {language}\npass_mark: 75"))
+
+        return edit
+
+    for language in LANGUAGES:
+        workdir = tmp_path_factory.mktemp(f"lang-{language}")
+        site = Site(workdir / "site")
+        build_site(workdir, site.root, edit=in_language(language))
+        sites[language] = site
+    yield sites
+    for site in sites.values():
+        site.close()
+
+
+def interface_text(page) -> str:
+    """What a learner reads or hears: the visible text, and every aria-label, title and alt."""
+    return page.evaluate("""() => [document.body.innerText,
+        ...[...document.querySelectorAll('[aria-label],[title],[alt],[placeholder]')].flatMap(el =>
+            ['aria-label', 'title', 'alt', 'placeholder'].map(name => el.getAttribute(name) || ''))].join('\\n')""")
+
+
+def assert_no_english(page, language: str, where: str) -> None:
+    text = " ".join(interface_text(page).split())
+    found = sorted(piece for piece in english_pieces(language) if piece in text)
+    assert not found, f"{language} {where}: English interface text {found}"
+
+
+def answer_in_any_language(page, quiz_id: str, answers: dict) -> None:
+    """The fixture's right answers; true/false by value, since its labels are the interface's words."""
+    root = quiz(page, quiz_id)
+    for question_id, value in answers.items():
+        question = root.locator(f'[data-question="{question_id}"]')
+        kind = question.get_attribute("data-question-type")
+        if kind == "true_false":
+            question.locator(f'input[value="{value.lower()}"]').check()
+        elif kind in ("short_text", "numeric"):
+            question.locator("input[type=text]").fill(value)
+        elif kind in ("ordering", "matching"):
+            for row_label, option in value.items():
+                question.get_by_label(row_label, exact=True).select_option(label=option)
+        else:
+            for label in [value] if isinstance(value, str) else value:
+                question.get_by_label(label, exact=True).check()
+    root.locator("[data-quiz-submit]").click()
+    root.locator("[data-quiz-result][data-score]").wait_for()
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_page_speaks_the_course_language(page, language_sites, language):
+    site = language_sites[language]
+    catalogue = shipped(language)
+    direction = "rtl" if language == "ar" else "ltr"
+    for path in ("", "alpha/", "beta/", "final-check/", "progress/", "certificate/"):
+        open_page(page, site, path)
+        assert page.evaluate("document.documentElement.lang") == language, path
+        assert (page.evaluate("document.documentElement.dir") or "ltr") == direction, path
+        assert_no_english(page, language, f"/{path} fresh")
+    # a wrong attempt first (marks, feedback, the list of blank questions), then every quiz passed
+    open_page(page, site, "alpha/")
+    quiz(page, "alpha-check").locator("[data-quiz-submit]").click()
+    quiz(page, "alpha-check").locator("[data-quiz-result][data-score]").wait_for()
+    assert catalogue.text("not_answered") in interface_text(page)
+    assert_no_english(page, language, "alpha/ checked blank")
+    for quiz_id, path in QUIZ_PAGES.items():
+        open_page(page, site, path)
+        answer_in_any_language(page, quiz_id, RIGHT[quiz_id])
+        assert_no_english(page, language, f"{path} passed")
+    # the role-play, played to an ending with the interface's own button
+    open_page(page, site, "beta/")
+    player = page.locator("[data-scenario-player]")
+    player.wait_for(state="visible")
+    for label in ("Stop typing and listen", "Agree a time this afternoon and keep it"):
+        player.get_by_label(label, exact=True).check()
+        player.get_by_role("button", name=catalogue.text("continue"), exact=True).click()
+    player.get_by_text(catalogue.text("ending"), exact=True).wait_for()
+    assert_no_english(page, language, "beta/ ending")
+    open_page(page, site, "progress/")
+    assert_no_english(page, language, "progress/ complete")
+    open_page(page, site, "certificate/")
+    page.locator("[data-certificate-form] input").fill("Ada Lovelace")
+    page.locator("[data-certificate-form] button[type=submit]").click()
+    page.locator("[data-certificate]").wait_for(state="visible")
+    assert_no_english(page, language, "certificate/ unlocked")
+    if language == "de":
+        date = page.locator("[data-certificate-date] time").inner_text()
+        assert re.fullmatch(
+            r"\d{1,2}\. (Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|"
+            r"November|Dezember) \d{4}",
+            date,
+        ), date
+
+
+@pytest.mark.parametrize("width", [1280, 375])
+def test_arabic_pages_pass_axe_and_fit_the_screen(new_tab, language_sites, width):
+    site = language_sites["ar"]
+    tab = new_tab(viewport={"width": width, "height": 900})
+    page = tab.page
+    for path in ("", "alpha/", "beta/", "progress/", "certificate/"):
+        open_page(page, site, path)
+        if path == "alpha/":
+            quiz(page, "alpha-check").locator("[data-quiz-submit]").click()
+            quiz(page, "alpha-check").locator("[data-quiz-result][data-score]").wait_for()
+        violations = run_axe(page)
+        assert not violations, f"/{path} at {width}px:\n{format_violations(violations)}"
+        assert page.evaluate("document.documentElement.scrollWidth") <= width, f"/{path} scrolls sideways"
