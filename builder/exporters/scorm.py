@@ -14,6 +14,7 @@ from pathlib import Path
 
 from ..site.config import Configuration
 from ..site.render import template_environment
+from ..source import interface_text
 from ..source.errors import ExportError
 from ..source.model import Course
 from ..source.validate import Validation
@@ -56,7 +57,13 @@ def export_scorm(config: Configuration, validation: Validation, out: Path) -> Sc
         launch = (
             template_environment()
             .get_template("scorm_launch.html")
-            .render(title=course.title, language=course.language, course_map=cmap)
+            .render(
+                title=course.title,
+                language=course.language,
+                direction=interface_text.direction(course.language),
+                t=interface_text.shipped(course.language).with_overrides(course.ui_text).text,
+                course_map=cmap,
+            )
         )
         (site / LAUNCH_PAGE).write_text(launch, encoding="utf-8")
         (site / LAUNCH_SCRIPT).parent.mkdir(parents=True, exist_ok=True)
