@@ -1,11 +1,13 @@
 """The words of a question's Markdown as a learner reads them, for the item-writing checks.
 
 Words are runs of letters (an apostrophe inside a word, as in "don't", keeps it one word; digits are
-not words). Code (`inline` and fenced blocks) and link addresses are left out. Each word knows whether
-it is in bold (`**…**`, `__…__`, `<strong>`, `<b>`), whether it is inside quotation marks, which
-paragraph it is in (paragraphs are separated by a blank line) and which sentence (a sentence ends at
-`.`, `!`, `?` or `…` followed by a space or the end, or at the end of a paragraph). Every word keeps its
-place in the Markdown, so a finding can point at it.
+not words; Arabic vowel marks such as the tanween of "دائمًا" belong to the word they are written on, and
+the checks compare words without them or the tatweel that stretches a word). Code (`inline` and fenced
+blocks) and link addresses are left out. Each word knows whether it is in bold (`**…**`, `__…__`,
+`<strong>`, `<b>`), whether it is inside quotation marks, which paragraph it is in (paragraphs are
+separated by a blank line) and which sentence (a sentence ends at `.`, `!`, `?` or `…` followed by a space
+or the end, or at the end of a paragraph). Every word keeps its place in the Markdown, so a finding can
+point at it.
 """
 
 from __future__ import annotations
@@ -29,22 +31,35 @@ _QUOTED = re.compile(
 )
 """Words someone says: in straight or typographic, double or single quotation marks."""
 _TAG = re.compile(r"</?[a-zA-Z][^>]*>")
-_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+_ARABIC_MARKS = "\u0610-\u061a\u064b-\u065f\u0670"
+"""Arabic vowel and other marks (fatha, tanween, shadda, sukun...), written on a letter but not letters themselves."""
+_IGNORED = re.compile(f"[{_ARABIC_MARKS}\u0640]")
+"""What a word is compared without: the marks, and the tatweel (ـ) that only stretches a word."""
+_LETTERS = rf"[^\W\d_](?:[^\W\d_]|[{_ARABIC_MARKS}])*"
+_WORD = re.compile(rf"{_LETTERS}(?:['’]{_LETTERS})*")
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
 _SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)*_]*(?=\s|$)")
 _LETTER_OR_DIGIT = re.compile(r"[^\W_]")
 
 
 def word_key(text: str) -> str:
-    """A word as the checks compare it: case folded, typographic apostrophes made straight."""
-    return text.casefold().replace("’", "'")
+    """A word as the checks compare it: case folded, typographic apostrophes made straight, without Arabic marks
+    or tatweel ("دائمًا", "دائماً" and "دائما" are one word)."""
+    return _IGNORED.sub("", text.casefold().replace("’", "'"))
 
 
 def phrase_pattern(phrase: str) -> re.Pattern[str]:
     """Where a word or phrase is written as whole words, in any case, over line breaks and hyphens (the words
-    of "no-one" are "no" and "one"): `no one` finds "No one", "no\\n  one" and "no-one", not "nobody"."""
-    words = (re.escape(word).replace("'", "['’]") for word in phrase.split())
-    return re.compile(r"(?<![\w'’])" + r"[\s-]+".join(words) + r"(?![\w'’])", re.IGNORECASE)
+    of "no-one" are "no" and "one"): `no one` finds "No one", "no\\n  one" and "no-one", not "nobody". Arabic marks
+    and tatweel may follow any letter: `دائما` finds "دائمًا"."""
+    words = ("".join(_char_pattern(char) for char in word) for word in phrase.split())
+    return re.compile(rf"(?<![\w'’{_ARABIC_MARKS}])" + r"[\s-]+".join(words) + r"(?![\w'’])", re.IGNORECASE)
+
+
+def _char_pattern(char: str) -> str:
+    if char in "'’":
+        return "['’]"
+    return re.escape(char) + (f"[{_ARABIC_MARKS}\u0640]*" if "\u0600" <= char <= "\u06ff" else "")
 
 
 @dataclass(frozen=True, slots=True)
