@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from builder.source.interface_text import shipped
 from tests.support.browser import QUIZ_PAGES, RIGHT, WRONG, answer, check, open_page, outcome, quiz, take, visible_text
 
 
@@ -328,6 +329,7 @@ def test_quiz_is_set_up_only_once(page, site):
 )
 def test_numeric_question_reads_the_typed_number(page, sites, typed, correct):
     """A numeric question as the builder renders it, in a French course: the decimal comma is read."""
+    french = shipped("fr")
     site = sites("numeric")
     open_page(page, site, "beta/")
     question = quiz(page, "beta-check").locator('[data-question="short-one"]')
@@ -335,7 +337,7 @@ def test_numeric_question_reads_the_typed_number(page, sites, typed, correct):
     question.locator("input").fill(typed)
     assert check(page, "beta-check")["correct"]["short-one"] == correct
     assert visible_text(question.locator("[data-question-feedback] .course-mark")) == (
-        "✓ Correct" if correct == "true" else "✗ Not quite"
+        f"✓ {french.text('correct')}" if correct == "true" else f"✗ {french.text('not_quite')}"
     )
     # Saved as typed and shown again as typed.
     page.reload()
@@ -345,10 +347,13 @@ def test_numeric_question_reads_the_typed_number(page, sites, typed, correct):
 
 
 def test_numeric_question_left_blank_is_not_answered(page, sites):
+    french = shipped("fr")
     site = sites("numeric")
     open_page(page, site, "beta/")
     quiz(page, "beta-check").locator('[data-question="short-one"] input').fill("   ")
     result = check(page, "beta-check")
     assert result["correct"]["short-one"] == "false"
-    assert "✗ Not answered" in visible_text(quiz(page, "beta-check").locator('[data-question="short-one"]'))
-    assert "You left 3 questions blank" in visible_text(quiz(page, "beta-check").locator("[data-quiz-result]"))
+    assert f"✗ {french.text('not_answered')}" in visible_text(
+        quiz(page, "beta-check").locator('[data-question="short-one"]')
+    )
+    assert french.text("left_blank", n=3).split(" (")[0] in visible_text(quiz(page, "beta-check").locator("[data-quiz-result]"))
