@@ -33,19 +33,27 @@ def relative_build(config: Configuration, validation: Validation, *, scripts: st
 def write_zip(folder: Path, out: Path) -> list[str]:
     """Zip every file under `folder` (paths relative to it) into `out`, replacing it only when complete."""
     names = sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file())
-    out.parent.mkdir(parents=True, exist_ok=True)
-    handle, partial = tempfile.mkstemp(prefix=f".{out.name}-", dir=out.parent)
-    os.close(handle)
-    try:
+    with replacing(out) as partial:
         with zipfile.ZipFile(partial, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
             for name in names:
                 archive.write(folder / name, name)
         os.chmod(partial, 0o644)
+    return names
+
+
+@contextlib.contextmanager
+def replacing(out: Path) -> Iterator[Path]:
+    """A temporary file beside `out` that replaces it only when the block succeeds, so a failed export leaves
+    the previous file as it was (and no partial file behind)."""
+    out.parent.mkdir(parents=True, exist_ok=True)
+    handle, name = tempfile.mkstemp(prefix=f".{out.name}-", dir=out.parent)
+    os.close(handle)
+    partial = Path(name)
+    try:
+        yield partial
         os.replace(partial, out)
     finally:
-        if os.path.exists(partial):
-            os.unlink(partial)
-    return names
+        partial.unlink(missing_ok=True)
 
 
 _LOADED = re.compile(

@@ -11,9 +11,7 @@ from __future__ import annotations
 
 import datetime
 import logging
-import os
 import re
-import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -36,6 +34,7 @@ from ..source.questions import question_type
 from ..source.questions.base import ChoiceControls, Solution
 from ..source.scoring import course_version
 from ..source.text import count
+from .packaging import replacing
 
 PAPERS = {"a4": "A4", "letter": "letter"}
 """`--paper` choices and their CSS page size."""
@@ -125,7 +124,7 @@ def export_pdf(
     )
     CSS, HTML, URLFetcher = _weasyprint()
     fetcher = _course_files(content, URLFetcher)
-    with _quiet_weasyprint(), _replacing(out) as target:
+    with _quiet_weasyprint(), replacing(out) as target:
         document = HTML(string=html, base_url=content.resolve().as_uri() + "/", url_fetcher=fetcher).render(
             stylesheets=[CSS(filename=str(STYLESHEET))]
         )
@@ -328,18 +327,3 @@ def _quiet_weasyprint() -> Iterator[None]:
     finally:
         for logger, level in zip(loggers, levels, strict=True):
             logger.setLevel(level)
-
-
-@contextmanager
-def _replacing(out: Path) -> Iterator[Path]:
-    """A temporary file beside `out` that replaces it only when the block succeeds (a failed export leaves the
-    previous PDF as it was)."""
-    out.parent.mkdir(parents=True, exist_ok=True)
-    handle, name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".part", dir=out.parent)
-    os.close(handle)
-    temporary = Path(name)
-    try:
-        yield temporary
-        os.replace(temporary, out)
-    finally:
-        temporary.unlink(missing_ok=True)
