@@ -356,4 +356,6 @@ def test_numeric_question_left_blank_is_not_answered(page, sites):
     assert f"✗ {french.text('not_answered')}" in visible_text(
         quiz(page, "beta-check").locator('[data-question="short-one"]')
     )
-    assert french.text("left_blank", n=3).split(" (")[0] in visible_text(quiz(page, "beta-check").locator("[data-quiz-result]"))
+    assert french.text("left_blank", n=3).split(" (")[0] in visible_text(
+        quiz(page, "beta-check").locator("[data-quiz-result]")
+    )
