@@ -12,15 +12,13 @@ from __future__ import annotations
 import datetime
 import logging
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
-from babel.core import UnknownLocaleError
-from babel.dates import format_date
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
@@ -39,7 +37,6 @@ from .packaging import replacing
 PAPERS = {"a4": "A4", "letter": "letter"}
 """`--paper` choices and their CSS page size."""
 STYLESHEET = Path(__file__).parent / "workbook.css"
-LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 IMAGE_PROTOCOLS = ("file", "data")
 """What the PDF may load: the course's own files and data: URLs; never the network."""
 
@@ -167,12 +164,12 @@ def workbook_html(
         answers=answers,
         top=2 if course.modules else 1,
         page_size=PAPERS[paper],
-        letters=LETTERS,
+        choice_label=catalogue.choice_label,
         listing=catalogue.listing,
         t=catalogue.text,
         direction=interface_text.direction(course.language),
         page_counter=Markup(css_content(catalogue.message("page_of").forms[0], {"page": "page", "pages": "pages"})),
-        date=_long_date(today, course.language),
+        date=catalogue.date(today),
         version=course_version(course),
         lesson_count=len(course.lessons),
         question_count=sum(len(part.quiz.questions) for part in quizzes),
@@ -218,10 +215,11 @@ def _modules(course: Course, renderer: CourseRenderer) -> list[ModulePart]:
 
 def _quiz_part(quiz: Quiz, renderer: CourseRenderer, where: str) -> QuizPart:
     view = renderer.quiz_view(quiz, "")
-    return QuizPart(quiz=quiz, view=view, key=[_key_entry(quiz, item) for item in view.questions], where=where)
+    label = renderer.catalogue.choice_label
+    return QuizPart(quiz=quiz, view=view, key=[_key_entry(quiz, item, label) for item in view.questions], where=where)
 
 
-def _key_entry(quiz: Quiz, item: QuestionView) -> KeyEntry:
+def _key_entry(quiz: Quiz, item: QuestionView, label: Callable[[int], str]) -> KeyEntry:
     question = item.question
     kind = question_type(question)
     choices: list[KeyChoice] = []
@@ -229,18 +227,10 @@ def _key_entry(quiz: Quiz, item: QuestionView) -> KeyEntry:
         right = set(kind.key(quiz.id, question)["correct"])
         feedback = kind.option_feedback(quiz.id, question)
         choices = [
-            KeyChoice(LETTERS[i], choice.text, choice.value in right, feedback.get(choice.value))
+            KeyChoice(label(i), choice.text, choice.value in right, feedback.get(choice.value))
             for i, choice in enumerate(item.controls.choices)
         ]
     return KeyEntry(view=item, solution=kind.solution(question), choices=choices)
-
-
-def _long_date(day: datetime.date, language: str) -> str:
-    """The date written out in the course's language (English when Babel does not know the language)."""
-    try:
-        return format_date(day, format="long", locale=language.replace("-", "_"))
-    except (UnknownLocaleError, ValueError):
-        return format_date(day, format="long", locale="en")
 
 
 class _PaperText:

@@ -18,6 +18,7 @@ from jinja2.runtime import Context
 from markupsafe import Markup
 
 from ..source import interface_text
+from ..source.interface_text import Catalogue, Slot
 from ..source.markdown_text import MarkdownText
 from ..source.model import Course, Lesson, Module, Quiz, Scenario
 from ..source.questions import QuestionBase, question_type
@@ -259,7 +260,7 @@ class CourseRenderer:
 
     def _overview(self) -> Link:
         """Where the first lesson or module leads back to: the home page."""
-        return Link(None, self.catalogue.text("course_overview"), self.catalogue.text("back_to"))
+        return Link(None, self.catalogue.text("course_overview"), self.catalogue.text("back"))
 
     def _requirements(self) -> list[Requirement]:
         """The quizzes the certificate lists one by one: every lesson's quiz (without modules: with modules,
@@ -277,6 +278,7 @@ class CourseRenderer:
         rows = requirements + sum(1 for module in self.modules if module.quizzes)
         return CertificateView(
             orientation=settings.orientation, density=certificate_density(rows, settings.orientation), rows=rows,
+            statement=certificate_statement(self.catalogue),
             version=course_version(self.course), issuer=settings.issuer, signatory=settings.signatory,
             logo=root + quote(settings.logo) if settings.logo else None,
             signature=root + quote(settings.signature) if settings.signature else None)
@@ -336,9 +338,36 @@ def certificate_density(rows: int, orientation: str) -> str:
     return next((density for most, density in CERTIFICATE_DENSITIES[orientation] if rows <= most), "columns-4")
 
 
+def certificate_statement(catalogue: Catalogue) -> tuple[Slot | tuple[str | Slot, ...], ...]:
+    """The certificate's sentence as the sheet sets it: the learner's name and the course's title each on a
+    line of their own, in large type, and the words before, between and after them as lines, with the date's
+    slot where the language puts it. The sentence stays one message, so each language orders it freely."""
+    lines: list[Slot | tuple[str | Slot, ...]] = []
+    words: list[str | Slot] = []
+
+    def end_line() -> None:
+        if words and isinstance(words[0], str):
+            words[0] = words[0].lstrip()
+        if words and isinstance(words[-1], str):
+            words[-1] = words[-1].rstrip()
+        if any(not isinstance(word, str) or word for word in words):
+            lines.append(tuple(word for word in words if word))
+        words.clear()
+
+    for piece in catalogue.pieces("certificate_statement", "name", "course", "date"):
+        if isinstance(piece, Slot) and piece.name in ("name", "course"):
+            end_line()
+            lines.append(piece)
+        else:
+            words.append(piece)
+    end_line()
+    return tuple(lines)
+
+
 def template_environment() -> Environment:
     """The one Jinja2 setup every course page uses: autoescaping, and loud failure on a missing name."""
     env = Environment(loader=PackageLoader("builder.site", "templates"), autoescape=True, undefined=StrictUndefined,
                       trim_blocks=True, lstrip_blocks=True)
     env.filters["count"] = count
+    env.tests["slot"] = lambda value, name: isinstance(value, Slot) and value.name == name
     return env

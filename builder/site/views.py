@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..source.interface_text import Slot
 from ..source.model import Lesson, Quiz, Scenario, ScenarioNode, Signatory
 from ..source.questions import QuestionBase
 from ..source.questions.base import Controls
@@ -117,6 +118,9 @@ class CertificateView:
     """normal | compact | columns-2 | columns-3 | columns-4: chosen from the number of rows for the orientation
     (render.certificate_density)."""
     rows: int
+    statement: tuple[Slot | tuple[str | Slot, ...], ...]
+    """The sentence under the title, in lines (render.certificate_statement): the `name` and `course` slots
+    each alone, and the words between them with the `date` slot among them."""
     version: str
     """scoring.course_version: which edition of the course was passed."""
     issuer: str | None

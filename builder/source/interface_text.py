@@ -13,6 +13,7 @@ CLDR rules: in Python through the catalogue's Plural-Forms, in the browser throu
 
 from __future__ import annotations
 
+import datetime
 import functools
 import gettext
 import re
@@ -23,7 +24,8 @@ from typing import Any
 
 from babel import Locale, UnknownLocaleError
 from babel.messages.pofile import read_po
-from babel.numbers import format_decimal, format_percent
+
+from . import locale_format
 
 LOCALES = Path(__file__).resolve().parent.parent / "locales"
 SHIPPED = ("en", "de", "fr", "es", "it", "nl", "pt", "pl", "sv", "ar")
@@ -50,6 +52,17 @@ class Message:
     @property
     def placeholders(self) -> frozenset[str]:
         return frozenset(match.group(0) for form in self.forms for match in PLACEHOLDER.finditer(form))
+
+
+@dataclass(frozen=True, slots=True)
+class Slot:
+    """Where a message's placeholder stands when the page fills it itself: with an element, or with text that
+    a script writes (see `Catalogue.pieces`)."""
+
+    name: str
+
+
+_SLOT_MARK = "\x00"
 
 
 class Catalogue:
@@ -109,15 +122,23 @@ class Catalogue:
             form = message.forms[0]
         return PLACEHOLDER.sub(lambda match: self._put(match, values, key), form)
 
+    def pieces(self, key: str, *slots: str, **values: Any) -> list[str | Slot]:
+        """The message `key` cut at the placeholders named in `slots`: its text, with a `Slot` where each of
+        those stands, so a page can put an element there and keep the sentence whole in the catalogue (its
+        words around the slots are in the language's own order)."""
+        marks: dict[str, Any] = {slot: f"{_SLOT_MARK}{slot}{_SLOT_MARK}" for slot in slots}
+        cut = self.text(key, **values, **marks).split(_SLOT_MARK)
+        return [Slot(piece) if index % 2 else piece for index, piece in enumerate(cut) if index % 2 or piece]
+
     def _put(self, match: re.Match[str], values: Mapping[str, Any], key: str) -> str:
         name, style = match.group("name"), match.group("style")
         if name not in values:
             raise KeyError(f"the message '{key}' needs a value for {{{name}}}")
         value = values[name]
         if style == "percent":
-            return format_percent(value / 100, locale=self._locale)
+            return locale_format.percent(value, self._locale)
         if isinstance(value, int | float) and not isinstance(value, bool):
-            return format_decimal(value, locale=self._locale)
+            return locale_format.number(value, self._locale)
         return str(value)
 
     def listing(self, items: Any) -> str:
@@ -126,7 +147,17 @@ class Catalogue:
         if len(words) < 2:
             return "".join(words)
         head = self.text("list_separator").join(words[:-1])
-        return self.text("list_and", first=head, last=words[-1])
+        return locale_format.joined_with_and(self.text("list_and", first=head, last=words[-1]), words[-1], self._locale)
+
+    def date(self, day: datetime.date) -> str:
+        """A day in words, in the language's way ("December 1, 2026", "1er décembre 2026")."""
+        return locale_format.long_date(day, self._locale)
+
+    def choice_label(self, index: int) -> str:
+        """The label of a question's choice on paper, counting from 0: the language's letters (A, B, C…; أ, ب,
+        ج… in Arabic), then numbers for a question with more choices than letters."""
+        letters = self.text("choice_letters").split()
+        return letters[index] if index < len(letters) else str(index + 1)
 
     def for_scripts(self, keys: tuple[str, ...] | None = None) -> dict[str, str | dict[str, str]]:
         """The messages the course's scripts use, as they need them: a text, or a text per CLDR plural category

@@ -8,7 +8,7 @@ The course's own text (lesson titles, questions) stays the fixture's English: on
 
 from __future__ import annotations
 
-import re
+import datetime
 from collections.abc import Iterator
 
 import pytest
@@ -136,13 +136,40 @@ def test_every_page_speaks_the_course_language(page, language_sites, language):
     page.locator("[data-certificate-form] button[type=submit]").click()
     page.locator("[data-certificate]").wait_for(state="visible")
     assert_no_english(page, language, "certificate/ unlocked")
-    if language == "de":
-        date = page.locator("[data-certificate-date] time").inner_text()
-        assert re.fullmatch(
-            r"\d{1,2}\. (Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|"
-            r"November|Dezember) \d{4}",
-            date,
-        ), date
+    # the date, in the course's language, is the learner's local day in both the words and `datetime`
+    day = datetime.date.fromisoformat(page.locator("[data-certificate-date] time").get_attribute("datetime"))
+    assert day == datetime.date.today()
+    assert page.locator("[data-certificate-date] time").inner_text() == catalogue.date(day)
+    # the certificate's sentence is whole, in the language's order, with the name and title in it
+    statement = " ".join(page.locator(".course-certificate__statement").inner_text().split())
+    expected = catalogue.text(
+        "certificate_statement", name="Ada Lovelace", course="Fixture Course", date=catalogue.date(day)
+    )
+    assert statement == " ".join(expected.split())
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_numbers_and_dates_read_alike_in_python_pages_and_in_scripts(page, language_sites, language):
+    """Babel writes what the templates and the workbook show, Intl what the scripts show: the same number,
+    percentage or date must read the same in both (builder/source/locale_format.py, messages.js)."""
+    site = language_sites[language]
+    open_page(page, site, "")
+    numbers, percents, dates = (5, 1234, 12345, 1234567), (80, 80.5, 100), ((2026, 12, 1), (2026, 3, 15))
+    written = page.evaluate(
+        """async ([numbers, percents, dates]) => {
+            const m = await import(new URL("assets/course/messages.js", document.baseURI).href);
+            return [...numbers.map(position => m.text("question_link", {position})),
+                    ...percents.map(score => m.text("score_percent", {score})),
+                    ...dates.map(([year, month, day]) => m.longDate(new Date(year, month - 1, day)))];
+        }""",
+        [numbers, percents, dates],
+    )
+    catalogue = shipped(language)
+    assert written == [
+        *(catalogue.text("question_link", position=n) for n in numbers),
+        *(catalogue.text("score_percent", score=score) for score in percents),
+        *(catalogue.date(datetime.date(*day)) for day in dates),
+    ]
 
 
 @pytest.mark.parametrize("width", [1280, 375])

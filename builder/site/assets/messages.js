@@ -6,9 +6,26 @@
 import { CATALOGUE, LANGUAGE } from "./catalogue.js";
 
 const plurals = new Intl.PluralRules(LANGUAGE);
-const numbers = new Intl.NumberFormat(LANGUAGE);
-const percents = new Intl.NumberFormat(LANGUAGE, { style: "percent", maximumFractionDigits: 1 });
+// Latin digits in every language, as Babel writes them on the pages built in Python (locale_format.py).
+const digits = { numberingSystem: "latn" };
+const numbers = new Intl.NumberFormat(LANGUAGE, digits);
+const percents = new Intl.NumberFormat(LANGUAGE, { ...digits, style: "percent", maximumFractionDigits: 1 });
+const dates = new Intl.DateTimeFormat(LANGUAGE, { ...digits, year: "numeric", month: "long", day: "numeric" });
 const PLACEHOLDER = /\{([a-z_]+)(?::(percent))?\}/g;
+
+/**
+ * A day in words in the course's language ("December 1, 2026"); French writes the first of the month "1er",
+ * which Intl does not (builder/source/locale_format.py does the same for pages written in Python).
+ * @param {Date} date
+ * @returns {string}
+ */
+export function longDate(date) {
+  const first = LANGUAGE.split("-")[0] === "fr" && date.getDate() === 1;
+  return dates
+    .formatToParts(date)
+    .map((part) => (first && part.type === "day" ? `${part.value}er` : part.value))
+    .join("");
+}
 
 /**
  * The catalogue's message `key` with `values` put in; `values.n` picks the plural form.
@@ -91,7 +108,7 @@ export const messages = {
   /** @param {number} score */
   percent: (score) => text("score_percent", { score }),
   /** @param {number} passed @param {number} total */
-  groupPassed: (passed, total) => text("group_passed", { passed, total }),
+  groupPassed: (passed, total) => text("group_passed", { n: passed, total }),
   courseComplete: text("course_complete"),
   /** @param {number} total */
   passedAll: (total) => ` ${text("passed_all", { n: total })} `,

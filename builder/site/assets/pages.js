@@ -3,7 +3,7 @@
 // and the certificate. Each is a component (dom.js) that shows the progress when it starts and again
 // whenever progress changes. Everything is written with DOM nodes and textContent, never as HTML.
 import { all, Component, find, h, icon } from "./dom.js";
-import { messages } from "./messages.js";
+import { longDate, messages } from "./messages.js";
 import { entryFor, store } from "./store.js";
 
 /** @import { ComponentClass } from "./dom.js" */
@@ -173,11 +173,7 @@ export class CertificatePage extends Component {
     find("[data-certificate-unlocked]", this.root).hidden = !unlocked;
     if (unlocked) {
       this.showScores(statuses);
-      showDate(
-        all("[data-certificate-date], [data-certificate-issued]", this.root),
-        certificateDate(statuses),
-        this.language(),
-      );
+      showDate(all("[data-certificate-date], [data-certificate-issued]", this.root), certificateDate(statuses));
       if (progress.name) this.nameForm.fill(progress.name);
     }
     shown(this.root);
@@ -214,11 +210,6 @@ export class CertificatePage extends Component {
       }
     }
   }
-
-  /** The page's language, for the date. */
-  language() {
-    return this.root.lang || document.documentElement.lang || undefined;
-  }
 }
 
 /**
@@ -234,16 +225,15 @@ function certificateDate(statuses) {
 }
 
 /**
- * Writes `date` into each slot as a <time> element, in words of the page's language (the page has no <time>
- * until there is a date: an empty one is not valid HTML).
+ * Writes `date` into each slot as a <time> element, in words of the course's language (the page has no <time>
+ * until there is a date: an empty one is not valid HTML). Both are the learner's local day.
  * @param {HTMLElement[]} slots
  * @param {Date} date
- * @param {string | undefined} language
  */
-function showDate(slots, date, language) {
-  const datetime = date.toISOString().slice(0, 10);
-  const words = date.toLocaleDateString(language, { year: "numeric", month: "long", day: "numeric" });
-  for (const slot of slots) slot.replaceChildren(h("time", { datetime }, words));
+function showDate(slots, date) {
+  const twoDigits = (/** @type {number} */ part) => String(part).padStart(2, "0");
+  const datetime = `${date.getFullYear()}-${twoDigits(date.getMonth() + 1)}-${twoDigits(date.getDate())}`;
+  for (const slot of slots) slot.replaceChildren(h("time", { datetime }, longDate(date)));
 }
 
 /** The certificate's name form: the name typed is saved and shown on the certificate, ready to print. */

@@ -109,7 +109,7 @@ def test_render_module_page_lists_its_lessons_with_passed_marks_and_links(tmp_pa
 def test_render_module_pages_first_and_last_link_the_overview_and_final_quiz(tmp_path):
     _, renderer, pages = build_modules(tmp_path)
     first = page_html(renderer, pages["modules/start-here/index.md"])
-    assert re.search(r'rel="prev" href="\.\./\.\./"><span class="course-pager__label">Back to</span> Course overview',
+    assert re.search(r'rel="prev" href="\.\./\.\./"><span class="course-pager__label">Back</span> Course overview',
                      first)
     last = page_html(renderer, pages["modules/start-here-2/index.md"])
     assert 'rel="next" href="../../final/"' in last

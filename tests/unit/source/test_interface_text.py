@@ -3,15 +3,16 @@ language's rules, and every key the templates and scripts use present."""
 
 from __future__ import annotations
 
+import datetime
 import io
 import re
 
 import pytest
 from babel.messages.pofile import read_po
 
-from builder.site.render import SECTION_KINDS_LABELLED
+from builder.site.render import SECTION_KINDS_LABELLED, certificate_statement
 from builder.site.shipped import catalogue_module, script_message_keys
-from builder.source.interface_text import LOCALES, PLACEHOLDER, SHIPPED, english, shipped
+from builder.source.interface_text import LOCALES, PLACEHOLDER, SHIPPED, Slot, english, shipped
 from builder.source.questions import QUESTION_TYPES
 from tests.support.paths import REPO
 
@@ -92,9 +93,24 @@ def test_plurals_follow_each_languages_rules(language, counts):
 
 def test_numbers_and_percentages_are_written_the_languages_way():
     assert english().text("you_scored", score=80) == "You scored 80%"
-    assert shipped("fr").text("you_scored", score=80).endswith(("80\u00a0%", "80\u202f%"))
-    assert "٨٠" in shipped("ar").text("you_scored", score=80) or "80" in shipped("ar").text("you_scored", score=80)
+    assert english().text("score_percent", score=80.5) == "80.5%"
+    assert english().text("score_percent", score=80.04) == "80%"
+    assert shipped("fr").text("score_percent", score=80.5) == "80,5\u00a0%"
+    # Latin digits, and CLDR's percent sign for Arabic with its left-to-right marks (as Intl writes it)
+    assert shipped("ar").text("score_percent", score=80) == "80\u200e%\u200e"
     assert english().text("question_number", position=1000, total=1200) == "Question 1,000 of 1,200"
+    # four-digit numbers are not grouped where CLDR's minimumGroupingDigits is 2; five-digit ones are
+    assert shipped("es").text("question_number", position=1000, total=12000) == "Pregunta 1000 de 12.000"
+    assert shipped("de").text("question_number", position=1000, total=12000) == "Frage 1.000 von 12.000"
+
+
+def test_dates_are_written_the_languages_way():
+    first, later = datetime.date(2026, 12, 1), datetime.date(2026, 3, 15)
+    assert english().date(first) == "December 1, 2026"
+    assert shipped("fr").date(first) == "1er décembre 2026"
+    assert shipped("fr").date(later) == "15 mars 2026"
+    assert shipped("de").date(first) == "1. Dezember 2026"
+    assert shipped("fr").date(datetime.date(2026, 12, 11)) == "11 décembre 2026"
 
 
 def test_an_unshipped_language_falls_back_to_english_words_in_its_own_number_format():
@@ -106,7 +122,61 @@ def test_an_unshipped_language_falls_back_to_english_words_in_its_own_number_for
 def test_lists_use_the_languages_words():
     assert english().listing(["caring", "competency", "integrity"]) == "caring, competency and integrity"
     assert english().listing(["caring"]) == "caring"
-    assert " و" in shipped("ar").listing(["أ", "ب"]) or "و" in shipped("ar").listing(["أ", "ب"])
+    assert shipped("de").listing(["Sorgfalt", "Kompetenz", "Integrität"]) == "Sorgfalt, Kompetenz und Integrität"
+    assert shipped("ar").listing(["أ", "ب"]) == shipped("ar").text("list_and", first="أ", last="ب")
+    # Spanish "y" is "e" before the sound /i/, but not before "hie-"
+    spanish = shipped("es")
+    assert spanish.listing(["cuidado", "competencia", "integridad"]) == "cuidado, competencia e integridad"
+    assert spanish.listing(["trato", "historia"]) == "trato e historia"
+    assert spanish.listing(["agua", "hielo"]) == "agua y hielo"
+    assert spanish.listing(["respeto", "confianza"]) == "respeto y confianza"
+
+
+def test_a_sentence_with_elements_in_it_stays_one_message_in_the_languages_order():
+    assert english().pieces(
+        "certificate_statement",
+        "name",
+        "course",
+        "date",
+    ) == [
+        "This certifies that ",
+        Slot("name"),
+        " has completed the course ",
+        Slot("course"),
+        " on ",
+        Slot("date"),
+        ", passing every quiz:",
+    ]
+    assert certificate_statement(english()) == (
+        ("This certifies that",),
+        Slot("name"),
+        ("has completed the course",),
+        Slot("course"),
+        ("on ", Slot("date"), ", passing every quiz:"),
+    )
+    assert certificate_statement(shipped("de")) == (
+        ("Hiermit wird bescheinigt, dass",),
+        Slot("name"),
+        ("den Kurs",),
+        Slot("course"),
+        ("am ", Slot("date"), " abgeschlossen und alle Tests bestanden hat:"),
+    )
+    # a course's own wording may put the pieces in any order, or start with one
+    reordered = english().with_overrides({"certificate_statement": "{course}: {name} ({date})"})
+    assert certificate_statement(reordered) == (Slot("course"), (":",), Slot("name"), ("(", Slot("date"), ")"))
+
+
+def test_a_count_agrees_with_the_number_it_counts():
+    french = shipped("fr")
+    assert french.text("group_passed", n=1, total=3) == "1 sur 3 réussi"
+    assert french.text("group_passed", n=2, total=3) == "2 sur 3 réussis"
+    assert english().text("group_passed", n=2, total=3) == "2 of 3 passed"
+
+
+def test_choices_on_paper_are_labelled_with_the_languages_letters():
+    assert [english().choice_label(i) for i in range(3)] == ["A", "B", "C"]
+    assert [shipped("ar").choice_label(i) for i in range(4)] == ["أ", "ب", "ج", "د"]
+    assert english().choice_label(26) == "27"  # past the last letter, numbers
 
 
 def test_the_scripts_catalogue_module_holds_the_language_and_only_the_scripts_messages():
