@@ -163,7 +163,9 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):  # type: ignore[no-untyped-c
 
     def on_serve(self, server: Any, *, config: Any, builder: Any) -> Any:
         assert self.project is not None
-        for folder in self.project.source_dirs():
+        # A project's own catalogues change the interface's words, so a save there rebuilds too (a locales/
+        # folder made while the preview runs is watched from the next `course serve`).
+        for folder in (*self.project.source_dirs(), self.project.locales_path):
             if folder.is_dir():
                 server.watch(str(folder))
         return server

@@ -77,3 +77,26 @@ def test_preview_errors_keep_every_page_of_the_course_reachable(served):
     lesson.write_text(good)
     assert wait_for(lambda: 'data-quiz="beta-check"' in fetch(f"{base}/beta/"))
     assert "data-course-problems" not in fetch(f"{base}/alpha/")
+
+
+PROJECT_CATALOGUE = """msgid ""
+msgstr ""
+"Content-Type: text/plain; charset=UTF-8\\n"
+"Language: en\\n"
+
+msgctxt "check_answers"
+msgid "Check answers"
+msgstr "{wording}"
+"""
+
+
+def test_preview_rebuilds_when_the_projects_own_catalogue_changes(course_copy):
+    project = course_copy("full")
+    catalogue = project / "locales" / "en.po"
+    catalogue.parent.mkdir()
+    catalogue.write_text(PROJECT_CATALOGUE.format(wording="Check my answers"), encoding="utf-8")
+    with course_server(project) as (server, base):
+        assert wait_for(lambda: "Check my answers" in fetch(f"{base}/alpha/")), "course serve did not start"
+        catalogue.write_text(PROJECT_CATALOGUE.format(wording="Mark my answers"), encoding="utf-8")
+        assert wait_for(lambda: "Mark my answers" in fetch(f"{base}/alpha/")), "the new wording never showed"
+        assert server.poll() is None, "the server stopped"
