@@ -352,7 +352,9 @@ def read_project_catalogue(path: Path, display: str, language: str) -> tuple[dic
             }
         else:
             wording[entry.context] = forms[0]
-    untranslated = len(set(keys) - set(wording))  # left empty, or not in the file at all
+    # Left empty, or not in the file at all, and not shipped either: a file for a shipped language (or English)
+    # may hold only the messages a trainer words differently.
+    untranslated = len(set(keys) - set(wording) - set(shipped(language).messages))
     if untranslated:
         problem(
             1,

@@ -286,6 +286,24 @@ def test_a_projects_own_catalogue_is_used_and_checked_at_its_lines(tmp_path):
     assert catalogue.text("try_again") == "Try again"
 
 
+def test_a_projects_catalogue_for_a_shipped_language_may_reword_only_a_few_messages(tmp_path):
+    from tests.support.projects import COURSE, load, make_project
+
+    project = make_project(tmp_path, content__course=COURSE.replace("pass_mark: 70", "language: fr\npass_mark: 70"))
+    (tmp_path / "locales").mkdir()
+    (tmp_path / "locales" / "fr.po").write_text(
+        'msgid ""\nmsgstr ""\n"Language: fr\\n"\n\nmsgctxt "check_answers"\nmsgid "Check answers"\n'
+        'msgstr "Corriger mes réponses"\n',
+        encoding="utf-8",
+    )
+    course, problems = load(project)
+    assert course is not None
+    assert problems == []  # the other messages are the shipped French: nothing is left untranslated
+    catalogue = shipped("fr").with_overrides(course.ui_text)
+    assert catalogue.text("check_answers") == "Corriger mes réponses"
+    assert catalogue.text("try_again") == shipped("fr").text("try_again") != english().text("try_again")
+
+
 def test_validate_warns_when_the_theme_language_differs_from_the_courses(tmp_path):
     from builder.source.interface_text import theme_language_line
     from tests.support.projects import COURSE, load, make_project
