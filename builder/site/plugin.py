@@ -183,7 +183,13 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):  # type: ignore[no-untyped-c
 
 def _follow_course_language(config: Any, language: str) -> None:
     """The theme speaks the course's language (its own labels, search, `<html lang>`) unless mkdocs.yml sets
-    `theme: language:` itself; a theme without that language keeps its own default."""
+    `theme: language:` itself; a theme without that language keeps its own default.
+
+    Material's footer line "Made with Material for MkDocs" is English in every language (its template writes
+    it, not its translations), so a course in another language leaves it out unless mkdocs.yml sets
+    `extra: generator:` itself."""
+    if not language.lower().startswith("en") and "generator" not in config.extra:
+        config.extra["generator"] = False
     if theme_language_written(config.config_file_path) is not None:
         return
     wanted = language.replace("_", "-")

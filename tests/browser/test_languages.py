@@ -26,7 +26,7 @@ from tests.support.browser import (
 )
 
 LANGUAGES = [language for language in SHIPPED if language != "en"]
-MATERIAL_ENGLISH = ("Table of contents", "Back to top", "Type to start searching")
+MATERIAL_ENGLISH = ("Table of contents", "Back to top", "Type to start searching", "Made with")
 """Material's own labels in English: the theme follows the course's language."""
 
 
