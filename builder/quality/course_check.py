@@ -19,6 +19,7 @@ from ..source.text import count
 from ..source.validate import Validation
 from . import item_writing, links, objectives, questions, role_plays, timing  # noqa: F401 - importing them declares their checks
 from .cue_words import cue_words_for
+from .reading_level import has_formula
 from .registry import CHECKS, CheckContext, Finding
 
 CHECK_CODES: tuple[str, ...] = tuple(CHECKS)
@@ -86,7 +87,7 @@ def language_notes(validation: Validation) -> list[Diagnostic]:
     if course is None:
         return []
     skipped = [] if cue_words_for(course.language) is not None else list(WORD_CHECKS)
-    if not course.language.lower().startswith("en"):
+    if not has_formula(course.language):
         skipped.append("reading-level")
     skipped = [code for code in skipped if validation.project.check_level(code) != "ignore"]
     if not skipped:

@@ -16,7 +16,8 @@ Everything here is a documented heuristic that runs offline, so `course check` a
   u, y), less a silent final "e" (but not "-le" after a consonant, as in "table"), and less
   "-es"/"-ed" endings that are not spoken as a syllable ("hopes", "jumped", but not "wanted"),
   at least one per word. It is a rough guide: it rewards short sentences and short words,
-  and knows nothing about meaning. It is meant for English text.
+  and knows nothing about meaning. It is meant for English text; reading_level.py has the formulas
+  for the other languages.
 """
 
 from __future__ import annotations

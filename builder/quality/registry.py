@@ -22,8 +22,9 @@ LEVELS: tuple[str, ...] = ("warn", "info", "ignore")
 """warn: a warning (fails `course check --strict`); info: printed as a note only; ignore: not shown."""
 
 DEFAULT_MAX_READING_GRADE = 10.0
-"""Flesch-Kincaid grade above which a section is reported: plain workplace English for an
-audience that reads comfortably at about grade 8."""
+"""Reading grade (years of schooling) above which a section is reported: plain workplace English for an
+audience that reads comfortably at about grade 8. Other languages' formulas are mapped onto the same grades
+(reading_level.py)."""
 
 
 @dataclass(frozen=True, slots=True)

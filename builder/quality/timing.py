@@ -6,7 +6,8 @@ from collections.abc import Iterator
 
 from ..source.text import count, shorten
 from .metrics import estimated_minutes, lesson_words, role_play_decisions
-from .readability import readability
+from .reading_level import has_formula
+from .reading_level import reading_level as level_of
 from .registry import CheckContext, Finding, check
 
 DURATION_FACTOR = 2.0
@@ -40,21 +41,24 @@ def duration_mismatch(ctx: CheckContext) -> Iterator[Finding]:
         )
 
 
-@check("reading-level", "a section whose Flesch-Kincaid grade is above the course's `max_reading_grade`")
+@check(
+    "reading-level",
+    "a section whose reading grade (Flesch-Kincaid in English, a formula made for the language in German, French, "
+    "Spanish, Italian, Dutch, Portuguese, Polish and Swedish) is above the course's `max_reading_grade`",
+)
 def reading_level(ctx: CheckContext) -> Iterator[Finding]:
-    if not ctx.course.language.lower().startswith("en"):
-        return  # the Flesch-Kincaid formula is made for English
-    highest = ctx.project.max_reading_grade
+    language, highest = ctx.course.language, ctx.project.max_reading_grade
+    if not has_formula(language):
+        return  # course check notes that it was skipped
     for lesson in ctx.course.lessons:
         for index, section in enumerate(lesson.sections):
-            score = readability(section.body)
-            if score.words < MIN_WORDS_FOR_READING_LEVEL or score.grade <= highest:
+            level = level_of(section.body, language)
+            if level is None or level.words < MIN_WORDS_FOR_READING_LEVEL or level.grade <= highest:
                 continue
-            per_sentence = score.words / max(1, score.sentences)
             yield Finding(
                 lesson.origin.path,
                 ("sections", index, "body"),
                 f"'{shorten(' '.join(section.title.split()), 40)}' "
-                f"reads at grade {score.grade:.1f} (Flesch-Kincaid), above the {highest:g} this course aims "
-                f"for; use shorter sentences (now {per_sentence:.0f} words on average) and plainer words",
+                f"reads at grade {level.grade:.1f} ({level.source}), above the {highest:g} this course aims "
+                f"for; use shorter sentences (now {level.per_sentence:.0f} words on average) and plainer words",
             )

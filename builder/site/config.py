@@ -62,7 +62,7 @@ class CoursePluginConfig(base.Config):  # type: ignore[no-untyped-call]  # MkDoc
     """How `course check` reports each quality check: warn (the default), info or ignore."""
 
     max_reading_grade = c.Type((int, float), default=DEFAULT_MAX_READING_GRADE)
-    """The Flesch-Kincaid grade above which `course check` reports a section (`reading-level`)."""
+    """The reading grade (years of schooling) above which `course check` reports a section (`reading-level`)."""
 
     words_per_minute = c.Type(int, default=WORDS_PER_MINUTE)
     """Reading speed for the lesson time estimates of `course check` and `course report`."""
