@@ -100,6 +100,7 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):  # type: ignore[no-untyped-c
                 _last_good[root] = (pages, nav)
         if not config.nav:
             config.nav = nav
+        _add_theme_pages(config)
         if STYLESHEET not in config.extra_css:
             config.extra_css.append(STYLESHEET)
         return config
@@ -146,6 +147,11 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):  # type: ignore[no-untyped-c
             context["nav"] = _nav_for(nav)
         return context
 
+    def on_env(self, env: Any, *, config: Any, files: Files) -> Any:
+        catalogue = self.renderer.catalogue if self.renderer is not None else interface_text.english()
+        env.globals["course_text"] = catalogue.text  # for the theme pages in templates/theme (404.html)
+        return env
+
     def on_template_context(self, context: TemplateContext, *, template_name: str,
                             config: MkDocsConfig) -> TemplateContext:
         # pages built from theme templates (404.html) show the same bounded navigation
@@ -179,6 +185,19 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):  # type: ignore[no-untyped-c
         assert self.project is not None
         resolved = path.resolve()
         return any(resolved.is_relative_to(folder.resolve()) for folder in self.project.source_dirs())
+
+
+THEME_PAGES = Path(__file__).resolve().parent / "templates" / "theme"
+"""Pages of the theme's own that the course words in its language (404.html)."""
+
+
+def _add_theme_pages(config: Any) -> None:
+    """Put THEME_PAGES just before the theme's own templates: after a project's `custom_dir`, which still wins."""
+    dirs = config.theme.dirs
+    if str(THEME_PAGES) in dirs:
+        return  # a preview rebuild reuses the theme
+    custom = config.theme.custom_dir
+    dirs.insert(1 if custom and dirs and Path(dirs[0]) == Path(custom) else 0, str(THEME_PAGES))
 
 
 def _follow_course_language(config: Any, language: str) -> None:

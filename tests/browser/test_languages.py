@@ -19,6 +19,7 @@ from tests.support.browser import (
     QUIZ_PAGES,
     RIGHT,
     Site,
+    answer,
     format_violations,
     open_page,
     quiz,
@@ -26,7 +27,7 @@ from tests.support.browser import (
 )
 
 LANGUAGES = [language for language in SHIPPED if language != "en"]
-MATERIAL_ENGLISH = ("Table of contents", "Back to top", "Type to start searching", "Made with")
+MATERIAL_ENGLISH = ("Table of contents", "Back to top", "Type to start searching", "Made with", "Not found")
 """Material's own labels in English: the theme follows the course's language."""
 
 
@@ -81,23 +82,10 @@ def assert_no_english(page, language: str, where: str) -> None:
 
 
 def answer_in_any_language(page, quiz_id: str, answers: dict) -> None:
-    """The fixture's right answers; true/false by value, since its labels are the interface's words."""
-    root = quiz(page, quiz_id)
-    for question_id, value in answers.items():
-        question = root.locator(f'[data-question="{question_id}"]')
-        kind = question.get_attribute("data-question-type")
-        if kind == "true_false":
-            question.locator(f'input[value="{value.lower()}"]').check()
-        elif kind in ("short_text", "numeric"):
-            question.locator("input[type=text]").fill(value)
-        elif kind in ("ordering", "matching"):
-            for row_label, option in value.items():
-                question.get_by_label(row_label, exact=True).select_option(label=option)
-        else:
-            for label in [value] if isinstance(value, str) else value:
-                question.get_by_label(label, exact=True).check()
-    root.locator("[data-quiz-submit]").click()
-    root.locator("[data-quiz-result][data-score]").wait_for()
+    """The fixture's right answers (true/false by value: its labels are the interface's words), checked."""
+    answer(page, quiz_id, answers)
+    quiz(page, quiz_id).locator("[data-quiz-submit]").click()
+    quiz(page, quiz_id).locator("[data-quiz-result][data-score]").wait_for()
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -105,11 +93,12 @@ def test_every_page_speaks_the_course_language(page, language_sites, language):
     site = language_sites[language]
     catalogue = shipped(language)
     direction = "rtl" if language == "ar" else "ltr"
-    for path in ("", "alpha/", "beta/", "final-check/", "progress/", "certificate/"):
+    for path in ("", "alpha/", "beta/", "final-check/", "progress/", "certificate/", "404.html"):
         open_page(page, site, path)
         assert page.evaluate("document.documentElement.lang") == language, path
         assert (page.evaluate("document.documentElement.dir") or "ltr") == direction, path
         assert_no_english(page, language, f"/{path} fresh")
+    assert page.locator("h1").inner_text() == catalogue.text("not_found_heading")  # the last page, 404.html
     # a wrong attempt first (marks, feedback, the list of blank questions), then every quiz passed
     open_page(page, site, "alpha/")
     quiz(page, "alpha-check").locator("[data-quiz-submit]").click()

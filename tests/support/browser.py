@@ -149,12 +149,15 @@ def quiz(page, quiz_id: str):
 
 
 def answer(page, quiz_id: str, answers: dict) -> None:
-    """Answer questions by their visible text: a label, a list of labels, text, or {row label: option}."""
+    """Answer questions by their visible text: a label, a list of labels, text, or {row label: option}; a
+    true/false question by its value ("True" or "False"), since its labels are the interface's own words."""
     root = quiz(page, quiz_id)
     for question_id, value in answers.items():
         question = root.locator(f'[data-question="{question_id}"]')
         kind = question.get_attribute("data-question-type")
-        if kind in ("short_text", "numeric"):
+        if kind == "true_false":
+            question.locator(f'input[value="{value.lower()}"]').check()
+        elif kind in ("short_text", "numeric"):
             question.locator("input[type=text]").fill(value)
         elif kind in ("ordering", "matching"):
             for row_label, option in value.items():
