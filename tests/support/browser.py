@@ -209,9 +209,29 @@ def saved_progress(page) -> dict | None:
     return json.loads(raw) if raw else None
 
 
+def settle(page, *, calm_frames: int = 10, most_frames: int = 600) -> None:
+    """Wait until the page has been still for `calm_frames` frames in a row: no animation or transition
+    running and no scrolling. A smooth scroll (to an error, say) makes Material fade its header title in a
+    frame or two after it moves, so "no animation running" alone can be true just before one starts."""
+    still = page.evaluate(
+        """async ([calmFrames, mostFrames]) => {
+            let calm = 0, last = window.scrollY;
+            for (let frame = 0; frame < mostFrames && calm < calmFrames; frame++) {
+                await new Promise(resolve => requestAnimationFrame(resolve));
+                const idle = window.scrollY === last && document.getAnimations().every(a => a.playState !== 'running');
+                calm = idle ? calm + 1 : 0;
+                last = window.scrollY;
+            }
+            return calm >= calmFrames;
+        }""",
+        [calm_frames, most_frames],
+    )
+    assert still, f"the page kept moving (an animation or scrolling) for {most_frames} frames"
+
+
 def run_axe(page) -> list[dict]:
-    """axe-core's WCAG 2.x A/AA violations on the whole page (once animations have settled)."""
-    page.wait_for_function("document.getAnimations().every(a => a.playState !== 'running')")
+    """axe-core's WCAG 2.x A/AA violations on the whole page, once it has settled."""
+    settle(page)
     if not page.evaluate("typeof window.axe !== 'undefined'"):
         page.add_script_tag(path=str(AXE))
     return page.evaluate(
