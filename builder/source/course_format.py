@@ -212,6 +212,10 @@ QUESTION = Variants(
     variants={name: question_type.fields for name, question_type in QUESTION_TYPES.items()},
 )
 
+SCORE_RULES = ("best", "last")
+REVIEW_MODES = ("always", "after_pass", "after_last_attempt", "never")
+"""When a quiz shows marks and feedback (see model.Quiz.review)."""
+
 QUIZ = Record(
     what="quiz",
     fields=(
@@ -225,6 +229,24 @@ QUIZ = Record(
         Field("title", Text(single_line=True), "The quiz title.", required=True),
         Field("pass_mark", Integer(0, 100), "The percent needed to pass; the course's pass mark if left out."),
         Field("shuffle", Boolean(), "Whether options are shuffled for each attempt.", default=True),
+        Field(
+            "attempts",
+            Integer(1, 100),
+            "How many times a learner may submit the quiz (an exam); as often as they like when left out.",
+        ),
+        Field(
+            "score",
+            Choice(values=SCORE_RULES),
+            "Which attempt counts toward passing: `best` (the default) or `last`.",
+            default="best",
+        ),
+        Field(
+            "review",
+            Choice(values=REVIEW_MODES),
+            "When learners see which answers were right, with the feedback: `always` (the default), `after_pass`, "
+            "`after_last_attempt` (needs `attempts`) or `never` (the score and pass or fail only).",
+            default="always",
+        ),
         Field("questions", ListOf(QUESTION, 1, what="question"), "The questions, in order.", required=True),
     ),
 )

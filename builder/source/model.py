@@ -35,6 +35,19 @@ class Quiz:
     questions: tuple[Question, ...]
     """Each of a type in builder/source/questions/."""
     origin: SourceLocation
+    attempts: int | None = None
+    """How many attempts a learner may submit; None: as many as they like."""
+    score: str = "best"
+    """Which attempt counts: best | last."""
+    review: str = "always"
+    """When the learner sees marks and feedback: always | after_pass | after_last_attempt | never."""
+
+    @property
+    def is_exam(self) -> bool:
+        """Whether the quiz is taken as an exam: limited attempts or marks held back. An exam asks before it
+        takes unanswered questions and locks submitted answers until the next attempt; a practice quiz lets
+        the learner change an answer and check again at once."""
+        return self.attempts is not None or self.review != "always"
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

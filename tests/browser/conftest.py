@@ -87,7 +87,21 @@ def _forgiving(project: Path, base: str) -> None:
     as_forgiving_short_text(project)
 
 
+def _exam(project: Path, base: str) -> None:
+    """The fixture's quizzes as exams: final-check has 2 attempts and shows marks after the last; alpha-check
+    shows them once passed; beta-check has 3 attempts, counts the last and never shows them."""
+    settings = {
+        "final-check": "attempts: 2\nreview: after_last_attempt\n",
+        "alpha-check": "review: after_pass\n",
+        "beta-check": "attempts: 3\nscore: last\nreview: never\n",
+    }
+    for quiz_id, lines in settings.items():
+        quiz = project / "quizzes" / f"{quiz_id}.yml"
+        quiz.write_text(quiz.read_text().replace("questions:\n", lines + "questions:\n", 1))
+
+
 VARIANTS: dict[str, Callable[..., None] | None] = {
+    "exam": _exam,
     "material": None,
     "mkdocs": _mkdocs_theme,
     "instant": _instant,

@@ -132,12 +132,12 @@ class Site:
 
 
 def open_page(page, site: Site, path: str, *, ready: bool = True):
-    """Go to a page; with `ready`, wait until the script is ready: quizzes show their check button,
-    progress views are marked data-course-synced."""
+    """Go to a page; with `ready`, wait until the script is ready: quizzes are started (data-quiz-init; an
+    exam whose attempt is locked hides its check button), progress views are marked data-course-synced."""
     page.goto(site.url(path))
     if ready:
         for root in page.locator("[data-quiz]").all():
-            root.locator("[data-quiz-submit]").wait_for(state="visible")
+            root.and_(page.locator("[data-quiz-init]")).wait_for()
         page.wait_for_function("""[...document.querySelectorAll(
             '[data-course-progress], [data-certificate-page], [data-lesson-passed]')]
             .every(view => view.closest('[data-course-synced]'))""")

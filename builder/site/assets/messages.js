@@ -73,6 +73,24 @@ export const messages = {
   endOfList: text("end_of_list"),
   /** @param {number} best @param {number} attempts */
   bestScore: (best, attempts) => text("best_score_attempts", { best, n: attempts }),
+  /** @param {number} score @param {number} attempts */
+  lastScore: (score, attempts) => text("last_score_attempts", { score, n: attempts }),
+
+  // -- exams (quiz.js): attempts, marks held back, blank questions confirmed
+  /** @param {number} n */
+  attemptsLeft: (n) => text("attempts_left", { n }),
+  noAttemptsLeft: text("no_attempts_left"),
+  /** When an exam's marks show, by its `review` setting (not "always"). @type {Record<string, string>} */
+  reviewLater: {
+    after_pass: text("exam_review_after_pass"),
+    after_last_attempt: text("exam_review_after_last_attempt"),
+    never: text("exam_review_never"),
+  },
+  /** Followed by a link to each blank question, separated by `listSeparator`, and `endOfList`. @param {number} n */
+  confirmBlank: (n) => text("confirm_blank", { n }),
+  confirmSubmit: text("confirm_submit"),
+  submitAnyway: text("submit_anyway"),
+  keepAnswering: text("keep_answering"),
 
   // -- role-plays (scenario.js)
   /** @param {number} position */

@@ -50,10 +50,19 @@ export class Quiz extends Component {
     this.result = find("[data-quiz-result]", root);
     this.questions = all("[data-question]", this.form).filter((q) => own(this.key.questions, questionId(q)));
     this.shown = 0; // attempts counted in the result on screen
+    // An exam (data-exam): limited attempts, or marks held back until `review` allows them. It asks before it
+    // takes blank answers, and locks submitted answers until the next attempt.
+    this.exam = root.hasAttribute("data-exam");
+    this.attempts = Number(root.dataset.attempts) || Infinity;
+    this.review = root.dataset.review || "always";
+    this.lastCounts = root.dataset.scoreRule === "last";
 
     this.form.addEventListener("submit", (event) => {
       event.preventDefault();
-      this.check();
+      if (this.form.hasAttribute("data-quiz-locked")) return;
+      const blanks = this.exam ? this.blanks() : [];
+      if (blanks.length) this.confirm(blanks);
+      else this.check();
     });
     this.retry.addEventListener("click", () => this.again());
     /** @param {Event} event */
@@ -64,8 +73,8 @@ export class Quiz extends Component {
     this.form.addEventListener("change", changed);
     this.form.addEventListener("input", changed);
 
-    this.restore();
     this.submit.hidden = false;
+    this.restore(); // an exam's submitted attempt hides the button again (lock)
   }
 
   /**
@@ -100,22 +109,70 @@ export class Quiz extends Component {
     }
   }
 
+  /** The questions left blank as the form stands. */
+  blanks() {
+    const result = scoreQuiz(this.key, this.read());
+    return this.questions.filter((q) => result.questions[questionId(q)].blank);
+  }
+
+  /**
+   * Before an exam takes blank answers: which questions are blank (each a link to it), and the choice to
+   * submit anyway or keep answering.
+   * @param {HTMLElement[]} blanks
+   */
+  confirm(blanks) {
+    const submit = h("button", { type: "button", class: "course-button" }, messages.submitAnyway);
+    const back = h(
+      "button",
+      { type: "button", class: "course-button course-button--secondary" },
+      messages.keepAnswering,
+    );
+    submit.addEventListener("click", () => this.check());
+    back.addEventListener("click", () => {
+      this.result.replaceChildren();
+      /** @type {HTMLElement | null} */ (blanks[0].querySelector("input, select, textarea"))?.focus();
+    });
+    this.result.replaceChildren(
+      h(
+        "div",
+        { class: "course-quiz__confirm", "data-quiz-confirm": "" },
+        h("p", null, messages.confirmBlank(blanks.length), ...this.links(blanks), messages.endOfList),
+        h("p", null, messages.confirmSubmit),
+        h("p", { class: "course-quiz__actions" }, submit, back),
+      ),
+    );
+    this.result.focus();
+  }
+
+  /**
+   * A link to each question, written out as a list in a sentence.
+   * @param {HTMLElement[]} questions
+   */
+  links(questions) {
+    return questions.flatMap((q, i) => [
+      i ? messages.listSeparator : "",
+      h("a", { href: `#${q.id}` }, messages.questionLink(this.questions.indexOf(q) + 1)),
+    ]);
+  }
+
   check() {
+    const progress = store.get(this.course);
+    const saved = entryFor(progress, this.id, this.version);
+    if (saved && saved.attempts >= this.attempts) return; // every attempt used (the form is locked too)
     const responses = this.read();
     const result = scoreQuiz(this.key, responses);
-    const progress = store.get(this.course);
     const now = new Date().toISOString();
     const last = { score: result.score, passed: result.passed, responses, at: now };
-    const entry = entryFor(progress, this.id, this.version) || {
-      version: this.version,
-      best: 0,
-      attempts: 0,
-      passedAt: null,
-      last,
-    };
+    const entry = saved || { version: this.version, best: 0, attempts: 0, passedAt: null, last };
     entry.attempts += 1;
-    entry.best = Math.max(entry.best, result.score);
-    if (result.passed && !entry.passedAt) entry.passedAt = now;
+    if (this.lastCounts) {
+      // `best` holds the score that counts: here the last one, and the quiz is passed while it passes
+      entry.best = result.score;
+      entry.passedAt = result.passed ? entry.passedAt || now : null;
+    } else {
+      entry.best = Math.max(entry.best, result.score);
+      if (result.passed && !entry.passedAt) entry.passedAt = now;
+    }
     entry.last = last;
     progress.quizzes[this.id] = entry;
     const kept = store.set(this.course, progress);
@@ -137,7 +194,11 @@ export class Quiz extends Component {
    * @param {boolean} kept whether the browser kept the attempt
    */
   show(result, entry, kept) {
-    for (const question of this.questions) this.mark(question, result.questions[questionId(question)]);
+    const reveal = this.reveals(entry);
+    for (const question of this.questions) {
+      if (reveal) this.mark(question, result.questions[questionId(question)]);
+      else this.unmark(question);
+    }
     const passMark = this.key.passMark;
     const blanks = this.questions.filter((q) => result.questions[questionId(q)].blank);
     const parts = [
@@ -156,19 +217,62 @@ export class Quiz extends Component {
       ),
     ];
     if (blanks.length) {
-      const links = blanks.flatMap((q, i) => [
-        i ? messages.listSeparator : "",
-        h("a", { href: `#${q.id}` }, messages.questionLink(this.questions.indexOf(q) + 1)),
-      ]);
-      parts.push(h("p", null, messages.leftBlank(blanks.length), ...links, messages.endOfList));
+      parts.push(h("p", null, messages.leftBlank(blanks.length), ...this.links(blanks), messages.endOfList));
     }
-    parts.push(h("p", null, messages.bestScore(entry.best, entry.attempts)));
+    parts.push(
+      h(
+        "p",
+        null,
+        this.lastCounts
+          ? messages.lastScore(entry.best, entry.attempts)
+          : messages.bestScore(entry.best, entry.attempts),
+      ),
+    );
+    const left = this.attempts - entry.attempts;
+    if (this.attempts !== Infinity) {
+      parts.push(
+        h(
+          "p",
+          { "data-quiz-attempts-left": String(left) },
+          left > 0 ? messages.attemptsLeft(left) : messages.noAttemptsLeft,
+        ),
+      );
+    }
+    if (!reveal) parts.push(h("p", null, messages.reviewLater[this.review]));
     if (!kept) parts.push(h("p", { class: "course-notice" }, messages.notKeptResult));
     this.result.dataset.score = String(result.score);
     this.result.dataset.passed = String(result.passed);
     this.result.replaceChildren(...parts);
-    this.retry.hidden = false;
+    this.retry.hidden = left <= 0;
+    if (this.exam) this.lock(true);
     this.shown = entry.attempts;
+  }
+
+  /**
+   * Whether the marks, feedback and explanations show yet, by the quiz's `review` setting.
+   * @param {QuizEntry} entry
+   */
+  reveals(entry) {
+    switch (this.review) {
+      case "after_pass":
+        return Boolean(entry.passedAt);
+      case "after_last_attempt":
+        return entry.attempts >= this.attempts;
+      case "never":
+        return false;
+      default:
+        return true;
+    }
+  }
+
+  /**
+   * Locks an exam's submitted answers (until "Try again"), or unlocks them.
+   * @param {boolean} locked
+   */
+  lock(locked) {
+    this.form.toggleAttribute("data-quiz-locked", locked);
+    for (const question of this.questions) /** @type {HTMLFieldSetElement} */ (question).disabled = locked;
+    this.submit.hidden = locked;
   }
 
   /**
@@ -247,11 +351,14 @@ export class Quiz extends Component {
     this.result.removeAttribute("data-score");
     this.result.removeAttribute("data-passed");
     this.retry.hidden = true;
+    this.lock(false);
     this.shown = 0;
   }
 
   /** "Try again": a clean form, reshuffled when the quiz shuffles, focus on the first answer. */
   again() {
+    const entry = entryFor(store.get(this.course), this.id, this.version);
+    if (entry && entry.attempts >= this.attempts) return; // no attempt left
     this.clear();
     if (this.root.dataset.shuffle === "true") this.shuffle();
     /** @type {HTMLElement | null} */ (this.form.querySelector("input, select"))?.focus();

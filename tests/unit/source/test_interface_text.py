@@ -12,6 +12,7 @@ from babel.messages.pofile import read_po
 
 from builder.site.render import SECTION_KINDS_LABELLED, certificate_statement
 from builder.site.shipped import catalogue_module, script_message_keys
+from builder.source.course_format import REVIEW_MODES
 from builder.source.interface_text import LOCALES, PLACEHOLDER, SHIPPED, Slot, english, shipped
 from builder.source.questions import QUESTION_TYPES
 from tests.support.paths import REPO
@@ -54,9 +55,10 @@ def test_every_key_the_templates_and_scripts_use_is_in_the_english_catalogue():
         for template in (REPO / folder).glob("*.html"):
             used |= set(TEMPLATE_KEY.findall(template.read_text()))
     dynamic = {key for key in used if key.endswith("_")}  # t("section_" ~ kind): each is checked below
-    assert dynamic == {"section_"}
+    assert dynamic == {"section_", "exam_review_"}
     used -= dynamic
     used |= {f"section_{kind}" for kind in SECTION_KINDS_LABELLED}
+    used |= {f"exam_review_{mode}" for mode in REVIEW_MODES if mode != "always"}
     used |= {f"hint_{name}" for name in QUESTION_TYPES}
     used |= {f"paper_hint_{name}" for name, kind in QUESTION_TYPES.items() if kind.paper_hint}
     assert len(used) > 150

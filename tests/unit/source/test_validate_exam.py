@@ -1,0 +1,67 @@
+"""A quiz's exam settings (`attempts`, `score`, `review`): the model they give, each problem with its exact
+words and place, and what the page carries for the quiz script."""
+
+from pathlib import Path
+
+from tests.support.html import build, page_html
+from tests.support.projects import ONE_CHECK, load, make_project, valid_course
+
+
+def with_settings(tmp_path: Path, settings: str) -> list[str]:
+    """The problems of the test course when its quiz `one-check` has these settings above its questions."""
+    quiz = ONE_CHECK.replace("questions:\n", settings + "questions:\n", 1)
+    _, problems = load(make_project(tmp_path, quizzes__one_check=quiz))
+    return [str(p) for p in problems]
+
+
+def test_exam_settings_build_the_model(tmp_path):
+    quiz = ONE_CHECK.replace("questions:\n", "attempts: 2\nscore: last\nreview: after_last_attempt\nquestions:\n", 1)
+    course = valid_course(make_project(tmp_path, quizzes__one_check=quiz))
+    exam = course.quizzes["one-check"]
+    assert (exam.attempts, exam.score, exam.review, exam.is_exam) == (2, "last", "after_last_attempt", True)
+
+
+def test_a_quiz_without_settings_is_practice(tmp_path):
+    course = valid_course(make_project(tmp_path))
+    practice = course.quizzes["one-check"]
+    assert (practice.attempts, practice.score, practice.review, practice.is_exam) == (None, "best", "always", False)
+
+
+def test_each_wrong_setting_is_an_error_at_its_line(tmp_path):
+    assert with_settings(tmp_path, "attempts: 0\nreview: afterpass\nscore: worst\n") == [
+        "quizzes/one-check.yml:3:11: attempts: should be between 1 and 100; found 0",
+        "quizzes/one-check.yml:4:9: review: 'afterpass' is not allowed here; use one of: always, after_pass, "
+        "after_last_attempt, never (did you mean 'after_pass'?)",
+        "quizzes/one-check.yml:5:8: score: 'worst' is not allowed here; use one of: best, last",
+    ]
+
+
+def test_review_after_the_last_attempt_needs_a_number_of_attempts(tmp_path):
+    assert with_settings(tmp_path, "review: after_last_attempt\n") == [
+        "quizzes/one-check.yml:3:9: review: 'after_last_attempt' needs a last attempt: add `attempts:` (how many "
+        "a learner may submit), or choose `after_pass` or `never`"
+    ]
+
+
+def test_the_last_attempt_counting_with_one_attempt_is_a_warning(tmp_path):
+    assert with_settings(tmp_path, "attempts: 1\nscore: last\n") == [
+        "quizzes/one-check.yml:4:8: warning: score: with one attempt the last attempt is the only one: `score: last` "
+        "changes nothing here"
+    ]
+
+
+def test_the_page_carries_the_settings_and_tells_the_learner(tmp_path):
+    quiz = ONE_CHECK.replace("questions:\n", "attempts: 3\nscore: last\nreview: after_pass\nquestions:\n", 1)
+    _, renderer, pages = build(tmp_path, quizzes__one_check=quiz)
+    html = page_html(renderer, pages["one/index.md"])
+    assert 'data-exam data-attempts="3" data-review="after_pass" data-score-rule="last"' in html
+    assert (
+        "You may submit this quiz 3 times. Your last attempt is the one that counts. "
+        "You will see which answers were right once you pass." in " ".join(html.split())
+    )
+
+
+def test_a_practice_quiz_carries_no_exam_settings(tmp_path):
+    _, renderer, pages = build(tmp_path)
+    html = page_html(renderer, pages["one/index.md"])
+    assert "data-exam" not in html and "data-review" not in html and "course-quiz__rules" not in html
