@@ -19,7 +19,7 @@
    * @typedef {"choice" | "choices" | "text" | "positions" | "pairs"} Encoding
    */
   /** @typedef {{ id: string, encoding: Encoding, tokens?: string[], rights?: string[] }} QuestionMap */
-  /** @typedef {{ id: string, version: string, passMark: number, final: boolean, questions: QuestionMap[] }} QuizMap */
+  /** @typedef {{ id: string, version: string, passMark: number, final: boolean, questions: QuestionMap[], draw: number }} QuizMap */
   /**
    * @typedef {{ id: string, version: string, nodes: string[], longest: number, choices: number,
    *   scores: number[][] }} ScenarioMap
@@ -29,10 +29,10 @@
    * The course pages' progress (assets/store.js), as found in storage: shapes are expected, not checked,
    * except where a wrong one would break the encoding.
    * @typedef {{ version: string, best: number, attempts: number, passedAt?: string | null,
-   *   last?: { score: number, responses?: Record<string, unknown> } }} QuizEntry
+   *   last?: { score: number, responses?: Record<string, unknown>, draw?: unknown } }} QuizEntry
    * @typedef {{ version: string, plays?: unknown, path?: unknown, best?: unknown }} ScenarioEntry
    * @typedef {{ v?: number, name?: string, quizzes?: Record<string, QuizEntry>,
-   *   scenarios?: Record<string, ScenarioEntry> }} Progress
+   *   scenarios?: Record<string, ScenarioEntry>, draws?: Record<string, { version: string, ids?: unknown }> }} Progress
    */
   /** @typedef {number | string | number[] | null} Answer */
   /**
@@ -44,7 +44,7 @@
   /** @type {CourseMap} */
   var map = JSON.parse(/** @type {HTMLElement} */ (document.getElementById("course-map")).textContent || "");
   var KEY = map.storage;
-  var FORMAT = 1,
+  var FORMAT = 2, // 2 adds question pools' draws; 1 (no draws) is still read
     TAG = 6,
     MAX_TEXT = 60,
     MAX_NAME = 60,
@@ -212,7 +212,15 @@
         quiz.questions.map(function (q) {
           return encodeAnswer(q, own(responses, q.id) ? responses[q.id] : null);
         }),
-      ];
+      ].concat(entry.last.draw ? [encodeDraw(quiz, entry.last.draw)] : []);
+    });
+    /** @type {Record<string, { version: string, ids?: unknown }>} */
+    var drawn = own(progress, "draws")
+      ? /** @type {Record<string, { version: string, ids?: unknown }>} */ (progress.draws)
+      : {};
+    var pending = map.quizzes.map(function (quiz) {
+      var draw = own(drawn, quiz.id) ? drawn[quiz.id] : null;
+      return draw && draw.version === quiz.version ? encodeDraw(quiz, draw.ids) : 0;
     });
     /** @type {unknown[]} */
     var data = [FORMAT, progress.name ? cleanText(progress.name, MAX_NAME) : null, entries];
@@ -225,7 +233,42 @@
         }),
       );
     }
+    if (pending.some(Array.isArray)) {
+      if (data.length < 4) data.push(0); // no role-plays
+      data.push(pending);
+    }
     return JSON.stringify(data);
+  }
+  /**
+   * A question pool's draw (question ids) as their positions in the quiz.
+   * @param {QuizMap} quiz
+   * @param {unknown} ids
+   * @returns {number[]}
+   */
+  function encodeDraw(quiz, ids) {
+    var positions = quiz.questions.map(function (q) {
+      return q.id;
+    });
+    return (Array.isArray(ids) ? ids : [])
+      .map(function (id) {
+        return positions.indexOf(id);
+      })
+      .filter(function (n) {
+        return n >= 0;
+      });
+  }
+  /**
+   * Positions back to question ids (null when one does not fit the quiz).
+   * @param {QuizMap} quiz
+   * @param {unknown} positions
+   * @returns {string[] | null}
+   */
+  function decodeDraw(quiz, positions) {
+    if (!Array.isArray(positions)) return null;
+    var ids = positions.map(function (n) {
+      return isInt(n) && quiz.questions[n] ? quiz.questions[n].id : "";
+    });
+    return ids.indexOf("") < 0 ? ids : null;
   }
   /**
    * @param {unknown} value
@@ -265,6 +308,8 @@
     var quizzes = /** @type {Record<string, unknown>} */ (progress.quizzes);
     /** @type {Record<string, unknown>} */
     var scenarios = {};
+    /** @type {Record<string, { version: string, ids: string[] }>} */
+    var draws = {};
     /** @type {unknown} */
     var data;
     /** @type {unknown[]} */
@@ -274,7 +319,7 @@
     } catch (_e) {
       return progress;
     }
-    if (!Array.isArray(data) || data[0] !== FORMAT || !Array.isArray(data[2])) return progress;
+    if (!Array.isArray(data) || (data[0] !== FORMAT && data[0] !== 1) || !Array.isArray(data[2])) return progress;
     found = data;
     if (typeof found[1] === "string" && found[1]) progress.name = found[1];
     map.quizzes.forEach(function (quiz, index) {
@@ -287,14 +332,25 @@
         responses[q.id] = decodeAnswer(q, answers[i]);
       });
       var passedAt = entry[3] || null;
+      var draw = decodeDraw(quiz, entry[6]);
       quizzes[quiz.id] = {
         version: quiz.version,
         best: entry[1],
         attempts: entry[2],
         passedAt: passedAt,
-        last: { score: entry[4], passed: entry[4] >= quiz.passMark, responses: responses, at: passedAt },
+        last: Object.assign(
+          { score: entry[4], passed: entry[4] >= quiz.passMark, responses: responses, at: passedAt },
+          draw ? { draw: draw } : {},
+        ),
       };
     });
+    if (Array.isArray(found[4])) {
+      progress.draws = draws;
+      map.quizzes.forEach(function (quiz, index) {
+        var ids = decodeDraw(quiz, /** @type {unknown[]} */ (found[4])[index]);
+        if (ids) draws[quiz.id] = { version: quiz.version, ids: ids };
+      });
+    }
     if (Array.isArray(found[3])) {
       progress.scenarios = /** @type {Record<string, ScenarioEntry>} */ (scenarios);
       map.scenarios.forEach(function (scenario, index) {

@@ -4,11 +4,15 @@ The browser keeps progress as JSON keyed by opaque tokens (see assets/store.js).
 LMS gives us at most 4,096 characters, so the launch page (scorm_launch.js) rewrites
 that JSON using positions from a course map instead of tokens:
 
-    [1, name, [quiz, ...], [role-play, ...]]
-                                     1 = format version; one entry per quiz and per role-play,
-                                     in course order (the role-play list only when there are some)
+    [2, name, [quiz, ...], [role-play, ...] | 0, [draw, ...]]
+                                     2 = format version; one entry per quiz and per role-play,
+                                     in course order (the role-play list only when there are some,
+                                     0 in its place when there are none but draws follow); the last
+                                     list only when a question pool has a draw waiting for its first
+                                     submission: one per quiz, 0 or its draw
     quiz = 0                         never checked
-         | [tag, best, attempts, passed_on, last_score, [answer, ...]]
+         | [tag, best, attempts, passed_on, last_score, [answer, ...], draw?]
+    draw (a question pool's)         the positions of the questions an attempt shows, in order
     answer (one per question, in source order), by the question's encoding in the course map:
       choice     (single, true_false)  index of the chosen option (true_false: 0 false, 1 true), -1 blank
       choices    (multiple)            bit mask of the chosen options
@@ -23,6 +27,7 @@ that JSON using positions from a course map instead of tokens:
                                      nodes, then its score in each dimension
 
 `tag` is the start of the content hash: progress for an edited quiz or role-play is dropped.
+Format 1 (before question pools) is the same without draws, and is still read.
 This module mirrors the encoder so an export can measure the longest possible text.
 """
 
@@ -37,7 +42,7 @@ from ..source.questions import question_type
 from ..source.scoring import quiz_version, scenario_version
 
 SUSPEND_LIMIT = 4096
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 TAG_LENGTH = 6
 MAX_TEXT = 60
 MAX_NAME = 60
@@ -63,6 +68,7 @@ def course_map(course: Course) -> dict[str, Any]:
                 "passMark": quiz.pass_mark,
                 "final": quiz.id == course.final_quiz_id,
                 "questions": questions,
+                "draw": quiz.draw or 0,
             }
         )
     scenarios = [
@@ -109,15 +115,32 @@ def encode(progress: dict[str, Any], cmap: dict[str, Any]) -> str:
                 (entry.get("passedAt") or "")[:10],
                 entry["last"]["score"],
                 answers,
+                *([_encode_draw(quiz, entry["last"]["draw"])] if entry["last"].get("draw") else []),
             ]
         )
+    saved_draws = progress.get("draws")
+    drawn: dict[str, Any] = saved_draws if isinstance(saved_draws, dict) else {}
+    pending = [
+        _encode_draw(quiz, draw.get("ids")) if isinstance(draw, dict) and draw.get("version") == quiz["version"] else 0
+        for quiz in cmap["quizzes"]
+        for draw in [drawn.get(quiz["id"])]
+    ]
     name = clean_text(progress["name"], MAX_NAME) if progress.get("name") else None
     data = [FORMAT_VERSION, name, entries]
     if cmap.get("scenarios"):
         scenarios = progress.get("scenarios")
         played: dict[str, Any] = scenarios if isinstance(scenarios, dict) else {}
         data.append([_encode_scenario(scenario, played.get(scenario["id"])) for scenario in cmap["scenarios"]])
+    if any(isinstance(draw, list) for draw in pending):
+        if len(data) < 4:
+            data.append(0)  # no role-plays
+        data.append(pending)
     return json.dumps(data, separators=(",", ":"), ensure_ascii=False)
+
+
+def _encode_draw(quiz: dict[str, Any], ids: Any) -> list[int]:
+    positions = [q["id"] for q in quiz["questions"]]
+    return [positions.index(i) for i in (ids if isinstance(ids, list) else []) if i in positions]
 
 
 def _encode_scenario(scenario: dict[str, Any], entry: Any) -> Any:
@@ -179,13 +202,22 @@ def worst_case_length(cmap: dict[str, Any]) -> int:
                 responses[q["id"]] = {t: str(len(tokens)) for t in tokens}
             else:
                 responses[q["id"]] = {t: q["rights"][-1] if len(q["rights"]) > 10 else "" for t in tokens}
+        # a pool's draw at its widest: the questions with the longest positions
+        widest_draw = [q["id"] for q in quiz["questions"]][-quiz["draw"] :] if quiz["draw"] else None
         progress["quizzes"][quiz["id"]] = {
             "version": quiz["version"],
             "best": 100,
             "attempts": MAX_ATTEMPTS,
             "passedAt": "2026-12-31T23:59:59Z",
-            "last": {"score": 100, "passed": True, "responses": responses},
+            "last": {
+                "score": 100,
+                "passed": True,
+                "responses": responses,
+                **({"draw": widest_draw} if widest_draw else {}),
+            },
         }
+        if widest_draw:  # a new attempt's draw, not yet submitted
+            progress.setdefault("draws", {})[quiz["id"]] = {"version": quiz["version"], "ids": widest_draw}
     progress["scenarios"] = {}
     for scenario in cmap.get("scenarios", []):
         progress["scenarios"][scenario["id"]] = {

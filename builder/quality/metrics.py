@@ -49,11 +49,20 @@ def score_without(quiz: Quiz, missed: list[int]) -> int:
 
 def questions_may_miss(quiz: Quiz) -> int:
     """How many questions a learner may get wrong, whichever they are, and still pass: missing the ones
-    worth most points still reaches the pass mark."""
+    worth most points still reaches the pass mark. For a question pool, in the draw that allows fewest: of
+    the questions worth most, or of those worth least (which of the two it is depends on the points)."""
     points = sorted((q.points for q in quiz.questions), reverse=True)
-    return (
-        next(
-            (k for k in range(1, len(points) + 1) if score_without(quiz, points[:k]) < quiz.pass_mark), len(points) + 1
-        )
-        - 1
-    )
+    if quiz.draw is None:
+        return _may_miss(points, quiz.pass_mark)
+    drawn = quiz.draw
+    return min(_may_miss(points[:drawn], quiz.pass_mark), _may_miss(points[-drawn:], quiz.pass_mark))
+
+
+def _may_miss(points: list[int], pass_mark: int) -> int:
+    """With these questions' points (most first): how many may be wrong, the ones worth most, and still pass."""
+    total = sum(points)
+
+    def score(missed: int) -> int:
+        return (total - sum(points[:missed])) * 100 // total if total else 0
+
+    return next((k for k in range(1, len(points) + 1) if score(k) < pass_mark), len(points) + 1) - 1

@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Iterator
+from math import ceil
 
 from ..source.model import Quiz
 from ..source.questions import MultipleChoice, QuestionBase, ShortText, SingleChoice, TrueFalse, normalise_answer
@@ -188,3 +189,27 @@ def same_true_false(ctx: CheckContext) -> Iterator[Finding]:
             f"questions of this quiz ({', '.join(q.id for _, q in answers)}) have `answer: {value}`, so "
             f"learners can guess the pattern; make some statements {'false' if value == 'true' else 'true'}",
         )
+
+
+SMALL_POOL_FACTOR = 1.5
+"""A question pool varies too little when it holds fewer than 1.5 times the questions an attempt draws (for
+each objective, with a draw per objective): draw 9 of 10 and every attempt repeats 8 of the last one's."""
+
+
+@check("small-pool", "a question pool too small for its draw to vary (fewer than 1.5 questions for each one drawn)")
+def small_pool(ctx: CheckContext) -> Iterator[Finding]:
+    for quiz in ctx.course.quizzes.values():
+        if quiz.draw is None:
+            continue
+        draws = quiz.draw_by_objective or (("", quiz.draw),)
+        for objective, wanted in draws:
+            pool = sum(1 for q in quiz.questions if not objective or q.objective == objective)
+            if pool >= wanted * SMALL_POOL_FACTOR:
+                continue
+            which = f" for '{objective}'" if objective else ""
+            yield Finding(
+                quiz.origin.path,
+                ("draw", objective) if objective else ("draw",),
+                f"the draw takes {wanted} of {pool} questions{which}, so each attempt repeats most of the last "
+                f"one's; add questions (at least {ceil(wanted * SMALL_POOL_FACTOR)}) or draw fewer",
+            )

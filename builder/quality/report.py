@@ -77,6 +77,12 @@ class QuizProfile:
     """Questions by the objective they assess (lesson-id/objective-id in the final quiz)."""
     correct_options: dict[str, list[int]]
     """Each multiple-response question's correct and total options: {"payroll-customers": [3, 5]}."""
+    draw: int | None = None
+    """A question pool's draw: how many questions each attempt shows (of `questions`)."""
+    draw_by_objective: dict[str, int] | None = None
+    attempts: int | None = None
+    score: str = "best"
+    review: str = "always"
 
 
 @dataclass(frozen=True)
@@ -167,6 +173,11 @@ def _profile(quiz: Quiz, lesson: str | None) -> QuizProfile:
             for q in quiz.questions
             if isinstance(q, MultipleChoice)
         },
+        draw=quiz.draw,
+        draw_by_objective=dict(quiz.draw_by_objective) or None,
+        attempts=quiz.attempts,
+        score=quiz.score,
+        review=quiz.review,
     )
 
 
@@ -183,6 +194,30 @@ def _headline(profile: QuizProfile) -> str:
     room = f"may miss any {profile.may_miss}" if profile.may_miss else "every question must be right"
     share = profile.true_false_percent
     return f"{profile.questions} questions, pass mark {profile.pass_mark}: {room}; true/false {share}%"
+
+
+def _settings(profile: QuizProfile) -> str:
+    """How the quiz is taken: `pool: 5 of 12 each attempt; exam: 2 attempts, last counts, marks after the last`."""
+    parts = []
+    if profile.draw is not None:
+        per = profile.draw_by_objective
+        parts.append(
+            f"pool: {profile.draw} of {profile.questions} each attempt"
+            + (f" ({', '.join(f'{o} {n} of {profile.by_objective.get(o, 0)}' for o, n in per.items())})" if per else "")
+        )
+    exam = []
+    if profile.attempts is not None:
+        exam.append(f"{profile.attempts} attempt{'s' if profile.attempts != 1 else ''}")
+    if profile.score == "last":
+        exam.append("last counts")
+    if profile.review != "always":
+        exam.append(f"marks {_REVIEW_WORDS[profile.review]}")
+    if exam:
+        parts.append("exam: " + ", ".join(exam))
+    return "; ".join(parts) or "practice (every question, unlimited attempts, marks at once)"
+
+
+_REVIEW_WORDS = {"after_pass": "once passed", "after_last_attempt": "after the last attempt", "never": "never shown"}
 
 
 def _scenario_row(scenario: Scenario, lesson: Lesson) -> ScenarioRow:
@@ -295,6 +330,7 @@ def format_text(report: CourseReport) -> str:
                 f"    by type: {_counts(profile.by_type)}",
                 f"    by objective: {_counts(profile.by_objective)}",
                 f"    correct options in multiple-response questions: {_correct_options(profile)}",
+                f"    taken as: {_settings(profile)}",
             ]
         out.append(f"  all quizzes: {_true_false_share(report)}")
     out.append("")
@@ -368,12 +404,13 @@ def format_markdown(report: CourseReport) -> str:
             "May miss: how many questions a learner can get wrong, whichever they are, and still pass.",
             "",
             "| Quiz | Questions | Pass mark | May miss | True/false | By type | By objective | Correct options "
-            "(multiple response) |",
-            "|---|--:|--:|--:|--:|---|---|---|",
+            "(multiple response) | Taken as |",
+            "|---|--:|--:|--:|--:|---|---|---|---|",
         ]
         out += [
             f"| `{p.quiz}` | {p.questions} | {p.pass_mark} | {p.may_miss} | {p.true_false_percent}% | "
-            f"{_counts(p.by_type)} | {_cell(_counts(p.by_objective))} | {_cell(_correct_options(p))} |"
+            f"{_counts(p.by_type)} | {_cell(_counts(p.by_objective))} | {_cell(_correct_options(p))} | "
+            f"{_cell(_settings(p))} |"
             for p in report.assessments
         ]
         out += ["", f"All quizzes: {_true_false_share(report)}."]

@@ -9,7 +9,22 @@ from __future__ import annotations
 
 from .interface_text import PLURAL_CATEGORIES, english
 from .questions import QUESTION_TYPES
-from .schema import BLOCK, INLINE, Boolean, ByKey, Choice, Field, Integer, ListOf, MapOf, Record, Slug, Text, Variants
+from .schema import (
+    BLOCK,
+    INLINE,
+    Boolean,
+    ByKey,
+    Choice,
+    CountOrCounts,
+    Field,
+    Integer,
+    ListOf,
+    MapOf,
+    Record,
+    Slug,
+    Text,
+    Variants,
+)
 
 SECTION_KINDS = ("text", "scenario", "example", "tip", "warning")
 FILE_KINDS = ("quiz", "scenario")
@@ -229,6 +244,13 @@ QUIZ = Record(
         Field("title", Text(single_line=True), "The quiz title.", required=True),
         Field("pass_mark", Integer(0, 100), "The percent needed to pass; the course's pass mark if left out."),
         Field("shuffle", Boolean(), "Whether options are shuffled for each attempt.", default=True),
+        Field(
+            "draw",
+            CountOrCounts(Integer(1, 1000), what="objective"),
+            "A question pool: how many questions each attempt shows, drawn from the quiz's questions (`draw: 5`), or "
+            "how many for each objective (`draw: {objective-id: 2, other-objective: 1}`); every question when left "
+            "out.",
+        ),
         Field(
             "attempts",
             Integer(1, 100),

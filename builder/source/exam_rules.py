@@ -3,9 +3,11 @@ course_format.QUIZ): settings that only mean something together."""
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import Any
 
 from .diagnostics import Checker
+from .text import count, suggest
 
 
 def check_exam_settings(raw: dict[str, Any], checker: Checker) -> None:
@@ -23,3 +25,50 @@ def check_exam_settings(raw: dict[str, Any], checker: Checker) -> None:
             "with one attempt the last attempt is the only one: `score: last` changes nothing here",
             "score-rule-unused",
         )
+
+
+def check_draw(raw: dict[str, Any], checker: Checker) -> None:
+    """A question pool's `draw` against the questions there are: never more than there are (overall or for an
+    objective), only objectives the questions assess, and with a draw per objective, every objective drawn
+    from (or its questions would never be asked)."""
+    draw = raw.get("draw")
+    questions = raw.get("questions")
+    if draw is None or not isinstance(questions, list):
+        return
+    objectives = [q.get("objective") for q in questions if isinstance(q, dict)]
+    pool = Counter(o.strip() for o in objectives if isinstance(o, str) and o.strip())
+    if isinstance(draw, int) and not isinstance(draw, bool):
+        if draw > len(questions):
+            checker.error(
+                ("draw",),
+                f"draws {count(draw, 'question')} for each attempt, but the quiz has only {len(questions)}; lower "
+                "`draw` or add questions",
+                "draw-too-large",
+            )
+        return
+    if not isinstance(draw, dict):
+        return
+    for name, wanted in draw.items():
+        objective = str(name)
+        if objective not in pool:
+            checker.error(
+                ("draw", name),
+                f"'{objective}' is not the objective of any question in this quiz{suggest(objective, list(pool))}",
+                "draw-objective",
+                key=True,
+            )
+        elif isinstance(wanted, int) and wanted > pool[objective]:
+            checker.error(
+                ("draw", name),
+                f"draws {count(wanted, 'question')} for '{objective}', but only {pool[objective]} of the quiz's "
+                f"questions assess it; lower the number or add questions for it",
+                "draw-too-large",
+            )
+    for objective in pool:
+        if objective not in {str(name) for name in draw}:
+            checker.error(
+                ("draw",),
+                f"the questions for '{objective}' would never be asked: the draw has no number for it; add "
+                f"`{objective}: 1` (or more) to `draw`",
+                "draw-objective-left-out",
+            )

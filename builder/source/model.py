@@ -35,6 +35,10 @@ class Quiz:
     questions: tuple[Question, ...]
     """Each of a type in builder/source/questions/."""
     origin: SourceLocation
+    draw: int | None = None
+    """A question pool: how many questions each attempt shows, drawn from `questions`; None: all, every time."""
+    draw_by_objective: tuple[tuple[str, int], ...] = ()
+    """When the draw is per objective: (objective, how many), as written; `draw` is their sum."""
     attempts: int | None = None
     """How many attempts a learner may submit; None: as many as they like."""
     score: str = "best"

@@ -265,6 +265,37 @@ class ListOf(Kind):
 
 
 @dataclass(frozen=True)
+class CountOrCounts(Kind):
+    """A whole number, or a group of whole numbers each under a name the trainer chose (any text on one line,
+    such as `lesson/objective`): `draw: 5` or `draw: {caring: 2, integrity: 1}`."""
+
+    count: Integer
+    what: str = "entry"
+
+    def check(self, value: Any, path: DataPath, checker: Checker) -> Any:
+        if not isinstance(value, dict):
+            if isinstance(value, (list, str)):
+                checker.error(
+                    path,
+                    f"should be a whole number, or a group of whole numbers by {self.what} "
+                    f"(like `{self.what}-id: 2`), but is {describe(value)}",
+                    "type",
+                )
+                return INVALID
+            return self.count.check(value, path, checker)
+        if _too_few(len(value), 1, self.what, path, checker):
+            return INVALID
+        result: dict[str, Any] = {}
+        for name, item in value.items():
+            result[str(name)] = self.count.check(item, (*path, name), checker)
+        return INVALID if any(item is INVALID for item in result.values()) else result
+
+    def _json_schema(self) -> dict[str, Any]:
+        number = self.count.json_schema()
+        return {"oneOf": [number, {"type": "object", "additionalProperties": number, "minProperties": 1}]}
+
+
+@dataclass(frozen=True)
 class MapOf(Kind):
     """A group of keys the trainer names (ids such as role-play node ids), each holding an `item`."""
 

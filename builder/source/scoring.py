@@ -96,7 +96,13 @@ def answer_key(
         }
         explanation = render_block(question.explanation) if question.explanation else None
         questions[question.id] = _question_key(quiz.id, question, feedback, explanation)
-    return {"v": 1, "quiz": quiz.id, "passMark": quiz.pass_mark, "questions": questions}
+        if quiz.draw_by_objective:
+            questions[question.id]["objective"] = question.objective
+    key: dict[str, Any] = {"v": 1, "quiz": quiz.id, "passMark": quiz.pass_mark, "questions": questions}
+    if quiz.draw is not None:
+        # assets/draw.js draws from the questions: `count` of them, or `byObjective` [objective, how many]
+        key["draw"] = {"count": quiz.draw, "byObjective": [list(pair) for pair in quiz.draw_by_objective]}
+    return key
 
 
 def _question_key(

@@ -16,7 +16,7 @@ from typing import Any
 
 from . import course_format as fmt
 from .diagnostics import Checker, DataPath, Diagnostic, has_errors, sort_diagnostics
-from .exam_rules import check_exam_settings
+from .exam_rules import check_draw, check_exam_settings
 from .images import check_images
 from .interface_text import check_theme_language, check_ui_text, english, read_project_catalogue
 from .loader import Document, load_document
@@ -201,6 +201,7 @@ def _check_quiz_file(raw: dict[str, Any], checker: Checker) -> None:
         if variant is not None:
             QUESTION_TYPES[variant].rules(question, ("questions", index), checker)
     check_exam_settings(raw, checker)
+    check_draw(raw, checker)
     _check_reserved_id(raw, checker)
 
 
@@ -361,6 +362,8 @@ def _build_quiz(loaded: SourceFile, course_pass_mark: int, language: str) -> Qui
         shuffle=data["shuffle"],
         questions=tuple(_build_question(q, doc, i, language) for i, q in enumerate(data["questions"])),
         origin=doc.location(),
+        draw=sum(data["draw"].values()) if isinstance(data["draw"], dict) else data["draw"],
+        draw_by_objective=tuple(data["draw"].items()) if isinstance(data["draw"], dict) else (),
         attempts=data["attempts"],
         score=data["score"],
         review=data["review"],

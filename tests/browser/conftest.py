@@ -100,8 +100,17 @@ def _exam(project: Path, base: str) -> None:
         quiz.write_text(quiz.read_text().replace("questions:\n", lines + "questions:\n", 1))
 
 
+def _pool(project: Path, base: str) -> None:
+    """Question pools: beta-check draws 2 of its 3 questions; alpha-check draws one question for each of its two
+    objectives (pick-one has two questions, pick-many one)."""
+    for quiz_id, lines in {"beta-check": "draw: 2\n", "alpha-check": "draw: {pick-one: 1, pick-many: 1}\n"}.items():
+        quiz = project / "quizzes" / f"{quiz_id}.yml"
+        quiz.write_text(quiz.read_text().replace("questions:\n", lines + "questions:\n", 1))
+
+
 VARIANTS: dict[str, Callable[..., None] | None] = {
     "exam": _exam,
+    "pool": _pool,
     "material": None,
     "mkdocs": _mkdocs_theme,
     "instant": _instant,

@@ -444,3 +444,82 @@ def test_bundled_course_pages_pass_axe(browser, bundled, width):
             assert page.evaluate("document.documentElement.scrollWidth") <= width, path
     finally:
         page.close()
+
+
+def test_scorm_question_pool_draw_is_kept_in_suspend_data_and_resumed(browser, tmp_path_factory):
+    """A pool's draw through the real SCORM runtime, in fresh browser profiles: the draw waiting for its first
+    submission, then the submitted attempt's, each come back from suspend_data (the Python mirror encodes the
+    same text)."""
+    root = tmp_path_factory.mktemp("pool-lms")
+    project = root / "project"
+    shutil.copytree(FIXTURES / "full", project)
+    quiz = project / "quizzes" / "beta-check.yml"
+    quiz.write_text(quiz.read_text().replace("questions:\n", "draw: 2\nquestions:\n", 1))
+    site = Site(scorm_package(project, root))
+    course, _ = load(project_at(project))
+    cmap = course_map(course)
+
+    def drawn(frame) -> list[str]:
+        return frame.locator('[data-quiz="beta-check"] [data-question]:not([hidden])').evaluate_all(
+            "qs => qs.map(q => q.dataset.question)"
+        )
+
+    def saved(launch, frame) -> str:
+        stored = json.loads(frame.evaluate("k => localStorage.getItem(k)", cmap["storage"]))
+        launch.wait_for_value("cmi.suspend_data", encode(stored, cmap))
+        return launch.value("cmi.suspend_data")
+
+    resume = {"core": {"lesson_status": "incomplete", "entry": "resume"}}
+    launches = []
+    try:
+        first = Launch(browser, site)
+        launches.append(first)
+        frame = first.course_frame("beta/index.html")
+        waiting = drawn(frame)
+        assert len(waiting) == 2
+        text = saved(first, frame)
+        assert json.loads(text)[0] == 2 and json.loads(text)[-1][1] == [
+            [q["id"] for q in cmap["quizzes"][1]["questions"]].index(i) for i in waiting
+        ]
+        second = Launch(browser, site, seed={"suspend_data": text, **resume})
+        launches.append(second)
+        frame = second.course_frame("beta/index.html")
+        assert drawn(frame) == waiting
+        answer(frame, "beta-check", {q: RIGHT["beta-check"][q] for q in waiting})
+        assert check(frame, "beta-check")["score"] == "100"
+        text = saved(second, frame)
+        third = Launch(browser, site, seed={"suspend_data": text, **resume})
+        launches.append(third)
+        frame = third.course_frame("beta/index.html")
+        frame.locator('[data-quiz="beta-check"] [data-quiz-result][data-score]').wait_for()
+        assert drawn(frame) == waiting
+        assert outcome(frame, "beta-check")["score"] == "100"
+    finally:
+        for launch in launches:
+            launch.close()
+        site.close()
+
+
+def test_scorm_suspend_data_of_format_1_still_resumes(browser, lms):
+    """Progress an LMS saved before question pools (format 1: the same text without draws) is read as it was."""
+    site, _ = lms
+    resume = {"core": {"lesson_status": "incomplete", "entry": "resume"}}
+    first = Launch(browser, site)
+    try:
+        assert first.take("alpha/index.html", "alpha-check", RIGHT["alpha-check"])["score"] == "100"
+        first.page.wait_for_function("window.API.LMSGetValue('cmi.suspend_data').startsWith('[2,')")
+        text = first.value("cmi.suspend_data")
+    finally:
+        first.close()
+    old = "[1," + text[len("[2,") :]
+    second = Launch(browser, site, seed={"suspend_data": old, **resume})
+    try:
+        frame = second.course_frame("alpha/index.html")
+        frame.locator('[data-quiz="alpha-check"] [data-quiz-result][data-score]').wait_for()
+        assert outcome(frame, "alpha-check") == {
+            "score": "100",
+            "passed": "true",
+            "correct": dict.fromkeys(RIGHT["alpha-check"], "true"),
+        }
+    finally:
+        second.close()

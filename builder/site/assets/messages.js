@@ -69,6 +69,8 @@ export const messages = {
   leftBlank: (n) => text("left_blank", { n }),
   /** @param {number} position */
   questionLink: (position) => text("question_link", { position }),
+  /** A question's number in the attempt on screen (a question pool's draw). @param {number} position @param {number} total */
+  questionNumber: (position, total) => text("question_number", { position, total }),
   listSeparator: text("list_separator"),
   endOfList: text("end_of_list"),
   /** @param {number} best @param {number} attempts */

@@ -6,6 +6,7 @@
 // Learner input is only ever read from controls and written back with .value/.textContent;
 // the only HTML inserted is feedback and explanations that the builder rendered.
 import { all, Component, createAll, find, h, icon, own, start } from "./dom.js";
+import { drawQuestions, fits } from "./draw.js";
 import { messages } from "./messages.js";
 import { VIEWS } from "./pages.js";
 import { questionType } from "./questions.js";
@@ -14,7 +15,8 @@ import { entryFor, store } from "./store.js";
 
 /** @import { Change, ComponentClass } from "./dom.js" */
 /** @import { QuestionResult, QuizResult } from "./scoring.js" */
-/** @import { QuizEntry } from "./store.js" */
+/** @import { Attempt, QuizEntry } from "./store.js" */
+/** @import { DrawSpec } from "./draw.js" */
 
 /**
  * Adds or removes one id in an element's aria-describedby.
@@ -48,7 +50,9 @@ export class Quiz extends Component {
     this.submit = find("[data-quiz-submit]", root);
     this.retry = find("[data-quiz-retry]", root);
     this.result = find("[data-quiz-result]", root);
-    this.questions = all("[data-question]", this.form).filter((q) => own(this.key.questions, questionId(q)));
+    // Every question of the quiz; with a question pool (the key's `draw`) an attempt shows some of them.
+    this.pool = all("[data-question]", this.form).filter((q) => own(this.key.questions, questionId(q)));
+    this.questions = this.pool; // the questions of the attempt on screen
     this.shown = 0; // attempts counted in the result on screen
     // An exam (data-exam): limited attempts, or marks held back until `review` allows them. It asks before it
     // takes blank answers, and locks submitted answers until the next attempt.
@@ -75,6 +79,70 @@ export class Quiz extends Component {
 
     this.submit.hidden = false;
     this.restore(); // an exam's submitted attempt hides the button again (lock)
+  }
+
+  /** The answer key of the questions on screen (with a pool, the attempt's draw): what the score is out of. */
+  scoring() {
+    if (!this.key.draw) return this.key;
+    const ids = new Set(this.questions.map(questionId));
+    return {
+      ...this.key,
+      questions: Object.fromEntries(Object.entries(this.key.questions).filter(([id]) => ids.has(id))),
+    };
+  }
+
+  /** Each question's id and objective, for drawing from the pool. */
+  poolIds() {
+    const ids = this.pool.map(questionId);
+    /** @type {Record<string, string>} */
+    const objectives = Object.fromEntries(
+      // a pool drawn per objective has each question's objective in its key
+      ids.map((id) => [id, /** @type {{ objective?: string }} */ (this.key.questions[id]).objective || ""]),
+    );
+    return { ids, objectives };
+  }
+
+  /**
+   * Whether a saved draw still fits this quiz.
+   * @param {unknown} draw
+   * @returns {draw is string[]}
+   */
+  fits(draw) {
+    const { ids, objectives } = this.poolIds();
+    return Boolean(this.key.draw) && fits(draw, /** @type {DrawSpec} */ (this.key.draw), ids, objectives);
+  }
+
+  /**
+   * The draw for a new attempt: the one already drawn and not yet submitted (so a reload cannot draw again), or
+   * a new one that avoids `previous` where the pool allows; kept in the learner's progress.
+   * @param {string[]} previous
+   */
+  nextDraw(previous) {
+    const progress = store.get(this.course);
+    const pending = progress.draws && own(progress.draws, this.id) ? progress.draws[this.id] : null;
+    if (pending && pending.version === this.version && this.fits(pending.ids)) return pending.ids;
+    const { ids, objectives } = this.poolIds();
+    const drawn = drawQuestions(/** @type {DrawSpec} */ (this.key.draw), ids, objectives, previous);
+    progress.draws = { ...progress.draws, [this.id]: { version: this.version, ids: drawn } };
+    store.set(this.course, progress);
+    return drawn;
+  }
+
+  /**
+   * Shows the questions of a draw, numbered in order, and hides the rest of the pool.
+   * @param {string[]} drawn
+   */
+  showDraw(drawn) {
+    this.questions = this.pool.filter((q) => drawn.includes(questionId(q)));
+    for (const question of this.pool) {
+      const on = this.questions.includes(question);
+      question.hidden = !on;
+      /** @type {HTMLFieldSetElement} */ (question).disabled = !on;
+    }
+    this.questions.forEach((question, index) => {
+      const number = question.querySelector("[data-question-number]");
+      if (number) number.textContent = messages.questionNumber(index + 1, this.questions.length);
+    });
   }
 
   /**
@@ -111,7 +179,7 @@ export class Quiz extends Component {
 
   /** The questions left blank as the form stands. */
   blanks() {
-    const result = scoreQuiz(this.key, this.read());
+    const result = scoreQuiz(this.scoring(), this.read());
     return this.questions.filter((q) => result.questions[questionId(q)].blank);
   }
 
@@ -160,9 +228,14 @@ export class Quiz extends Component {
     const saved = entryFor(progress, this.id, this.version);
     if (saved && saved.attempts >= this.attempts) return; // every attempt used (the form is locked too)
     const responses = this.read();
-    const result = scoreQuiz(this.key, responses);
+    const result = scoreQuiz(this.scoring(), responses);
     const now = new Date().toISOString();
+    /** @type {Attempt} */
     const last = { score: result.score, passed: result.passed, responses, at: now };
+    if (this.key.draw) {
+      last.draw = this.questions.map(questionId); // the attempt keeps its draw; the next one draws afresh
+      if (progress.draws) delete progress.draws[this.id];
+    }
     const entry = saved || { version: this.version, best: 0, attempts: 0, passedAt: null, last };
     entry.attempts += 1;
     if (this.lastCounts) {
@@ -271,7 +344,9 @@ export class Quiz extends Component {
    */
   lock(locked) {
     this.form.toggleAttribute("data-quiz-locked", locked);
-    for (const question of this.questions) /** @type {HTMLFieldSetElement} */ (question).disabled = locked;
+    for (const question of this.pool) {
+      /** @type {HTMLFieldSetElement} */ (question).disabled = locked || !this.questions.includes(question);
+    }
     this.submit.hidden = locked;
   }
 
@@ -360,8 +435,9 @@ export class Quiz extends Component {
     const entry = entryFor(store.get(this.course), this.id, this.version);
     if (entry && entry.attempts >= this.attempts) return; // no attempt left
     this.clear();
+    if (this.key.draw) this.showDraw(this.nextDraw(entry?.last.draw || []));
     if (this.root.dataset.shuffle === "true") this.shuffle();
-    /** @type {HTMLElement | null} */ (this.form.querySelector("input, select"))?.focus();
+    /** @type {HTMLElement | null} */ (this.form.querySelector("fieldset:not([hidden]) :is(input, select)"))?.focus();
   }
 
   shuffle() {
@@ -373,10 +449,16 @@ export class Quiz extends Component {
   /** Shows the last saved attempt of this version of the quiz, if there is one. */
   restore() {
     const entry = entryFor(store.get(this.course), this.id, this.version);
+    if (this.key.draw) {
+      // the last attempt with its draw; else the draw waiting for its first submission, or a new one
+      const last = entry && this.fits(entry.last.draw) ? entry.last.draw : null;
+      this.showDraw(last || this.nextDraw(entry?.last.draw || []));
+      if (!last) return;
+    }
     if (!entry) return;
     try {
       this.write(entry.last.responses);
-      this.show(scoreQuiz(this.key, entry.last.responses), entry, true);
+      this.show(scoreQuiz(this.scoring(), entry.last.responses), entry, true);
     } catch {
       this.clear(); // saved answers that do not fit this quiz: start afresh
     }

@@ -7,10 +7,13 @@ import { own } from "./dom.js";
 import { questionType } from "./questions.js";
 
 /** @import { QuestionKey } from "./questions.js" */
+/** @import { DrawSpec } from "./draw.js" */
 
 /**
  * A quiz's answer key, as the builder embeds it in data-quiz-key.
- * @typedef {{ v: number, quiz: string, passMark: number, questions: Record<string, QuestionKey> }} QuizKey
+ * A question pool's key has its `draw` (assets/draw.js), and each question its `objective` when the pool draws
+ * per objective.
+ * @typedef {{ v: number, quiz: string, passMark: number, questions: Record<string, QuestionKey>, draw?: DrawSpec }} QuizKey
  */
 /** @typedef {{ correct: boolean, blank: boolean, points: number }} QuestionResult */
 /**

@@ -7,7 +7,8 @@ import { isObject, own } from "./dom.js";
 
 /**
  * A quiz's last checked attempt.
- * @typedef {{ score: number, passed: boolean, responses: Record<string, unknown>, at: string | null }} Attempt
+ * A question pool's attempt also keeps its `draw`: the questions it showed, in order.
+ * @typedef {{ score: number, passed: boolean, responses: Record<string, unknown>, at: string | null, draw?: string[] }} Attempt
  */
 /**
  * What is kept for a quiz: its version (a hash: an edited quiz starts afresh), best score, attempts,
@@ -21,6 +22,8 @@ import { isObject, own } from "./dom.js";
  * @property {string} [name] the learner's name, for the certificate
  * @property {Record<string, QuizEntry>} quizzes
  * @property {Record<string, unknown>} [scenarios]
+ * @property {Record<string, { version: string, ids: string[] }>} [draws] each question pool's draw that waits for
+ *   its first submission (a reload shows the same questions; submitting moves it into the attempt)
  */
 /** @typedef {{ read(name: string): string | null, write(name: string, value: string): void, remove(name: string): void }} Backend */
 
@@ -78,12 +81,30 @@ function clean(data) {
       passedAt: text(entry.passedAt),
       last: { score: last.score, passed: last.passed === true, responses: last.responses, at: text(last.at) },
     };
+    if (isIds(last.draw)) progress.quizzes[id].last.draw = last.draw;
   }
   const name = text(data.name);
   if (name) progress.name = name;
   if (isObject(data.scenarios)) progress.scenarios = data.scenarios;
+  if (isObject(data.draws)) {
+    /** @type {Record<string, { version: string, ids: string[] }>} */
+    const draws = {};
+    for (const [id, draw] of Object.entries(data.draws)) {
+      if (isObject(draw) && typeof draw.version === "string" && isIds(draw.ids)) {
+        draws[id] = { version: draw.version, ids: draw.ids };
+      }
+    }
+    progress.draws = draws;
+  }
   return progress;
 }
+
+/**
+ * A draw as saved: question ids.
+ * @param {unknown} value
+ * @returns {value is string[]}
+ */
+const isIds = (value) => Array.isArray(value) && value.every((id) => typeof id === "string");
 
 export const store = {
   /** Whether the browser keeps what set() writes. */

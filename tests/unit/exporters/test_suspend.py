@@ -79,7 +79,7 @@ def test_suspend_encode_uses_positions_not_tokens(tmp_path):
     }
     text = encode(progress, cmap)
     assert json.loads(text) == [
-        1,
+        2,
         'Ana "Bea"',
         [
             [one["version"][:6], 50, 2, "", 50, [0, "  aword "]],
@@ -94,7 +94,7 @@ def test_suspend_encode_drops_progress_of_an_edited_quiz(tmp_path):
         "v": 1,
         "quizzes": {"one-check": {"version": "old", "best": 10, "attempts": 1, "last": {"score": 10, "responses": {}}}},
     }
-    assert encode(progress, cmap) == "[1,null,[0,0]]"
+    assert encode(progress, cmap) == "[2,null,[0,0]]"
 
 
 def test_suspend_worst_case_counts_the_widest_answers(tmp_path):
@@ -251,3 +251,38 @@ def test_suspend_numeric_answers_are_kept_as_the_text_typed_and_counted_as_text(
     _, plain = fixture_map(tmp_path / "plain")
     # the worst case grows by exactly one more widest text (60 escaped quotes and the comma)
     assert worst_case_length(cmap) - worst_case_length(plain) == len(json.dumps('"' * MAX_TEXT)) + 1
+
+
+def test_suspend_encode_keeps_a_pools_draws_as_question_positions(tmp_path):
+    pool = ONE_CHECK.replace("questions:\n", "draw: 1\nquestions:\n", 1)
+    _course, cmap = fixture_map(tmp_path, quizzes__one_check=pool)
+    one = cmap["quizzes"][0]
+    assert one["draw"] == 1 and cmap["quizzes"][1]["draw"] == 0
+    progress = {
+        "v": 1,
+        "quizzes": {
+            "one-check": {
+                "version": one["version"],
+                "best": 100,
+                "attempts": 1,
+                "passedAt": None,
+                "last": {"score": 100, "responses": {}, "draw": ["q2"]},
+            }
+        },
+        "draws": {"one-check": {"version": one["version"], "ids": ["q1"]}, "final": {"version": "old", "ids": ["f1"]}},
+    }
+    data = json.loads(encode(progress, cmap))
+    assert data[0] == 2
+    assert data[2][0][6] == [1]  # the submitted attempt showed q2
+    assert data[3] == 0 and data[4] == [[0], 0]  # no role-plays; q1 waits in one-check, final's draw is stale
+    del progress["draws"]
+    assert len(json.loads(encode(progress, cmap))) == 3  # nothing waiting: no draws list
+
+
+def test_suspend_worst_case_counts_a_pools_draws(tmp_path):
+    _course, plain = fixture_map(tmp_path / "plain")
+    _course, pool = fixture_map(
+        tmp_path / "pool", quizzes__one_check=ONE_CHECK.replace("questions:\n", "draw: 2\nquestions:\n", 1)
+    )
+    # the attempt's draw ",[0,1]" and the waiting draws ",0,[[0,1],0]" (with 0 for the missing role-plays)
+    assert worst_case_length(pool) - worst_case_length(plain) == len(",[0,1]") + len(",0,[[0,1],0]")

@@ -46,6 +46,8 @@ EXPECTED_CHECKS_ALL = [
     "content/intro.yml:26:11: sections[2].body: 'Listening in theory' reads at grade 40.0 (Flesch-Kincaid), above "
     "the 10 this course aims for; use shorter sentences (now 22 words on average) and plainer words "
     "[reading-level]",
+    "quizzes/final-check.yml:4:7: draw: the draw takes 2 of 2 questions, so each attempt repeats most of the last "
+    "one's; add questions (at least 3) or draw fewer [small-pool]",
     "quizzes/intro-check.yml:13:9: questions[0].options[1]: the wrong option 'Start with your request' has no "
     "feedback; add `feedback:` to say why it is wrong [missing-feedback]",
     "quizzes/intro-check.yml:14:5: questions[1]: question 'no-explanation' has no explanation; add `explanation:` "

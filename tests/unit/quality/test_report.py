@@ -9,7 +9,7 @@ from builder.quality.metrics import questions_may_miss
 from builder.quality.report import course_report, format_json, format_markdown, format_text
 from builder.source.model import Quiz
 from tests.support.paths import FIXTURES, REPO
-from tests.support.projects import load, project_at
+from tests.support.projects import ONE_CHECK, load, make_project, project_at
 
 
 def report_of(root, **options):
@@ -130,7 +130,7 @@ def test_report_assessment_profile_in_every_format():
     markdown = format_markdown(report)
     assert (
         "| `alpha-check` | 3 | 75 | 0 | 33% | single 1, multiple 1, true_false 1 | pick-one 2, pick-many 1 | "
-        "multiple-two 2 of 3 |"
+        "multiple-two 2 of 3 | practice (every question, unlimited attempts, marks at once) |"
     ) in markdown.splitlines()
     data = json.loads(format_json(report))
     assert data["assessments"][0] == {
@@ -143,6 +143,11 @@ def test_report_assessment_profile_in_every_format():
         "by_type": {"single": 1, "multiple": 1, "true_false": 1},
         "by_objective": {"pick-one": 2, "pick-many": 1},
         "correct_options": {"multiple-two": [2, 3]},
+        "draw": None,
+        "draw_by_objective": None,
+        "attempts": None,
+        "score": "best",
+        "review": "always",
     }
 
 
@@ -160,3 +165,26 @@ def test_report_may_miss_counts_the_questions_worth_most():
     assert questions_may_miss(quiz([1] * 10, 80)) == 2
     assert questions_may_miss(quiz([1] * 10, 0)) == 10
     assert questions_may_miss(quiz([1, 1], 100)) == 0
+
+
+def test_report_shows_how_each_quiz_is_taken_and_may_miss_counts_a_pools_draw(tmp_path):
+    """A pool drawing 5 of 10 one-point questions at pass mark 80 allows 1 miss (4 of 5 is 80), not 2."""
+    quiz = ONE_CHECK.replace(
+        "questions:\n", "pass_mark: 50\ndraw: 1\nattempts: 2\nscore: last\nreview: never\nquestions:\n", 1
+    )
+    course, _ = load(make_project(tmp_path, quizzes__one_check=quiz))
+    assert course is not None
+    profile = next(p for p in course_report(course).assessments if p.quiz == "one-check")
+    assert (profile.draw, profile.attempts, profile.score, profile.review) == (1, 2, "last", "never")
+    assert (
+        "    taken as: pool: 1 of 2 each attempt; exam: 2 attempts, last counts, marks never shown"
+        in format_text(course_report(course)).splitlines()
+    )
+
+    def pool(points, pass_mark, draw):
+        base = course.quizzes["one-check"]
+        questions = tuple(replace(base.questions[0], id=f"q{i}", points=p) for i, p in enumerate(points))
+        return replace(base, pass_mark=pass_mark, questions=questions, draw=draw)
+
+    assert questions_may_miss(pool([1] * 10, 80, 5)) == 1
+    assert questions_may_miss(pool([1] * 10, 80, None)) == 2

@@ -65,3 +65,80 @@ def test_a_practice_quiz_carries_no_exam_settings(tmp_path):
     _, renderer, pages = build(tmp_path)
     html = page_html(renderer, pages["one/index.md"])
     assert "data-exam" not in html and "data-review" not in html and "course-quiz__rules" not in html
+
+
+POOL = """\
+id: one-check
+title: Check one
+{draw}questions:
+  - id: q1
+    type: single
+    objective: spot
+    prompt: Which?
+    options:
+      - text: This
+        correct: true
+      - text: That
+  - id: q2
+    type: short_text
+    objective: say
+    prompt: Say it.
+    accept: [word]
+  - id: q3
+    type: short_text
+    objective: say
+    prompt: Say it again.
+    accept: [word]
+"""
+
+
+def pool_problems(tmp_path: Path, draw: str) -> list[str]:
+    _, problems = load(make_project(tmp_path, quizzes__one_check=POOL.format(draw=draw)))
+    return [str(p) for p in problems]
+
+
+def test_a_draw_builds_the_model_and_the_answer_key(tmp_path):
+    from builder.source.scoring import answer_key
+
+    course = valid_course(make_project(tmp_path, quizzes__one_check=POOL.format(draw="draw: 2\n")))
+    pool = course.quizzes["one-check"]
+    assert (pool.draw, pool.draw_by_objective, pool.is_exam) == (2, (), False)
+    assert answer_key(pool)["draw"] == {"count": 2, "byObjective": []}
+    assert "objective" not in answer_key(pool)["questions"]["q1"]
+    course = valid_course(make_project(tmp_path, quizzes__one_check=POOL.format(draw="draw: {spot: 1, say: 1}\n")))
+    pool = course.quizzes["one-check"]
+    assert (pool.draw, pool.draw_by_objective) == (2, (("spot", 1), ("say", 1)))
+    key = answer_key(pool)
+    assert key["draw"] == {"count": 2, "byObjective": [["spot", 1], ["say", 1]]}
+    assert key["questions"]["q2"]["objective"] == "say"
+
+
+def test_a_draw_larger_than_the_pool_is_an_error_at_draw(tmp_path):
+    assert pool_problems(tmp_path, "draw: 4\n") == [
+        "quizzes/one-check.yml:3:7: draw: draws 4 questions for each attempt, but the quiz has only 3; lower `draw` "
+        "or add questions"
+    ]
+
+
+def test_a_draw_per_objective_is_checked_against_each_objectives_questions(tmp_path):
+    assert pool_problems(tmp_path, "draw: {spot: 2, sya: 1}\n") == [
+        "quizzes/one-check.yml:3:7: draw: the questions for 'say' would never be asked: the draw has no number for "
+        "it; add `say: 1` (or more) to `draw`",
+        "quizzes/one-check.yml:3:14: draw.spot: draws 2 questions for 'spot', but only 1 of the quiz's questions "
+        "assess it; lower the number or add questions for it",
+        "quizzes/one-check.yml:3:17: draw.sya: 'sya' is not the objective of any question in this quiz (did you "
+        "mean 'say'?)",
+    ]
+
+
+def test_a_draw_must_be_a_whole_number_or_numbers_by_objective(tmp_path):
+    assert pool_problems(tmp_path, "draw: [1, 2]\n") == [
+        "quizzes/one-check.yml:3:7: draw: should be a whole number, or a group of whole numbers by objective (like "
+        "`objective-id: 2`), but is a list"
+    ]
+    assert pool_problems(tmp_path, "draw: 0\n") == [
+        "quizzes/one-check.yml:3:7: draw: should be between 1 and 1000; found 0"
+    ]
+    assert pool_problems(tmp_path, "draw: {spot: 0, say: 1}\n") == [
+        "quizzes/one-check.yml:3:14: draw.spot: should be between 1 and 1000; found 0"
+    ]
