@@ -19,7 +19,7 @@
    * @typedef {"choice" | "choices" | "text" | "positions" | "pairs"} Encoding
    */
   /** @typedef {{ id: string, encoding: Encoding, tokens?: string[], rights?: string[] }} QuestionMap */
-  /** @typedef {{ id: string, version: string, passMark: number, final: boolean, questions: QuestionMap[], draw: number }} QuizMap */
+  /** @typedef {{ id: string, version: string, passMark: number, final: boolean, questions: QuestionMap[], draw: number, timeLimit: number }} QuizMap */
   /**
    * @typedef {{ id: string, version: string, nodes: string[], longest: number, choices: number,
    *   scores: number[][] }} ScenarioMap
@@ -32,7 +32,8 @@
    *   last?: { score: number, responses?: Record<string, unknown>, draw?: unknown } }} QuizEntry
    * @typedef {{ version: string, plays?: unknown, path?: unknown, best?: unknown }} ScenarioEntry
    * @typedef {{ v?: number, name?: string, quizzes?: Record<string, QuizEntry>,
-   *   scenarios?: Record<string, ScenarioEntry>, draws?: Record<string, { version: string, ids?: unknown }> }} Progress
+   *   scenarios?: Record<string, ScenarioEntry>, draws?: Record<string, { version: string, ids?: unknown }>,
+   *   timers?: Record<string, { version: string, started: number, extra?: number, draft?: Record<string, unknown> }> }} Progress
    */
   /** @typedef {number | string | number[] | null} Answer */
   /**
@@ -233,10 +234,24 @@
         }),
       );
     }
-    if (pending.some(Array.isArray)) {
+    var timed = own(progress, "timers") ? /** @type {NonNullable<Progress["timers"]>} */ (progress.timers) : {};
+    var running = map.quizzes.map(function (quiz) {
+      var timer = own(timed, quiz.id) ? timed[quiz.id] : null;
+      if (!timer || timer.version !== quiz.version || !isFinite(timer.started)) return 0;
+      var draft = timer.draft || {};
+      return [
+        Math.round(timer.started / 1000),
+        isInt(timer.extra) ? timer.extra : 0,
+        quiz.questions.map(function (q) {
+          return encodeAnswer(q, own(draft, q.id) ? draft[q.id] : null);
+        }),
+      ];
+    });
+    if (pending.some(Array.isArray) || running.some(Array.isArray)) {
       if (data.length < 4) data.push(0); // no role-plays
-      data.push(pending);
+      data.push(pending.some(Array.isArray) ? pending : 0);
     }
+    if (running.some(Array.isArray)) data.push(running);
     return JSON.stringify(data);
   }
   /**
@@ -344,6 +359,25 @@
         ),
       };
     });
+    if (Array.isArray(found[5])) {
+      progress.timers = {};
+      map.quizzes.forEach(function (quiz, index) {
+        var timer = /** @type {unknown[]} */ (found[5])[index];
+        if (!Array.isArray(timer) || !isInt(timer[0])) return;
+        var answers = Array.isArray(timer[2]) ? timer[2] : [];
+        /** @type {Record<string, unknown>} */
+        var draft = {};
+        quiz.questions.forEach(function (q, i) {
+          draft[q.id] = decodeAnswer(q, answers[i]);
+        });
+        /** @type {NonNullable<Progress["timers"]>} */ (progress.timers)[quiz.id] = {
+          version: quiz.version,
+          started: timer[0] * 1000,
+          extra: isInt(timer[1]) ? timer[1] : 0,
+          draft: draft,
+        };
+      });
+    }
     if (Array.isArray(found[4])) {
       progress.draws = draws;
       map.quizzes.forEach(function (quiz, index) {

@@ -4,12 +4,15 @@ The browser keeps progress as JSON keyed by opaque tokens (see assets/store.js).
 LMS gives us at most 4,096 characters, so the launch page (scorm_launch.js) rewrites
 that JSON using positions from a course map instead of tokens:
 
-    [2, name, [quiz, ...], [role-play, ...] | 0, [draw, ...]]
+    [2, name, [quiz, ...], [role-play, ...] | 0, [draw, ...] | 0, [timer, ...]]
                                      2 = format version; one entry per quiz and per role-play,
                                      in course order (the role-play list only when there are some,
-                                     0 in its place when there are none but draws follow); the last
+                                     0 in its place when there are none but more follows); the draws
                                      list only when a question pool has a draw waiting for its first
-                                     submission: one per quiz, 0 or its draw
+                                     submission (one per quiz, 0 or its draw), the timers list only
+                                     when a timed attempt is running (one per quiz: 0, or
+                                     [started, extra, [answer, ...]]: its start in seconds since 1970,
+                                     the minutes an extension added, and the answers so far)
     quiz = 0                         never checked
          | [tag, best, attempts, passed_on, last_score, [answer, ...], draw?]
     draw (a question pool's)         the positions of the questions an attempt shows, in order
@@ -69,6 +72,7 @@ def course_map(course: Course) -> dict[str, Any]:
                 "final": quiz.id == course.final_quiz_id,
                 "questions": questions,
                 "draw": quiz.draw or 0,
+                "timeLimit": quiz.time_limit_minutes or 0,
             }
         )
     scenarios = [
@@ -131,11 +135,32 @@ def encode(progress: dict[str, Any], cmap: dict[str, Any]) -> str:
         scenarios = progress.get("scenarios")
         played: dict[str, Any] = scenarios if isinstance(scenarios, dict) else {}
         data.append([_encode_scenario(scenario, played.get(scenario["id"])) for scenario in cmap["scenarios"]])
-    if any(isinstance(draw, list) for draw in pending):
+    saved_timers = progress.get("timers")
+    timed: dict[str, Any] = saved_timers if isinstance(saved_timers, dict) else {}
+    running = [_encode_timer(quiz, timed.get(quiz["id"])) for quiz in cmap["quizzes"]]
+    if any(isinstance(draw, list) for draw in pending) or any(running):
         if len(data) < 4:
             data.append(0)  # no role-plays
-        data.append(pending)
+        data.append(pending if any(isinstance(draw, list) for draw in pending) else 0)
+    if any(running):
+        data.append(running)
     return json.dumps(data, separators=(",", ":"), ensure_ascii=False)
+
+
+def _encode_timer(quiz: dict[str, Any], timer: Any) -> Any:
+    if not isinstance(timer, dict) or timer.get("version") != quiz["version"]:
+        return 0
+    started = timer.get("started")
+    if not isinstance(started, (int, float)) or isinstance(started, bool):
+        return 0
+    extra = timer.get("extra")
+    saved_draft = timer.get("draft")
+    draft: dict[str, Any] = saved_draft if isinstance(saved_draft, dict) else {}
+    return [
+        round(started / 1000),
+        extra if _is_int(extra) else 0,
+        [_encode_answer(question, draft.get(question["id"])) for question in quiz["questions"]],
+    ]
 
 
 def _encode_draw(quiz: dict[str, Any], ids: Any) -> list[int]:
@@ -218,6 +243,13 @@ def worst_case_length(cmap: dict[str, Any]) -> int:
         }
         if widest_draw:  # a new attempt's draw, not yet submitted
             progress.setdefault("draws", {})[quiz["id"]] = {"version": quiz["version"], "ids": widest_draw}
+        if quiz["timeLimit"]:  # a timed attempt running, extended, with every answer given so far
+            progress.setdefault("timers", {})[quiz["id"]] = {
+                "version": quiz["version"],
+                "started": 9_999_999_999_000,
+                "extra": 2 * quiz["timeLimit"],
+                "draft": responses,
+            }
     progress["scenarios"] = {}
     for scenario in cmap.get("scenarios", []):
         progress["scenarios"][scenario["id"]] = {

@@ -269,6 +269,24 @@ QUIZ = Record(
             "`after_last_attempt` (needs `attempts`) or `never` (the score and pass or fail only).",
             default="always",
         ),
+        Field(
+            "time_limit_minutes",
+            Integer(1, 600),
+            "A time limit: the learner starts the quiz and has this many minutes; at zero it is submitted as it "
+            "stands.",
+        ),
+        Field(
+            "time_extension",
+            Boolean(),
+            "Whether a learner may extend the time limit once, by twice the limit, before it runs out (WCAG "
+            "2.2.1); turning it off needs `time_extension_reason`.",
+            default=True,
+        ),
+        Field(
+            "time_extension_reason",
+            Text(single_line=True),
+            "Why the time limit cannot be extended (for example, a real-time event that the quiz simulates).",
+        ),
         Field("questions", ListOf(QUESTION, 1, what="question"), "The questions, in order.", required=True),
     ),
 )

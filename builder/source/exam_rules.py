@@ -19,6 +19,19 @@ def check_exam_settings(raw: dict[str, Any], checker: Checker) -> None:
             "choose `after_pass` or `never`",
             "review-needs-attempts",
         )
+    if raw.get("time_extension") is False and not str(raw.get("time_extension_reason") or "").strip():
+        checker.error(
+            ("time_extension",),
+            "learners must be able to extend a time limit (WCAG 2.2.1) unless the limit is essential; say why it "
+            "is in `time_extension_reason:`, or leave `time_extension` out",
+            "extension-needs-reason",
+        )
+    if "time_extension" in raw and raw.get("time_limit_minutes") is None:
+        checker.warn(
+            ("time_extension",),
+            "the quiz has no time limit, so there is nothing to extend: add `time_limit_minutes:` or remove this",
+            "extension-unused",
+        )
     if raw.get("score") == "last" and attempts == 1:
         checker.warn(
             ("score",),

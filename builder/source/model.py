@@ -45,13 +45,17 @@ class Quiz:
     """Which attempt counts: best | last."""
     review: str = "always"
     """When the learner sees marks and feedback: always | after_pass | after_last_attempt | never."""
+    time_limit_minutes: int | None = None
+    """A time limit from the learner's start; None: untimed."""
+    time_extension: bool = True
+    """Whether the learner may extend the limit once, by twice the limit (WCAG 2.2.1 Timing Adjustable)."""
 
     @property
     def is_exam(self) -> bool:
-        """Whether the quiz is taken as an exam: limited attempts or marks held back. An exam asks before it
-        takes unanswered questions and locks submitted answers until the next attempt; a practice quiz lets
-        the learner change an answer and check again at once."""
-        return self.attempts is not None or self.review != "always"
+        """Whether the quiz is taken as an exam: limited attempts, marks held back or a time limit. An exam
+        asks before it takes unanswered questions and locks submitted answers until the next attempt; a
+        practice quiz lets the learner change an answer and check again at once."""
+        return self.attempts is not None or self.review != "always" or self.time_limit_minutes is not None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -367,6 +367,8 @@ def _build_quiz(loaded: SourceFile, course_pass_mark: int, language: str) -> Qui
         attempts=data["attempts"],
         score=data["score"],
         review=data["review"],
+        time_limit_minutes=data["time_limit_minutes"],
+        time_extension=data["time_extension"],
     )
 
 

@@ -108,8 +108,20 @@ def _pool(project: Path, base: str) -> None:
         quiz.write_text(quiz.read_text().replace("questions:\n", lines + "questions:\n", 1))
 
 
+def _timed(project: Path, base: str) -> None:
+    """final-check has a 10-minute limit (extensible); beta-check a 3-minute one that cannot be extended."""
+    settings = {
+        "final-check": "time_limit_minutes: 10\n",
+        "beta-check": "time_limit_minutes: 3\ntime_extension: false\ntime_extension_reason: A live drill\n",
+    }
+    for quiz_id, lines in settings.items():
+        quiz = project / "quizzes" / f"{quiz_id}.yml"
+        quiz.write_text(quiz.read_text().replace("questions:\n", lines + "questions:\n", 1))
+
+
 VARIANTS: dict[str, Callable[..., None] | None] = {
     "exam": _exam,
+    "timed": _timed,
     "pool": _pool,
     "material": None,
     "mkdocs": _mkdocs_theme,

@@ -81,7 +81,7 @@ class Launch:
         with frame.expect_navigation(url=f"**/{path}", wait_until="load"):
             launch.evaluate("p => document.getElementById('course-frame').src = p", path)
         for root in frame.locator("[data-quiz]").all():
-            root.locator("[data-quiz-submit]").wait_for(state="visible")
+            root.and_(frame.locator("[data-quiz-init]")).wait_for()  # started (a timed quiz hides its form)
         return frame
 
     def take(self, path: str, quiz_id: str, answers: dict) -> dict:
@@ -523,3 +523,39 @@ def test_scorm_suspend_data_of_format_1_still_resumes(browser, lms):
         }
     finally:
         second.close()
+
+
+def test_scorm_timed_attempt_keeps_its_time_and_answers_across_launches(browser, tmp_path_factory):
+    """A timed attempt in progress, closed and launched again in a fresh profile: the time runs on from its
+    start, and the answers given so far come back (suspend_data keeps the running attempt)."""
+    root = tmp_path_factory.mktemp("timed-lms")
+    project = root / "project"
+    shutil.copytree(FIXTURES / "full", project)
+    quiz = project / "quizzes" / "final-check.yml"
+    quiz.write_text(quiz.read_text().replace("questions:\n", "time_limit_minutes: 10\nquestions:\n", 1))
+    site = Site(scorm_package(project, root))
+    course, _ = load(project_at(project))
+    cmap = course_map(course)
+    resume = {"core": {"lesson_status": "incomplete", "entry": "resume"}}
+    launches = []
+    try:
+        first = Launch(browser, site)
+        launches.append(first)
+        frame = first.course_frame("final-check/index.html")
+        frame.locator("[data-quiz-start]").click()
+        frame.locator('[data-question="f1"] input[value="true"]').check()
+        stored = json.loads(frame.evaluate("k => localStorage.getItem(k)", cmap["storage"]))
+        assert stored["timers"]["final-check"]["draft"]["f1"] == "true"
+        first.wait_for_value("cmi.suspend_data", encode(stored, cmap))
+        text = first.value("cmi.suspend_data")
+        second = Launch(browser, site, seed={"suspend_data": text, **resume})
+        launches.append(second)
+        frame = second.course_frame("final-check/index.html")
+        root_quiz = frame.locator('[data-quiz="final-check"]')
+        assert root_quiz.locator("[data-quiz-start]").is_hidden()
+        assert root_quiz.locator('[data-question="f1"] input[value="true"]').is_checked()
+        assert frame.locator("[data-quiz-clock]").text_content().startswith(("Time left: 9:", "Time left: 10:00"))
+    finally:
+        for launch in launches:
+            launch.close()
+        site.close()

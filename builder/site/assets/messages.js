@@ -94,6 +94,15 @@ export const messages = {
   submitAnyway: text("submit_anyway"),
   keepAnswering: text("keep_answering"),
 
+  // -- timed quizzes (timer.js, quiz.js)
+  /** @param {string} time minutes and seconds, like 12:05 */
+  timeLeft: (time) => text("time_left", { time }),
+  /** @param {number} n */
+  minutesLeft: (n) => text("minutes_left", { n }),
+  /** @param {number} n */
+  timeExtended: (n) => text("time_extended", { n }),
+  timeUp: text("time_up"),
+
   // -- role-plays (scenario.js)
   /** @param {number} position */
   step: (position) => text("step", { position }),

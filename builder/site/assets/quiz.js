@@ -12,6 +12,7 @@ import { VIEWS } from "./pages.js";
 import { questionType } from "./questions.js";
 import { decodeKey, scoreQuiz } from "./scoring.js";
 import { entryFor, store } from "./store.js";
+import { Countdown } from "./timer.js";
 
 /** @import { Change, ComponentClass } from "./dom.js" */
 /** @import { QuestionResult, QuizResult } from "./scoring.js" */
@@ -60,6 +61,16 @@ export class Quiz extends Component {
     this.attempts = Number(root.dataset.attempts) || Infinity;
     this.review = root.dataset.review || "always";
     this.lastCounts = root.dataset.scoreRule === "last";
+    // A timed quiz (data-time-limit, minutes): started by its button, submitted as it stands at zero.
+    this.timeLimit = Number(root.dataset.timeLimit) || 0;
+    this.timeUp = false; // while the attempt the time ran out on is being submitted
+    if (this.timeLimit) {
+      this.startButton = find("[data-quiz-start]", root);
+      this.extendButton = /** @type {HTMLElement | null} */ (root.querySelector("[data-quiz-extend]"));
+      this.countdown = new Countdown(find("[data-quiz-timer]", root), () => this.expire());
+      this.startButton.addEventListener("click", () => this.begin());
+      this.extendButton?.addEventListener("click", () => this.extend());
+    }
 
     this.form.addEventListener("submit", (event) => {
       event.preventDefault();
@@ -76,9 +87,93 @@ export class Quiz extends Component {
     };
     this.form.addEventListener("change", changed);
     this.form.addEventListener("input", changed);
+    if (this.timeLimit) {
+      // the answers of a timed attempt are kept as they are typed: a reload must not lose them, nor stop the time
+      const keep = () => this.keepDraft();
+      this.form.addEventListener("change", keep);
+      this.form.addEventListener("input", keep);
+    }
 
     this.submit.hidden = false;
-    this.restore(); // an exam's submitted attempt hides the button again (lock)
+    if (this.timeLimit && this.timer()) this.resume();
+    else {
+      this.restore(); // an exam's submitted attempt hides the button again (lock)
+      if (this.timeLimit && !entryFor(store.get(this.course), this.id, this.version)) this.waitForStart();
+    }
+  }
+
+  /** A timed attempt in progress, as kept in the learner's progress, or null. */
+  timer() {
+    const timers = store.get(this.course).timers;
+    const timer = timers && own(timers, this.id) ? timers[this.id] : null;
+    return timer && timer.version === this.version ? timer : null;
+  }
+
+  /** When the running attempt's time is up, in ms. @param {{ started: number, extra: number }} timer */
+  ends(timer) {
+    return timer.started + (this.timeLimit + timer.extra) * 60_000;
+  }
+
+  /** Before a timed attempt: only the start button, not the questions. */
+  waitForStart() {
+    this.form.hidden = true;
+    /** @type {HTMLElement} */ (this.startButton).hidden = false;
+  }
+
+  /** The start button: the questions show and the time starts. */
+  begin() {
+    const progress = store.get(this.course);
+    progress.timers = { ...progress.timers, [this.id]: { version: this.version, started: Date.now(), extra: 0 } };
+    store.set(this.course, progress);
+    this.resume();
+    /** @type {HTMLElement | null} */ (
+      this.form.querySelector("fieldset:not([hidden]) :is(input, select, textarea)")
+    )?.focus();
+  }
+
+  /** Shows the running attempt (its draw and the answers kept so far) and its countdown. */
+  resume() {
+    const timer = this.timer();
+    if (!timer) return;
+    const entry = entryFor(store.get(this.course), this.id, this.version);
+    if (this.key.draw) this.showDraw(this.nextDraw(entry?.last.draw || []));
+    if (timer.draft) this.write(timer.draft);
+    /** @type {HTMLElement} */ (this.startButton).hidden = true;
+    this.form.hidden = false;
+    if (this.extendButton) this.extendButton.hidden = timer.extra > 0;
+    /** @type {Countdown} */ (this.countdown).run(this.ends(timer)); // at zero already: submitted at once
+  }
+
+  /** "I need more time": once, twice the limit more (WCAG 2.2.1). */
+  extend() {
+    const progress = store.get(this.course);
+    const timer = this.timer();
+    if (!timer || timer.extra > 0 || !progress.timers) return;
+    timer.extra = 2 * this.timeLimit;
+    progress.timers[this.id] = timer;
+    store.set(this.course, progress);
+    const countdown = /** @type {Countdown} */ (this.countdown);
+    countdown.run(this.ends(timer));
+    countdown.say(messages.timeExtended(timer.extra));
+    if (this.extendButton) this.extendButton.hidden = true;
+    countdown.clock.focus(); // the button is gone: focus goes to the time, which now reads the new total
+  }
+
+  /** Keeps the running attempt's answers so far with its timer. */
+  keepDraft() {
+    const progress = store.get(this.course);
+    const timer = this.timer();
+    if (!timer || !progress.timers) return;
+    progress.timers[this.id] = { ...timer, draft: this.read() };
+    store.set(this.course, progress);
+  }
+
+  /** The time is up: the attempt is submitted as it stands, blanks and all. */
+  expire() {
+    if (!this.timer()) return;
+    this.timeUp = true;
+    this.check();
+    this.timeUp = false;
   }
 
   /** The answer key of the questions on screen (with a pool, the attempt's draw): what the score is out of. */
@@ -236,6 +331,10 @@ export class Quiz extends Component {
       last.draw = this.questions.map(questionId); // the attempt keeps its draw; the next one draws afresh
       if (progress.draws) delete progress.draws[this.id];
     }
+    if (this.timeLimit) {
+      if (progress.timers) delete progress.timers[this.id];
+      this.countdown?.stop();
+    }
     const entry = saved || { version: this.version, best: 0, attempts: 0, passedAt: null, last };
     entry.attempts += 1;
     if (this.lastCounts) {
@@ -311,6 +410,7 @@ export class Quiz extends Component {
         ),
       );
     }
+    if (this.timeUp) parts.unshift(h("p", { class: "course-mark course-mark--wrong" }, messages.timeUp));
     if (!reveal) parts.push(h("p", null, messages.reviewLater[this.review]));
     if (!kept) parts.push(h("p", { class: "course-notice" }, messages.notKeptResult));
     this.result.dataset.score = String(result.score);
@@ -437,6 +537,11 @@ export class Quiz extends Component {
     this.clear();
     if (this.key.draw) this.showDraw(this.nextDraw(entry?.last.draw || []));
     if (this.root.dataset.shuffle === "true") this.shuffle();
+    if (this.timeLimit) {
+      this.waitForStart(); // a new timed attempt starts when the learner says so
+      /** @type {HTMLElement} */ (this.startButton).focus();
+      return;
+    }
     /** @type {HTMLElement | null} */ (this.form.querySelector("fieldset:not([hidden]) :is(input, select)"))?.focus();
   }
 

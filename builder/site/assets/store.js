@@ -24,6 +24,12 @@ import { isObject, own } from "./dom.js";
  * @property {Record<string, unknown>} [scenarios]
  * @property {Record<string, { version: string, ids: string[] }>} [draws] each question pool's draw that waits for
  *   its first submission (a reload shows the same questions; submitting moves it into the attempt)
+ * @property {Record<string, Timer>} [timers] each timed quiz's attempt in progress
+ */
+/**
+ * A timed attempt in progress: when it started (ms), the minutes added by an extension (0 until then), and the
+ * answers so far.
+ * @typedef {{ version: string, started: number, extra: number, draft?: Record<string, unknown> }} Timer
  */
 /** @typedef {{ read(name: string): string | null, write(name: string, value: string): void, remove(name: string): void }} Backend */
 
@@ -95,6 +101,17 @@ function clean(data) {
       }
     }
     progress.draws = draws;
+  }
+  if (isObject(data.timers)) {
+    /** @type {Record<string, Timer>} */
+    const timers = {};
+    for (const [id, timer] of Object.entries(data.timers)) {
+      if (!isObject(timer) || typeof timer.version !== "string" || !Number.isFinite(timer.started)) continue;
+      const extra = Number.isInteger(timer.extra) && Number(timer.extra) > 0 ? Number(timer.extra) : 0;
+      timers[id] = { version: timer.version, started: Number(timer.started), extra };
+      if (isObject(timer.draft)) timers[id].draft = timer.draft;
+    }
+    progress.timers = timers;
   }
   return progress;
 }

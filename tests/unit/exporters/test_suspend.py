@@ -286,3 +286,34 @@ def test_suspend_worst_case_counts_a_pools_draws(tmp_path):
     )
     # the attempt's draw ",[0,1]" and the waiting draws ",0,[[0,1],0]" (with 0 for the missing role-plays)
     assert worst_case_length(pool) - worst_case_length(plain) == len(",[0,1]") + len(",0,[[0,1],0]")
+
+
+def test_suspend_encode_keeps_a_running_timed_attempt(tmp_path):
+    timed = ONE_CHECK.replace("questions:\n", "time_limit_minutes: 10\nquestions:\n", 1)
+    _course, cmap = fixture_map(tmp_path, quizzes__one_check=timed)
+    one = cmap["quizzes"][0]
+    assert one["timeLimit"] == 10 and cmap["quizzes"][1]["timeLimit"] == 0
+    progress = {
+        "v": 1,
+        "quizzes": {},
+        "timers": {
+            "one-check": {
+                "version": one["version"],
+                "started": 1_796_000_000_000,
+                "extra": 20,
+                "draft": {"q2": "word"},
+            },
+            "final": {"version": "old", "started": 1},
+        },
+    }
+    data = json.loads(encode(progress, cmap))
+    # no role-plays and no draws: 0 in their places, then one timer per quiz
+    assert data[3:] == [0, 0, [[1_796_000_000, 20, [-1, "word"]], 0]]
+
+
+def test_suspend_worst_case_counts_a_running_timed_attempt(tmp_path):
+    _course, plain = fixture_map(tmp_path / "plain")
+    timed = ONE_CHECK.replace("questions:\n", "time_limit_minutes: 10\nquestions:\n", 1)
+    _course, cmap = fixture_map(tmp_path / "timed", quizzes__one_check=timed)
+    answers = json.dumps([-1, '"' * MAX_TEXT], separators=(",", ":"))
+    assert worst_case_length(cmap) - worst_case_length(plain) == len(f",0,0,[[9999999999,20,{answers}],0]")

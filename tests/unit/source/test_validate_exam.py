@@ -142,3 +142,40 @@ def test_a_draw_must_be_a_whole_number_or_numbers_by_objective(tmp_path):
     assert pool_problems(tmp_path, "draw: {spot: 0, say: 1}\n") == [
         "quizzes/one-check.yml:3:14: draw.spot: should be between 1 and 1000; found 0"
     ]
+
+
+def test_a_time_limit_builds_the_model_and_makes_an_exam(tmp_path):
+    quiz = ONE_CHECK.replace("questions:\n", "time_limit_minutes: 20\nquestions:\n", 1)
+    timed = valid_course(make_project(tmp_path, quizzes__one_check=quiz)).quizzes["one-check"]
+    assert (timed.time_limit_minutes, timed.time_extension, timed.is_exam) == (20, True, True)
+
+
+def test_a_time_limit_is_a_positive_number_of_minutes(tmp_path):
+    assert with_settings(tmp_path, "time_limit_minutes: -5\n") == [
+        "quizzes/one-check.yml:3:21: time_limit_minutes: should be between 1 and 600; found -5"
+    ]
+
+
+def test_turning_the_extension_off_needs_a_reason(tmp_path):
+    assert with_settings(tmp_path, "time_limit_minutes: 5\ntime_extension: false\n") == [
+        "quizzes/one-check.yml:4:17: time_extension: learners must be able to extend a time limit (WCAG 2.2.1) "
+        "unless the limit is essential; say why it is in `time_extension_reason:`, or leave `time_extension` out"
+    ]
+    reason = "time_limit_minutes: 5\ntime_extension: false\ntime_extension_reason: A timed call drill\n"
+    assert with_settings(tmp_path, reason) == []
+
+
+def test_an_extension_without_a_time_limit_is_a_warning(tmp_path):
+    assert with_settings(tmp_path, "time_extension: true\n") == [
+        "quizzes/one-check.yml:3:17: warning: time_extension: the quiz has no time limit, so there is nothing to "
+        "extend: add `time_limit_minutes:` or remove this"
+    ]
+
+
+def test_a_timed_quiz_carries_its_limit_and_the_start_button(tmp_path):
+    quiz = ONE_CHECK.replace("questions:\n", "time_limit_minutes: 15\nquestions:\n", 1)
+    _, renderer, pages = build(tmp_path, quizzes__one_check=quiz)
+    html = page_html(renderer, pages["one/index.md"])
+    assert 'data-time-limit="15" data-time-extension="true"' in html
+    assert "You have 15 minutes once you start." in html
+    assert "data-quiz-start hidden>Start the quiz</button>" in html and "data-quiz-extend" in html
