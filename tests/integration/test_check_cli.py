@@ -31,7 +31,7 @@ def test_check_cli_strict_fails_on_warnings(course_copy):
     project = course_copy("checks-all")
     result = run_course("check", "--strict", cwd=project)
     assert result.returncode == 1
-    assert result.stdout.endswith("2 lessons, 2 quizzes, 1 role-play, 11 questions checked: 14 warnings\n")
+    assert result.stdout.endswith("2 lessons, 2 quizzes, 1 role-play, 11 questions checked: 15 warnings\n")
     assert result.stderr == "error: warnings are treated as errors (--strict)\n"
 
 
@@ -48,14 +48,14 @@ def test_check_cli_levels_from_mkdocs_yml_make_notes_and_silence_checks(course_c
     result = run_course("check", "--strict", cwd=project)
     assert result.returncode == 1
     lines = result.stdout.splitlines()
-    assert lines[0] == "12 warnings:"
+    assert lines[0] == "13 warnings:"
     assert "[broken-link]" not in result.stdout
     assert lines[-3:] == [
         "1 note:",
         "  content/intro.yml:26:11: info: sections[2].body: 'Listening in theory' reads at grade 40.0 "
         "(Flesch-Kincaid), above the 10 this course aims for; use shorter sentences (now 22 words on average) "
         "and plainer words [reading-level]",
-        "2 lessons, 2 quizzes, 1 role-play, 11 questions checked: 12 warnings",
+        "2 lessons, 2 quizzes, 1 role-play, 11 questions checked: 13 warnings",
     ]
 
 
