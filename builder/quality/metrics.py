@@ -43,14 +43,14 @@ def assessing_questions(course: Course) -> dict[tuple[str, str], list[str]]:
 
 def score_without(quiz: Quiz, missed: list[int]) -> int:
     """The quiz's score (as scoring.py computes it) with every question right but the `missed` points."""
-    total = sum(q.points for q in quiz.questions)
+    total = sum(q.points for q in quiz.scored_questions)
     return (total - sum(missed)) * 100 // total if total else 0
 
 
 def questions_may_miss(quiz: Quiz) -> int:
     """How many questions a learner may get wrong, whichever they are, and still pass: missing the ones
     worth most points still reaches the pass mark."""
-    points = sorted((q.points for q in quiz.questions), reverse=True)
+    points = sorted((q.points for q in quiz.scored_questions), reverse=True)
     return (
         next(
             (k for k in range(1, len(points) + 1) if score_without(quiz, points[:k]) < quiz.pass_mark), len(points) + 1

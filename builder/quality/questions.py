@@ -7,7 +7,15 @@ import re
 from collections.abc import Iterator
 
 from ..source.model import Quiz
-from ..source.questions import MultipleChoice, QuestionBase, ShortText, SingleChoice, TrueFalse, normalise_answer
+from ..source.questions import (
+    MultipleChoice,
+    QuestionBase,
+    ShortText,
+    SingleChoice,
+    TrueFalse,
+    normalise_answer,
+    question_type,
+)
 from ..source.text import shorten
 from .readability import words
 from .registry import CheckContext, Finding, check
@@ -63,7 +71,7 @@ def missing_feedback(ctx: CheckContext) -> Iterator[Finding]:
 @check("missing-explanation", "a question with no `explanation`")
 def missing_explanation(ctx: CheckContext) -> Iterator[Finding]:
     for quiz, index, question in questions_of(ctx):
-        if question.explanation is None:
+        if question.explanation is None and question_type(question).scored:  # written practice has its model answer
             yield Finding(
                 quiz.origin.path,
                 ("questions", index),

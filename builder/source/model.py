@@ -36,6 +36,11 @@ class Quiz:
     """Each of a type in builder/source/questions/."""
     origin: SourceLocation
 
+    @property
+    def scored_questions(self) -> tuple[Question, ...]:
+        """The questions its score counts: all but written practice, which has no points."""
+        return tuple(q for q in self.questions if q.points)
+
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class ScenarioChoice:

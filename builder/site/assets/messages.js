@@ -74,6 +74,10 @@ export const messages = {
   /** @param {number} best @param {number} attempts */
   bestScore: (best, attempts) => text("best_score_attempts", { best, n: attempts }),
 
+  // -- written practice (written.js)
+  writtenNotKept: text("written_not_kept"),
+  writtenTruncated: text("written_truncated"),
+
   // -- role-plays (scenario.js)
   /** @param {number} position */
   step: (position) => text("step", { position }),
