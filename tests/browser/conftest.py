@@ -22,6 +22,7 @@ from tests.support.browser import (
     Site,
     as_forgiving_short_text,
     as_numeric_course,
+    as_written_course,
     require_chromium,
 )
 from tests.support.cli import run_course
@@ -87,6 +88,10 @@ def _forgiving(project: Path, base: str) -> None:
     as_forgiving_short_text(project)
 
 
+def _written(project: Path, base: str) -> None:
+    as_written_course(project)
+
+
 VARIANTS: dict[str, Callable[..., None] | None] = {
     "material": None,
     "mkdocs": _mkdocs_theme,
@@ -94,6 +99,7 @@ VARIANTS: dict[str, Callable[..., None] | None] = {
     "shuffled": _shuffled_ordering,
     "numeric": _numeric,
     "forgiving": _forgiving,
+    "written": _written,
 }
 
 
