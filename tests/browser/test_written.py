@@ -87,7 +87,8 @@ def test_typing_is_saved_without_leaving_the_box(page, written_site):
     open_page(page, written_site, "beta/")
     page.get_by_role("textbox", name=WRITTEN_PROMPT).press_sequentially("Draft one")
     page.wait_for_function(
-        "k => JSON.parse(localStorage.getItem(k) || '{}').written?.['beta-check']?.['write-four']?.text === 'Draft one'",
+        "k => JSON.parse(localStorage.getItem(k) || '{}')"
+        ".written?.['beta-check']?.['write-four']?.text === 'Draft one'",
         arg=STORAGE_KEY,
     )
     assert saved_progress(page)["written"]["beta-check"]["write-four"]["compared"] is False
