@@ -9,7 +9,8 @@ import pytest
 from tests.support.assets import gzipped, loaded_by
 from tests.support.browser import PAGES
 
-BUDGET = 13 * 1024  # quiz JS + CSS, gzipped, together (12 KB before the interface's words moved to catalogue.js)
+BUDGET = 14 * 1024  # quiz JS + CSS, gzipped, together (12 KB before the interface's words moved to catalogue.js,
+# 13 KB before written practice: written.js and its place in store.js, questions.js and course.css)
 ROLEPLAY_EXTRA = 5 * 1024
 """What a page with a role-play downloads on top of the quiz assets (scenario.js and scenario.css,
 gzipped): store.js, dom.js and course.css are shared and cached."""
