@@ -40,6 +40,8 @@ Question types:
   wants at least 3 pairs, so fewer get a warning.
 - numeric: `{#answer:tolerance}`, numbers written with a decimal point.
 - ordering: GIFT has no such type; the question is skipped with a warning.
+- written: an essay, `{}`, whose general feedback (`####`) is the model answer with the checklist as a list;
+  it is never scored, so `// not scored` stands where other questions record their points.
 - role-plays (`kind: scenario`) have no GIFT form either: each is skipped with a warning.
 
 Per-option feedback follows `#`; the explanation is the general feedback after `####`. GIFT
@@ -162,7 +164,8 @@ class _GiftWriter:
     def question(self, q: QuestionBase) -> tuple[list[str], list[tuple[str, str]]]:
         """The lines of one question, and (code, message) notes about it."""
         body = question_type(q).gift(q, self)
-        head = f"// points: {q.points}\n::{escape(q.id)}::{self.block(q.prompt)}{{{body.head}"
+        marks = f"// points: {q.points}" if question_type(q).scored else "// not scored: written practice"
+        head = f"{marks}\n::{escape(q.id)}::{self.block(q.prompt)}{{{body.head}"
         answers = list(body.answers)
         if q.explanation:
             answers.append("####" + self.block(q.explanation))

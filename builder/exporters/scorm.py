@@ -19,7 +19,7 @@ from ..source.errors import ExportError
 from ..source.model import Course
 from ..source.validate import Validation
 from .packaging import relative_build, unsafe_urls, write_zip
-from .suspend import SUSPEND_LIMIT, course_map, worst_case_length
+from .suspend import MIN_WRITTEN, SUSPEND_LIMIT, course_map, worst_case_length
 
 LAUNCH_PAGE = "scorm-launch.html"
 LAUNCH_SCRIPT = "assets/course/scorm-launch.js"
@@ -42,6 +42,12 @@ def export_scorm(config: Configuration, validation: Validation, out: Path) -> Sc
     assert course is not None
     cmap = course_map(course)
     worst = worst_case_length(cmap)
+    if cmap.get("written") and cmap["writtenBudget"] < MIN_WRITTEN:
+        raise ExportError(
+            f"the course's {len(cmap['written'])} written questions would have room for only "
+            f"{cmap['writtenBudget']:,} characters each in SCORM 1.2's {SUSPEND_LIMIT:,} characters of suspend_data "
+            f"(at least {MIN_WRITTEN} are needed); split the course into smaller packages or use fewer questions"
+        )
     if worst > SUSPEND_LIMIT:
         raise ExportError(
             f"a learner's progress in this course can need {worst:,} characters of SCORM "

@@ -24,16 +24,25 @@
    * @typedef {{ id: string, version: string, nodes: string[], longest: number, choices: number,
    *   scores: number[][] }} ScenarioMap
    */
-  /** @typedef {{ v: number, course: string, storage: string, quizzes: QuizMap[], scenarios: ScenarioMap[] }} CourseMap */
+  /**
+   * A written question (never scored, kept apart from the quizzes): its quiz, id, checklist tag and length.
+   * @typedef {{ quiz: string, id: string, tag: string, checks: number }} WrittenMap
+   */
+  /**
+   * @typedef {{ v: number, course: string, storage: string, quizzes: QuizMap[], scenarios: ScenarioMap[],
+   *   written?: WrittenMap[], writtenBudget?: number }} CourseMap
+   */
   /**
    * The course pages' progress (assets/store.js), as found in storage: shapes are expected, not checked,
    * except where a wrong one would break the encoding.
    * @typedef {{ version: string, best: number, attempts: number, passedAt?: string | null,
    *   last?: { score: number, responses?: Record<string, unknown>, draw?: unknown } }} QuizEntry
    * @typedef {{ version: string, plays?: unknown, path?: unknown, best?: unknown }} ScenarioEntry
+   * @typedef {{ text?: unknown, ticks?: unknown, tag?: unknown, compared?: unknown }} WrittenEntry
    * @typedef {{ v?: number, name?: string, quizzes?: Record<string, QuizEntry>,
    *   scenarios?: Record<string, ScenarioEntry>, draws?: Record<string, { version: string, ids?: unknown }>,
-   *   timers?: Record<string, { version: string, started: number, extra?: number, draft?: Record<string, unknown> }> }} Progress
+   *   timers?: Record<string, { version: string, started: number, extra?: number, draft?: Record<string, unknown> }>,
+   *   written?: Record<string, Record<string, WrittenEntry>> }} Progress
    */
   /** @typedef {number | string | number[] | null} Answer */
   /**
@@ -59,6 +68,8 @@
   var finished = false;
   /** @type {string | null} */
   var lastSaved = null;
+  /** The written answers ("quiz/question") the last encode() cut to fit; the course page is told. @type {string[]} */
+  var truncated = [];
 
   /**
    * The standard discovery: walk up the parents, then the opener's chain, a bounded number of steps.
@@ -110,6 +121,32 @@
         .replace(/[\u0000-\u001f\u007f]|[\ud800-\udbff](?![\udc00-\udfff])|(?:^|[^\ud800-\udbff])[\udc00-\udfff]/g, "")
         .slice(0, limit)
     );
+  }
+  /**
+   * A written answer as suspend_data keeps it (builder/exporters/suspend.py `written_text`): line breaks kept,
+   * other control characters and lone surrogates removed, then the beginning that JSON writes in at most
+   * `budget` characters (a quote, a backslash or a line break takes two; so does a character beyond U+FFFF).
+   * @param {string} text
+   * @param {number} budget
+   */
+  function writtenText(text, budget) {
+    var clean = String(text).replace(/\r\n?/g, "\n");
+    var kept = "";
+    var used = 0;
+    var i;
+    var ch;
+    var cost;
+    for (i = 0; i < clean.length; i += Math.max(ch.length, 1)) {
+      ch = clean.charAt(i);
+      if (/[\ud800-\udbff]/.test(ch) && /[\udc00-\udfff]/.test(clean.charAt(i + 1))) ch = clean.slice(i, i + 2);
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: removing them (all but the line break) is the point
+      else if (/[\u0000-\u0009\u000b-\u001f\u007f\ud800-\udfff]/.test(ch)) continue;
+      cost = ch === '"' || ch === "\\" || ch === "\n" || ch.length === 2 ? 2 : 1;
+      if (used + cost > budget) break;
+      kept += ch;
+      used += cost;
+    }
+    return kept;
   }
   /**
    * Whether `object` is an object with its own property `name` (parsed JSON: never an inherited one).
@@ -247,11 +284,24 @@
         }),
       ];
     });
-    if (pending.some(Array.isArray) || running.some(Array.isArray)) {
+    truncated = [];
+    // after the role-plays (0 when there are none), each list only when something follows it or it has
+    // something: the draws waiting (4), the timed attempts running (5), the written answers (6)
+    /** @type {unknown[]} */
+    var tail = [
+      pending.some(Array.isArray) ? pending : 0,
+      running.some(Array.isArray) ? running : 0,
+      (map.written || []).length
+        ? (map.written || []).map(function (q) {
+            return encodeWritten(q, own(progress, "written") ? progress.written : null);
+          })
+        : 0,
+    ];
+    while (tail.length && tail[tail.length - 1] === 0) tail.pop();
+    if (tail.length) {
       if (data.length < 4) data.push(0); // no role-plays
-      data.push(pending.some(Array.isArray) ? pending : 0);
+      data = data.concat(tail);
     }
-    if (running.some(Array.isArray)) data.push(running);
     return JSON.stringify(data);
   }
   /**
@@ -284,6 +334,25 @@
       return isInt(n) && quiz.questions[n] ? quiz.questions[n].id : "";
     });
     return ids.indexOf("") < 0 ? ids : null;
+  }
+  /**
+   * A written answer as suspend_data keeps it: 0, or [text, ticks (a bit mask; -1 not compared), tag].
+   * @param {WrittenMap} question
+   * @param {unknown} written the course pages' `written` progress
+   */
+  function encodeWritten(question, written) {
+    var answers = own(written, question.quiz) ? written[question.quiz] : null;
+    var entry = own(answers, question.id) ? /** @type {WrittenEntry} */ (answers[question.id]) : null;
+    var budget = map.writtenBudget || 0;
+    var text;
+    var ticks;
+    if (!entry || typeof entry.text !== "string") return 0;
+    text = writtenText(entry.text, budget);
+    if (text !== writtenText(entry.text, Infinity)) truncated.push(question.quiz + "/" + question.id);
+    ticks = (Array.isArray(entry.ticks) ? entry.ticks : []).reduce(function (mask, n, i, all) {
+      return isInt(n) && n >= 0 && n < question.checks && all.indexOf(n) === i ? mask + Math.pow(2, n) : mask;
+    }, 0);
+    return [text, entry.compared === true ? ticks : -1, String(entry.tag || "").slice(0, 6)];
   }
   /**
    * @param {unknown} value
@@ -385,6 +454,9 @@
         if (ids) draws[quiz.id] = { version: quiz.version, ids: ids };
       });
     }
+    if (map.written && Array.isArray(found[6])) {
+      progress.written = decodeWritten(map.written, found[6]);
+    }
     if (Array.isArray(found[3])) {
       progress.scenarios = /** @type {Record<string, ScenarioEntry>} */ (scenarios);
       map.scenarios.forEach(function (scenario, index) {
@@ -400,6 +472,43 @@
       });
     }
     return progress;
+  }
+
+  /**
+   * The written answers of suspend_data back as the course pages keep them.
+   * @param {WrittenMap[]} questions
+   * @param {unknown[]} saved
+   */
+  function decodeWritten(questions, saved) {
+    /** @type {Record<string, Record<string, WrittenEntry>>} */
+    var written = {};
+    questions.forEach(function (q, index) {
+      var entry = saved[index];
+      var mask;
+      var ticks = [];
+      var n;
+      if (!Array.isArray(entry) || typeof entry[0] !== "string") return;
+      mask = isInt(entry[1]) ? entry[1] : -1;
+      for (n = 0; mask > 0 && n < q.checks; n += 1) if (Math.floor(mask / Math.pow(2, n)) % 2 === 1) ticks.push(n);
+      written[q.quiz] = written[q.quiz] || {};
+      written[q.quiz][q.id] = { text: entry[0], ticks: ticks, tag: String(entry[2] || ""), compared: mask >= 0 };
+    });
+    return written;
+  }
+
+  /**
+   * Tells the course page in the frame which written answers the LMS keeps only the beginning of
+   * (assets/written.js shows a notice under each).
+   */
+  function tellTruncated() {
+    try {
+      /** @type {Window} */ (frame.contentWindow).postMessage(
+        { courseSuspend: { truncated: truncated } },
+        window.location.origin,
+      );
+    } catch (_e) {
+      /* the frame shows another origin */
+    }
   }
 
   /** @returns {Progress} */
@@ -459,6 +568,7 @@
     if (!api || finished) return;
     var progress = readProgress();
     var data = encode(progress);
+    if ((map.written || []).length) tellTruncated();
     if (data === lastSaved) return;
     var result = summary(progress);
     if (result.score !== null && result.score !== undefined) {

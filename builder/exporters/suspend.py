@@ -4,19 +4,20 @@ The browser keeps progress as JSON keyed by opaque tokens (see assets/store.js).
 LMS gives us at most 4,096 characters, so the launch page (scorm_launch.js) rewrites
 that JSON using positions from a course map instead of tokens:
 
-    [2, name, [quiz, ...], [role-play, ...] | 0, [draw, ...] | 0, [timer, ...]]
+    [2, name, [quiz, ...], [role-play, ...] | 0, [draw, ...] | 0, [timer, ...] | 0, [written, ...]]
                                      2 = format version; one entry per quiz and per role-play,
                                      in course order (the role-play list only when there are some,
-                                     0 in its place when there are none but more follows); the draws
-                                     list only when a question pool has a draw waiting for its first
-                                     submission (one per quiz, 0 or its draw), the timers list only
-                                     when a timed attempt is running (one per quiz: 0, or
-                                     [started, extra, [answer, ...]]: its start in seconds since 1970,
-                                     the minutes an extension added, and the answers so far)
+                                     0 in its place when there are none but more follows); then,
+                                     each only when it or a list after it has something: the draws
+                                     of question pools waiting for their first submission (one per
+                                     quiz, 0 or its draw), the timed attempts running (one per quiz:
+                                     0, or [started, extra, [answer, ...]]: its start in seconds since
+                                     1970, the minutes an extension added, and the answers so far),
+                                     and one entry per written question (when the course has some)
     quiz = 0                         never checked
          | [tag, best, attempts, passed_on, last_score, [answer, ...], draw?]
     draw (a question pool's)         the positions of the questions an attempt shows, in order
-    answer (one per question, in source order), by the question's encoding in the course map:
+    answer (one per scored question, in source order), by the question's encoding in the course map:
       choice     (single, true_false)  index of the chosen option (true_false: 0 false, 1 true), -1 blank
       choices    (multiple)            bit mask of the chosen options
       text       (short_text, numeric) the typed text, control characters removed, at most 60 characters
@@ -28,6 +29,17 @@ that JSON using positions from a course map instead of tokens:
     choice: the position of each choice made from the start (the path the learner is on)
     best = 0 | [ending, score, ...]  the best play: its ending's position among the role-play's
                                      nodes, then its score in each dimension
+
+    written = 0                      nothing written
+            | [text, ticks, tag]     the learner's text (control characters removed but line breaks,
+                                     then cut to the course map's `writtenBudget`: JSON characters,
+                                     counted as JavaScript counts them), the ticked checklist items as
+                                     a bit mask (-1: not compared yet) and the checklist's tag
+
+Written answers are never scored, so they are kept apart from the quizzes (an edited quiz keeps them).
+The export shares out what the widest progress leaves of the 4,096 characters between the course's
+written questions, up to MAX_WRITTEN each; a learner whose text is longer keeps its beginning, and the
+launch page tells the course page, which says so under the answer.
 
 `tag` is the start of the content hash: progress for an edited quiz or role-play is dropped.
 Format 1 (before question pools) is the same without draws, and is still read.
@@ -41,7 +53,8 @@ from typing import Any
 
 from ..site.render import course_key, storage_key
 from ..source.model import Course
-from ..source.questions import question_type
+from ..source.questions import Written, question_type
+from ..source.questions.written import checklist_tag
 from ..source.scoring import quiz_version, scenario_version
 
 SUSPEND_LIMIT = 4096
@@ -51,6 +64,10 @@ MAX_TEXT = 60
 MAX_NAME = 60
 MAX_ATTEMPTS = 9999
 MAX_CHOICES = 100
+MAX_WRITTEN = 2000
+"""The most a written answer keeps, however much room the course leaves (a few paragraphs)."""
+MIN_WRITTEN = 300
+"""The least room a written answer must have: a short reply; a course that leaves less cannot be exported."""
 
 
 def course_map(course: Course) -> dict[str, Any]:
@@ -62,7 +79,7 @@ def course_map(course: Course) -> dict[str, Any]:
         # the launch page knows encodings, never question types
         questions = [
             {"id": q.id, "encoding": question_type(q).encoding, **question_type(q).tokens(quiz.id, q)}
-            for q in quiz.questions
+            for q in quiz.scored_questions
         ]
         quizzes.append(
             {
@@ -87,13 +104,25 @@ def course_map(course: Course) -> dict[str, Any]:
         for lesson in course.lessons
         for scenario in course.scenarios_for(lesson)
     ]
-    return {
+    cmap: dict[str, Any] = {
         "v": FORMAT_VERSION,
         "course": course_key(course),
         "storage": storage_key(course),
         "quizzes": quizzes,
         "scenarios": scenarios,
     }
+    written = [
+        {"quiz": quiz.id, "id": q.id, "tag": checklist_tag(q), "checks": len(q.checklist)}
+        for quiz in [q for q in ordered if q is not None] + ([course.final_quiz] if course.final_quiz else [])
+        for q in quiz.questions
+        if isinstance(q, Written)
+    ]
+    if written:
+        cmap["written"] = written
+        cmap["writtenBudget"] = 0
+        room = SUSPEND_LIMIT - worst_case_length(cmap)
+        cmap["writtenBudget"] = max(0, min(MAX_WRITTEN, room // len(written)))
+    return cmap
 
 
 def clean_text(text: str, limit: int) -> str:
@@ -138,12 +167,21 @@ def encode(progress: dict[str, Any], cmap: dict[str, Any]) -> str:
     saved_timers = progress.get("timers")
     timed: dict[str, Any] = saved_timers if isinstance(saved_timers, dict) else {}
     running = [_encode_timer(quiz, timed.get(quiz["id"])) for quiz in cmap["quizzes"]]
-    if any(isinstance(draw, list) for draw in pending) or any(running):
+    kept = progress.get("written")
+    written: dict[str, Any] = kept if isinstance(kept, dict) else {}
+    # after the role-plays (0 when there are none): the draws waiting (4), the timed attempts (5), the written
+    # answers (6), each only when it or a list after it has something (scorm_launch.js `encode`)
+    tail: list[Any] = [
+        pending if any(isinstance(draw, list) for draw in pending) else 0,
+        running if any(running) else 0,
+        [_encode_written(q, written, cmap["writtenBudget"]) for q in cmap["written"]] if cmap.get("written") else 0,
+    ]
+    while tail and tail[-1] == 0:
+        tail.pop()
+    if tail:
         if len(data) < 4:
             data.append(0)  # no role-plays
-        data.append(pending if any(isinstance(draw, list) for draw in pending) else 0)
-    if any(running):
-        data.append(running)
+        data.extend(tail)
     return json.dumps(data, separators=(",", ":"), ensure_ascii=False)
 
 
@@ -166,6 +204,43 @@ def _encode_timer(quiz: dict[str, Any], timer: Any) -> Any:
 def _encode_draw(quiz: dict[str, Any], ids: Any) -> list[int]:
     positions = [q["id"] for q in quiz["questions"]]
     return [positions.index(i) for i in (ids if isinstance(ids, list) else []) if i in positions]
+
+
+def written_text(text: str, budget: int) -> str:
+    """A written answer as suspend_data keeps it (scorm_launch.js `writtenText`): line breaks as \\n, other
+    control characters and lone surrogates removed, then its beginning that JSON writes in at most `budget`
+    characters as JavaScript counts them (a quote, a backslash or a line break takes two, and so does a
+    character beyond U+FFFF)."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    kept: list[str] = []
+    used = 0
+    for ch in text:
+        if (ch < " " and ch != "\n") or ch == "\x7f" or "\ud800" <= ch <= "\udfff":
+            continue
+        cost = 2 if ch in '"\\\n' or ord(ch) > 0xFFFF else 1
+        if used + cost > budget:
+            break
+        kept.append(ch)
+        used += cost
+    return "".join(kept)
+
+
+def is_truncated(text: str, budget: int) -> bool:
+    """Whether suspend_data keeps less than the learner wrote (beyond what cleaning removes)."""
+    return written_text(text, budget) != written_text(text, 10 * len(text) + 10)
+
+
+def _encode_written(question: dict[str, Any], answers: dict[str, Any], budget: int) -> Any:
+    quiz = answers.get(question["quiz"])
+    entry = quiz.get(question["id"]) if isinstance(quiz, dict) else None
+    if not isinstance(entry, dict) or not isinstance(entry.get("text"), str):
+        return 0
+    saved_ticks = entry.get("ticks")
+    ticks: list[Any] = saved_ticks if isinstance(saved_ticks, list) else []
+    mask = sum(1 << n for n in set(ticks) if _is_int(n) and 0 <= n < question["checks"])
+    tag = entry.get("tag")
+    ticked = mask if entry.get("compared") is True else -1
+    return [written_text(entry["text"], budget), ticked, (tag if isinstance(tag, str) else "")[:6]]
 
 
 def _encode_scenario(scenario: dict[str, Any], entry: Any) -> Any:
@@ -250,6 +325,17 @@ def worst_case_length(cmap: dict[str, Any]) -> int:
                 "extra": 2 * quiz["timeLimit"],
                 "draft": responses,
             }
+    progress["written"] = {}
+    budget = cmap.get("writtenBudget", 0)
+    for q in cmap.get("written", []):
+        # quotes take two characters each; an odd budget leaves room for one more plain letter
+        progress["written"].setdefault(q["quiz"], {})[q["id"]] = {
+            "text": '"' * (budget // 2) + "a" * (budget % 2),
+            "ticks": list(range(q["checks"])),
+            "tag": "x" * 6,
+            # every tick is the widest mask from four items on; below that, -1 (not compared) is wider
+            "compared": q["checks"] >= 4,
+        }
     progress["scenarios"] = {}
     for scenario in cmap.get("scenarios", []):
         progress["scenarios"][scenario["id"]] = {

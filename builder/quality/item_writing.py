@@ -260,16 +260,18 @@ def last_pair_free(ctx: CheckContext) -> Iterator[Finding]:
 @check("no-room-to-miss", "a quiz of two or more questions that a learner passes only with every question right")
 def no_room_to_miss(ctx: CheckContext) -> Iterator[Finding]:
     for quiz in ctx.course.quizzes.values():
-        if len(quiz.questions) < 2:
+        scored = quiz.scored_questions
+        if len(scored) < 2:
             continue
-        best_with_a_slip = score_without(quiz, [min(q.points for q in quiz.questions)])
+        best_with_a_slip = score_without(quiz, [min(q.points for q in scored)])
         if best_with_a_slip >= quiz.pass_mark:
             continue
         own = ctx.sources.quizzes[quiz.id].raw("pass_mark") is not None
         yield Finding(
             quiz.origin.path,
             ("pass_mark",) if own else ("questions",),
-            f"with {count(len(quiz.questions), 'question')} and a pass mark of {quiz.pass_mark}"
+            f"with {count(len(scored), 'scored question' if len(scored) < len(quiz.questions) else 'question')} "
+            f"and a pass mark of {quiz.pass_mark}"
             + ("" if own else " (the course's)")
             + f", one wrong answer fails the quiz (the best score left is {best_with_a_slip}); set `pass_mark` "
             f"to {best_with_a_slip} or lower, or add questions, so one slip does not fail a learner who knows "

@@ -43,7 +43,7 @@ def assessing_questions(course: Course) -> dict[tuple[str, str], list[str]]:
 
 def score_without(quiz: Quiz, missed: list[int]) -> int:
     """The quiz's score (as scoring.py computes it) with every question right but the `missed` points."""
-    total = sum(q.points for q in quiz.questions)
+    total = sum(q.points for q in quiz.scored_questions)
     return (total - sum(missed)) * 100 // total if total else 0
 
 
@@ -51,7 +51,7 @@ def questions_may_miss(quiz: Quiz) -> int:
     """How many questions a learner may get wrong, whichever they are, and still pass: missing the ones
     worth most points still reaches the pass mark. For a question pool, in the draw that allows fewest: of
     the questions worth most, or of those worth least (which of the two it is depends on the points)."""
-    points = sorted((q.points for q in quiz.questions), reverse=True)
+    points = sorted((q.points for q in quiz.scored_questions), reverse=True)
     if quiz.draw is None:
         return _may_miss(points, quiz.pass_mark)
     drawn = quiz.draw

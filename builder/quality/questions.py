@@ -8,7 +8,15 @@ from collections.abc import Iterator
 from math import ceil
 
 from ..source.model import Quiz
-from ..source.questions import MultipleChoice, QuestionBase, ShortText, SingleChoice, TrueFalse, normalise_answer
+from ..source.questions import (
+    MultipleChoice,
+    QuestionBase,
+    ShortText,
+    SingleChoice,
+    TrueFalse,
+    normalise_answer,
+    question_type,
+)
 from ..source.text import shorten
 from .readability import words
 from .registry import CheckContext, Finding, check
@@ -64,7 +72,7 @@ def missing_feedback(ctx: CheckContext) -> Iterator[Finding]:
 @check("missing-explanation", "a question with no `explanation`")
 def missing_explanation(ctx: CheckContext) -> Iterator[Finding]:
     for quiz, index, question in questions_of(ctx):
-        if question.explanation is None:
+        if question.explanation is None and question_type(question).scored:  # written practice has its model answer
             yield Finding(
                 quiz.origin.path,
                 ("questions", index),
@@ -203,7 +211,7 @@ def small_pool(ctx: CheckContext) -> Iterator[Finding]:
             continue
         draws = quiz.draw_by_objective or (("", quiz.draw),)
         for objective, wanted in draws:
-            pool = sum(1 for q in quiz.questions if not objective or q.objective == objective)
+            pool = sum(1 for q in quiz.scored_questions if not objective or q.objective == objective)
             if pool >= wanted * SMALL_POOL_FACTOR:
                 continue
             which = f" for '{objective}'" if objective else ""

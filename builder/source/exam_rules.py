@@ -7,6 +7,7 @@ from collections import Counter
 from typing import Any
 
 from .diagnostics import Checker
+from .questions import QUESTION_TYPES
 from .text import count, suggest
 
 
@@ -48,7 +49,9 @@ def check_draw(raw: dict[str, Any], checker: Checker) -> None:
     questions = raw.get("questions")
     if draw is None or not isinstance(questions, list):
         return
-    objectives = [q.get("objective") for q in questions if isinstance(q, dict)]
+    # a pool draws from the scored questions: written practice is always shown, never drawn
+    questions = [q for q in questions if isinstance(q, dict) and _scored(q.get("type"))]
+    objectives = [q.get("objective") for q in questions]
     pool = Counter(o.strip() for o in objectives if isinstance(o, str) and o.strip())
     if isinstance(draw, int) and not isinstance(draw, bool):
         if draw > len(questions):
@@ -85,3 +88,8 @@ def check_draw(raw: dict[str, Any], checker: Checker) -> None:
                 f"`{objective}: 1` (or more) to `draw`",
                 "draw-objective-left-out",
             )
+
+
+def _scored(kind: Any) -> bool:
+    question_type = QUESTION_TYPES.get(kind) if isinstance(kind, str) else None
+    return question_type is None or question_type.scored  # an unknown type is reported where it is written

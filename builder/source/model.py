@@ -57,6 +57,11 @@ class Quiz:
         practice quiz lets the learner change an answer and check again at once."""
         return self.attempts is not None or self.review != "always" or self.time_limit_minutes is not None
 
+    @property
+    def scored_questions(self) -> tuple[Question, ...]:
+        """The questions its score counts: all but written practice, which has no points."""
+        return tuple(q for q in self.questions if q.points)
+
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class ScenarioChoice:

@@ -241,6 +241,7 @@ class ListOf(Kind):
     item: Kind
     min_items: int = 0
     what: str = "item"
+    max_items: int | None = None
 
     def check(self, value: Any, path: DataPath, checker: Checker) -> Any:
         if not isinstance(value, list):
@@ -252,8 +253,15 @@ class ListOf(Kind):
                 checker.error(path, f"should be a list, but is {describe(value)}", "type")
             return INVALID
         too_few = _too_few(len(value), self.min_items, self.what, path, checker)
+        too_many = self.max_items is not None and len(value) > self.max_items
+        if too_many:
+            checker.error(
+                path,
+                f"has {len(value)} {self.what}s, more than the {self.max_items} allowed; keep the most useful ones",
+                "too-many",
+            )
         items = [self.item.check(v, (*path, i), checker) for i, v in enumerate(value)]
-        if too_few or any(v is INVALID for v in items):
+        if too_few or too_many or any(v is INVALID for v in items):
             return INVALID
         return items
 
@@ -261,6 +269,8 @@ class ListOf(Kind):
         schema: dict[str, Any] = {"type": "array", "items": self.item.json_schema()}
         if self.min_items:
             schema["minItems"] = self.min_items
+        if self.max_items is not None:
+            schema["maxItems"] = self.max_items
         return schema
 
 

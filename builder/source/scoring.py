@@ -7,6 +7,8 @@ Both implementations run the shared cases in tests/scoring_cases.json.
 - A quiz's score is earned points * 100 // total points: a whole-number percent, rounded
   down so a learner is never shown a pass mark they did not reach.
 - A quiz passes when score >= pass mark.
+- Written practice (questions/written.py) is never scored: it is left out of the answer key and the
+  version, so the score is out of the other questions and editing a model answer keeps learners' scores.
 """
 
 from __future__ import annotations
@@ -26,7 +28,7 @@ from .questions import QuestionBase, question_type
 def quiz_version(quiz: Quiz) -> str:
     """A short hash of everything that decides a quiz's answers; stored progress is keyed by it."""
     parts = [quiz.id, str(quiz.pass_mark)]
-    for question in quiz.questions:
+    for question in quiz.scored_questions:
         key = {
             "type": question.type,
             "points": question.points,
@@ -89,7 +91,7 @@ def answer_key(
 ) -> dict[str, Any]:
     """What the quiz script needs to score and explain: answers, points, feedback and explanations."""
     questions = {}
-    for question in quiz.questions:
+    for question in quiz.scored_questions:
         feedback = {
             token: render_inline(text)
             for token, text in question_type(question).option_feedback(quiz.id, question).items()

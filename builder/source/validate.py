@@ -196,12 +196,21 @@ def _check_quiz_file(raw: dict[str, Any], checker: Checker) -> None:
         lambda i: ("questions", i, "id"),
         lambda value, first: f"question id '{value}' is used twice in this quiz (also questions[{first}])",
     )
-    for index, question in enumerate(questions):
-        variant = fmt.QUESTION.variant_of(question)
+    variants = [fmt.QUESTION.variant_of(question) for question in questions]
+    for index, (question, variant) in enumerate(zip(questions, variants, strict=True)):
         if variant is not None:
             QUESTION_TYPES[variant].rules(question, ("questions", index), checker)
     check_exam_settings(raw, checker)
     check_draw(raw, checker)
+    if variants and all(variant is not None and not QUESTION_TYPES[variant].scored for variant in variants):
+        # a quiz is what a lesson is passed by; one with nothing to score could never be passed or failed
+        checker.error(
+            ("questions",),
+            "this quiz has only written questions, which are never scored, so it could never be passed; add "
+            "at least one question with an answer (single, multiple, true_false, short_text, ordering, "
+            "matching or numeric) beside them",
+            "quiz-not-scored",
+        )
     _check_reserved_id(raw, checker)
 
 

@@ -22,6 +22,7 @@ from tests.support.browser import (
     Site,
     as_forgiving_short_text,
     as_numeric_course,
+    as_written_course,
     require_chromium,
 )
 from tests.support.cli import run_course
@@ -119,6 +120,10 @@ def _timed(project: Path, base: str) -> None:
         quiz.write_text(quiz.read_text().replace("questions:\n", lines + "questions:\n", 1))
 
 
+def _written(project: Path, base: str) -> None:
+    as_written_course(project)
+
+
 VARIANTS: dict[str, Callable[..., None] | None] = {
     "exam": _exam,
     "timed": _timed,
@@ -129,6 +134,7 @@ VARIANTS: dict[str, Callable[..., None] | None] = {
     "shuffled": _shuffled_ordering,
     "numeric": _numeric,
     "forgiving": _forgiving,
+    "written": _written,
 }
 
 

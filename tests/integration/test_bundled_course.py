@@ -8,7 +8,7 @@ import subprocess
 
 import pytest
 
-from builder.source.questions import MultipleChoice, SingleChoice
+from builder.source.questions import MultipleChoice, SingleChoice, Written
 from tests.support.paths import REPO
 from tests.support.projects import load, project_at
 
@@ -48,7 +48,9 @@ def test_bundled_lessons_have_the_promised_shape(course):
         assert "scenario" in kinds and kinds & {"tip", "example"}, lesson.id
         assert lesson.key_points, lesson.id
         quiz = course.quiz_for(lesson)
-        assert quiz is not None and 6 <= len(quiz.questions) <= 10, lesson.id
+        # written practice (never scored) comes on top of the questions a learner is scored on
+        assert quiz is not None and 6 <= len(quiz.scored_questions) <= 10, lesson.id
+        assert len(quiz.questions) - len(quiz.scored_questions) <= 1, lesson.id
 
 
 def test_bundled_quizzes_assess_every_objective(course):
@@ -64,6 +66,9 @@ def test_bundled_questions_explain_and_give_feedback_on_wrong_options(course):
     for quiz in course.quizzes.values():
         for question in quiz.questions:
             types.add(question.type)
+            if isinstance(question, Written):  # compared with its model answer and checklist, not explained
+                assert question.model_answer and 4 <= len(question.checklist) <= 5, (quiz.id, question.id)
+                continue
             assert question.explanation, (quiz.id, question.id)
             if isinstance(question, (SingleChoice, MultipleChoice)):
                 for option in question.options:

@@ -38,7 +38,7 @@ def test_check_cli_strict_fails_on_warnings(course_copy):
 def test_check_cli_strict_passes_on_the_bundled_course():
     result = run_course("check", "--strict", cwd=REPO)
     assert result.returncode == 0, result.stdout + result.stderr
-    assert result.stdout == "ok: 5 lessons, 6 quizzes, 3 role-plays, 70 questions checked; no warnings\n"
+    assert result.stdout == "ok: 5 lessons, 6 quizzes, 3 role-plays, 71 questions checked; no warnings\n"
     assert result.stderr == ""
 
 

@@ -30,8 +30,10 @@ from builder.source.questions import (
     ShortText,
     SingleChoice,
     TrueFalse,
+    Written,
 )
 from builder.source.questions.short_text import normalise_answer
+from builder.source.questions.written import model_answer_markdown
 from tests.support.paths import FIXTURES, REPO
 from tests.support.projects import load, project_at
 
@@ -47,6 +49,7 @@ GIFT_TYPES = {
     "short_text": "Short",
     "matching": "Matching",
     "numeric": "Numerical",
+    "written": "Essay",
 }
 
 
@@ -160,7 +163,11 @@ def check_question(quiz_id: str, question, parsed: dict) -> None:
     assert parsed["title"] == question.id, where
     assert parsed["stem"]["format"] == "html", where
     assert parsed_text(parsed["stem"]) == block(question.prompt), where
-    assert parsed_text(parsed["globalFeedback"]) == block(question.explanation), where
+    if isinstance(question, Written):  # an essay: the model answer and checklist are the general feedback
+        assert parsed_text(parsed["globalFeedback"]) == block(model_answer_markdown(question)), where
+        assert "choices" not in parsed or not parsed["choices"], where
+    else:
+        assert parsed_text(parsed["globalFeedback"]) == block(question.explanation), where
     assert not parsed["hasEmbeddedAnswers"], where
 
     if isinstance(question, (SingleChoice, MultipleChoice)):
@@ -234,9 +241,10 @@ def test_only_ordering_questions_are_left_out_each_with_a_warning(exported):
 
 def test_the_fixture_and_bundled_courses_use_every_gift_type(exported):
     types = {q["type"] for questions in exported.parsed.values() for q in questions}
-    assert types - {"Numerical"} == {"Category", "MC", "TF", "Short", "Matching"}
-    numeric = any(isinstance(q, Numeric) for quiz in exported.course.quizzes.values() for q in quiz.questions)
-    assert ("Numerical" in types) is numeric
+    assert types - {"Numerical", "Essay"} == {"Category", "MC", "TF", "Short", "Matching"}
+    for kind, gift_type in ((Numeric, "Numerical"), (Written, "Essay")):
+        used = any(isinstance(q, kind) for quiz in exported.course.quizzes.values() for q in quiz.questions)
+        assert (gift_type in types) is used
 
 
 # -- special characters ----------------------------------------------------------------------------

@@ -11,13 +11,17 @@ from urllib.parse import quote, urlsplit
 
 import pytest
 
-from builder.exporters.suspend import course_map, encode
+from builder.exporters.suspend import MAX_WRITTEN, course_map, encode, written_text
 from tests.support.browser import (
     RIGHT,
+    WRITTEN_CHECKLIST,
+    WRITTEN_MODEL,
+    WRITTEN_PROMPT,
     WRONG,
     Site,
     answer,
     as_numeric_course,
+    as_written_course,
     check,
     format_violations,
     outcome,
@@ -558,4 +562,60 @@ def test_scorm_timed_attempt_keeps_its_time_and_answers_across_launches(browser,
     finally:
         for launch in launches:
             launch.close()
+
+
+def test_scorm_written_answer_is_saved_cut_to_its_budget_with_a_notice_and_resumed(browser, tmp_path_factory):
+    """A written question through the real SCORM runtime: its text, ticks and comparison go into suspend_data
+    exactly as the Python mirror encodes them; a text longer than its budget keeps its beginning, and the
+    learner is told under the answer; the next launch puts the text and ticks back."""
+    root = tmp_path_factory.mktemp("written-lms")
+    project = root / "project"
+    shutil.copytree(FIXTURES / "full", project)
+    as_written_course(project)
+    site = Site(scorm_package(project, root))
+    course, _ = load(project_at(project))
+    cmap = course_map(course)
+    budget = cmap["writtenBudget"]
+    assert budget == MAX_WRITTEN
+    text = 'Hi Sam, "noted".\n' + "I can send the figures by 3pm. " * 80
+    assert len(text) > budget
+    first = Launch(browser, site)
+    try:
+        frame = first.course_frame("beta/index.html")
+        written = frame.locator('[data-question="write-four"]')
+        written.get_by_role("textbox", name=WRITTEN_PROMPT).fill(text)
+        written.get_by_role("button", name="Compare").click()
+        written.get_by_role("checkbox", name=WRITTEN_CHECKLIST[1]).check()
+        notice = written.locator("[data-written-notice]")
+        notice.wait_for(state="visible")
+        assert "keeps only the beginning" in notice.inner_text()
+        stored = json.loads(frame.evaluate("k => localStorage.getItem(k)", cmap["storage"]))
+        assert stored["written"]["beta-check"]["write-four"]["text"] == text  # the page keeps it all meanwhile
+        first.wait_for_value("cmi.suspend_data", encode(stored, cmap))
+        saved = first.value("cmi.suspend_data")
+    finally:
+        first.close()
+    kept = json.loads(saved)[6][0]
+    assert kept[0] == written_text(text, budget) and len(json.dumps(kept[0])) - 2 <= budget
+    assert kept[1:] == [0b10, cmap["written"][0]["tag"]]
+    assert len(saved) <= 4096
+    second = Launch(
+        browser, site, seed={"suspend_data": saved, "core": {"lesson_status": "incomplete", "entry": "resume"}}
+    )
+    try:
+        frame = second.course_frame("beta/index.html")
+        written = frame.locator('[data-question="write-four"]')
+        box = written.get_by_role("textbox", name=WRITTEN_PROMPT)
+        assert box.input_value() == kept[0]
+        assert written.get_by_role("checkbox", name=WRITTEN_CHECKLIST[1]).is_checked()
+        assert not written.get_by_role("checkbox", name=WRITTEN_CHECKLIST[0]).is_checked()
+        assert written.get_by_text(WRITTEN_MODEL).is_visible()
+        # the text now fits: no notice once the launch page has looked at it again
+        box.fill("A short reply.")
+        second.wait_for_value(
+            "cmi.suspend_data", saved.replace(json.dumps(kept[0], ensure_ascii=False), '"A short reply."')
+        )
+        written.locator("[data-written-notice]").wait_for(state="hidden")
+    finally:
+        second.close()
         site.close()

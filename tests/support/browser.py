@@ -291,3 +291,19 @@ def as_numeric_course(project: Path) -> None:
         "    prompt: How many euros did the order cost (1 000,50 written out)?\n"
         "    explanation: One thousand euros and fifty cents.\n    answer: 1000.5\n",
     )
+
+
+WRITTEN_PROMPT = "Write the reply you would send to Sam, who asked for the figures by noon."
+WRITTEN_MODEL = "Thanks, Sam. I can send the figures by 3pm; is that soon enough?"
+WRITTEN_CHECKLIST = ("I acknowledged the request", "I asked what Sam needs", "I committed to a time")
+
+
+def as_written_course(project: Path) -> None:
+    """The beta quiz with a written question (never scored) after its three scored ones."""
+    quiz = project / "quizzes" / "beta-check.yml"
+    checklist = "".join(f"      - {item}\n" for item in WRITTEN_CHECKLIST)
+    quiz.write_text(
+        quiz.read_text()
+        + f"  - id: write-four\n    type: written\n    objective: name-it\n    prompt: {WRITTEN_PROMPT}\n"
+        f'    model_answer: "{WRITTEN_MODEL}"\n    checklist:\n{checklist}'
+    )

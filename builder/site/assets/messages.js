@@ -103,6 +103,10 @@ export const messages = {
   timeExtended: (n) => text("time_extended", { n }),
   timeUp: text("time_up"),
 
+  // -- written practice (written.js)
+  writtenNotKept: text("written_not_kept"),
+  writtenTruncated: text("written_truncated"),
+
   // -- role-plays (scenario.js)
   /** @param {number} position */
   step: (position) => text("step", { position }),

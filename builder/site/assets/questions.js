@@ -44,7 +44,15 @@ import { all, find, own } from "./dom.js";
  * @property {"." | ","} decimal the course language's decimal symbol
  * @property {string} [explanation]
  */
-/** @typedef {ChoiceKey | TextKey | OrderingKey | MatchingKey | NumericKey} QuestionKey */
+/**
+ * Written practice is never scored, so the builder leaves it out of the answer key; this is its place in the
+ * type table.
+ * @typedef {object} WrittenKey
+ * @property {"written"} type
+ * @property {number} points always 0
+ * @property {string} [explanation] never set: a written question has its model answer instead
+ */
+/** @typedef {ChoiceKey | TextKey | OrderingKey | MatchingKey | NumericKey | WrittenKey} QuestionKey */
 
 /**
  * A learner's answer as the quiz reads it and progress keeps it: an option token ("" for none), the
@@ -253,7 +261,7 @@ const single = {
 /**
  * Each type's answer key.
  * @typedef {{ single: ChoiceKey, true_false: ChoiceKey, multiple: ChoiceKey, short_text: TextKey,
- *   numeric: NumericKey, ordering: OrderingKey, matching: MatchingKey }} KeyOfType
+ *   numeric: NumericKey, ordering: OrderingKey, matching: MatchingKey, written: WrittenKey }} KeyOfType
  */
 
 /**
@@ -325,6 +333,16 @@ export const QUESTION_TYPES = {
       }
     },
     isCorrect: (key, response) => rowsMatch(key.correct, response, false),
+  },
+  // never scored (written.js shows the model answer): a text area that is never right
+  written: {
+    read: (element) => find("textarea", element).value,
+    write(element, value) {
+      find("textarea", element).value = typeof value === "string" ? value : "";
+    },
+    shuffle() {},
+    isBlank: (_key, response) => typeof response !== "string" || !response.trim(),
+    isCorrect: () => false,
   },
 };
 

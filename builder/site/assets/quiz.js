@@ -13,6 +13,7 @@ import { questionType } from "./questions.js";
 import { decodeKey, scoreQuiz } from "./scoring.js";
 import { entryFor, store } from "./store.js";
 import { Countdown } from "./timer.js";
+import { Written } from "./written.js";
 
 /** @import { Change, ComponentClass } from "./dom.js" */
 /** @import { QuestionResult, QuizResult } from "./scoring.js" */
@@ -589,11 +590,12 @@ export class Quiz extends Component {
  */
 export function init(scope = document) {
   /** @type {ComponentClass[]} */
-  const classes = [Quiz, ...VIEWS];
+  const classes = [Quiz, Written, ...VIEWS];
   for (const Class of classes) createAll(Class, scope);
 }
 
 // Only static imports, and types imported with JSDoc @import tags (never inline import types): the
 // offline export bundles this module and its imports as one classic script (exporters/classic.py).
 start(Quiz);
+start(Written);
 for (const View of VIEWS) start(View);

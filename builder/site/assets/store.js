@@ -16,7 +16,14 @@ import { isObject, own } from "./dom.js";
  * @typedef {{ version: string, best: number, attempts: number, passedAt: string | null, last: Attempt }} QuizEntry
  */
 /**
- * A course's progress. Role-plays' entries are checked by scenario.js, which writes them.
+ * A written answer (written.js; never scored, so kept apart from the quiz's attempts, and kept when the quiz
+ * is edited): the learner's text, the checklist items ticked (by position) on the checklist `tag` names, and
+ * whether they compared it with the model answer.
+ * @typedef {{ text: string, ticks: number[], tag: string, compared: boolean }} WrittenEntry
+ */
+/**
+ * A course's progress. Role-plays' entries are checked by scenario.js, which writes them. `written` (by quiz
+ * id, then question id) was added without a new `v`: progress saved before it simply has none.
  * @typedef {object} Progress
  * @property {1} v
  * @property {string} [name] the learner's name, for the certificate
@@ -25,6 +32,7 @@ import { isObject, own } from "./dom.js";
  * @property {Record<string, { version: string, ids: string[] }>} [draws] each question pool's draw that waits for
  *   its first submission (a reload shows the same questions; submitting moves it into the attempt)
  * @property {Record<string, Timer>} [timers] each timed quiz's attempt in progress
+ * @property {Record<string, Record<string, WrittenEntry>>} [written]
  */
 /**
  * A timed attempt in progress: when it started (ms), the minutes added by an extension (0 until then), and the
@@ -57,6 +65,35 @@ const isPercent = (value) =>
   Number.isInteger(value) && /** @type {number} */ (value) >= 0 && /** @type {number} */ (value) <= 100;
 /** @param {unknown} value */
 const text = (value) => (typeof value === "string" ? value.slice(0, 200) : null);
+
+/** The longest written answer kept: pages of text, far beyond a practice reply, and bounded storage. */
+export const MAX_WRITTEN = 20000;
+const MAX_TICKS = 10;
+
+/**
+ * The written answers found in storage that have the expected shape; any other entry is left out.
+ * @param {Record<string, unknown>} data
+ * @returns {Record<string, Record<string, WrittenEntry>>}
+ */
+function cleanWritten(data) {
+  /** @type {Record<string, Record<string, WrittenEntry>>} */
+  const written = {};
+  for (const [quiz, answers] of Object.entries(data)) {
+    if (!isObject(answers)) continue;
+    for (const [question, entry] of Object.entries(answers)) {
+      if (!isObject(entry) || typeof entry.text !== "string") continue;
+      const ticks = Array.isArray(entry.ticks) ? entry.ticks : [];
+      written[quiz] ||= {};
+      written[quiz][question] = {
+        text: entry.text.slice(0, MAX_WRITTEN),
+        ticks: ticks.filter((n) => Number.isInteger(n) && n >= 0 && n < MAX_TICKS),
+        tag: typeof entry.tag === "string" ? entry.tag.slice(0, 40) : "",
+        compared: entry.compared === true,
+      };
+    }
+  }
+  return written;
+}
 
 /** @returns {Progress} */
 export const emptyProgress = () => ({ v: 1, quizzes: {} });
@@ -113,6 +150,7 @@ function clean(data) {
     }
     progress.timers = timers;
   }
+  if (isObject(data.written)) progress.written = cleanWritten(data.written);
   return progress;
 }
 
@@ -190,4 +228,16 @@ export const store = {
 export function entryFor(progress, quiz, version) {
   const entry = own(progress.quizzes, quiz) ? progress.quizzes[quiz] : null;
   return entry && entry.version === version ? entry : null;
+}
+
+/**
+ * The saved written answer to a question, or null.
+ * @param {Progress} progress
+ * @param {string} quiz
+ * @param {string} question
+ * @returns {WrittenEntry | null}
+ */
+export function writtenFor(progress, quiz, question) {
+  const answers = own(progress.written, quiz) ? progress.written?.[quiz] : null;
+  return answers && own(answers, question) ? answers[question] : null;
 }

@@ -14,9 +14,10 @@ from .numeric import NUMERIC, Numeric
 from .ordering import ORDERING, Ordering
 from .short_text import SHORT_TEXT, ShortText, normalise_answer
 from .true_false import TRUE_FALSE, TrueFalse
+from .written import WRITTEN, Written
 
 QUESTION_TYPES: dict[str, QuestionType] = {
-    t.name: t for t in (SINGLE, MULTIPLE, TRUE_FALSE, SHORT_TEXT, ORDERING, MATCHING, NUMERIC)
+    t.name: t for t in (SINGLE, MULTIPLE, TRUE_FALSE, SHORT_TEXT, ORDERING, MATCHING, NUMERIC, WRITTEN)
 }
 """Every question type by its `type:` name, in the order the guide and reports list them."""
 
@@ -39,6 +40,7 @@ __all__ = [
     "ShortText",
     "SingleChoice",
     "TrueFalse",
+    "Written",
     "choice_token",
     "normalise_answer",
     "question_type",

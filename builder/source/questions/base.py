@@ -76,7 +76,16 @@ class MatchingControls:
     rights: list[Choice]
 
 
-Controls = ChoiceControls | TextControls | OrderingControls | MatchingControls
+@dataclass(frozen=True, slots=True)
+class WrittenControls:
+    """A text area, a Compare button and the self-check list it reveals (the `written` macro)."""
+
+    checklist: list[Choice]
+    tag: str
+    """A short hash of the checklist: ticks saved against another checklist are not restored."""
+
+
+Controls = ChoiceControls | TextControls | OrderingControls | MatchingControls | WrittenControls
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,12 +104,17 @@ class Solution:
     """The values the note's message puts in, as (placeholder, text) pairs."""
     markdown: bool = True
     """Whether the lines are trainer Markdown (not a short answer or a number, which are plain text)."""
+    block: str | None = None
+    """Block Markdown printed under the label, before any lines (a written question's model answer)."""
+    lines_label: str | None = None
+    """What the lines are when they follow a block, as a message key (a written question's checklist)."""
 
 
 class GiftWriter(Protocol):
     """What a question type needs from the GIFT exporter (builder/exporters/gift.py) to write its answers."""
 
     def option(self, text: str, feedback: str | None) -> str: ...
+    def block(self, markdown: str) -> str: ...
     def inline(self, markdown: str) -> str: ...
     def plain(self, markdown: str) -> str: ...
     def escape(self, text: str) -> str: ...
@@ -132,7 +146,9 @@ class QuestionType:
     """The macro in templates/_questions.html that draws its controls."""
     encoding: ClassVar[str]
     """How the SCORM launch page saves an answer in suspend_data (builder/exporters/suspend.py):
-    choice, choices, text, positions or pairs."""
+    choice, choices, text, positions, pairs or written."""
+    scored: ClassVar[bool] = True
+    """Whether it counts in a quiz's score; a type that does not (written) has 0 points and no answer key."""
     in_gift: ClassVar[bool] = True
     """Whether Moodle's GIFT format has a question type for it (`gift` writes it)."""
 

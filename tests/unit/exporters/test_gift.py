@@ -20,6 +20,7 @@ from builder.source.questions import (
     ShortText,
     SingleChoice,
     TrueFalse,
+    Written,
 )
 from builder.source.questions.choice import share
 from tests.support.projects import load, project_at
@@ -414,3 +415,20 @@ def test_gift_skips_role_plays_with_a_warning(tmp_path):
         "beta-check.gift",
         "final-check.gift",
     ]
+
+
+def test_written_is_an_essay_with_the_model_answer_and_checklist_as_general_feedback():
+    written = Written(
+        **{**common("reply", "Write a *reply*."), "points": 0},
+        model_answer="Thanks: I'll send it {today}.",
+        checklist=("I said **when**", "I said thanks"),
+    )
+    assert body(written) == (
+        "// not scored: written practice\n"
+        "::reply::[html]<p>Write a <em>reply</em>.</p>{\n"
+        "\t####[html]<p>Thanks\\: I'll send it \\{today\\}.</p>\\n<ul>\\n<li>I said <strong>when</strong></li>\\n"
+        "<li>I said thanks</li>\\n</ul>\n"
+        "}\n"
+    )
+    _, warnings = quiz_to_gift(quiz(written))
+    assert warnings == []

@@ -2,7 +2,17 @@
 
 import json
 
-from builder.exporters.suspend import MAX_TEXT, course_map, encode, worst_case_length
+from builder.exporters.suspend import (
+    MAX_TEXT,
+    MAX_WRITTEN,
+    MIN_WRITTEN,
+    SUSPEND_LIMIT,
+    course_map,
+    encode,
+    is_truncated,
+    worst_case_length,
+    written_text,
+)
 from builder.source.questions import choice_token
 from tests.support.projects import FINAL, ONE_CHECK, load, make_project, project_at
 
@@ -317,3 +327,78 @@ def test_suspend_worst_case_counts_a_running_timed_attempt(tmp_path):
     _course, cmap = fixture_map(tmp_path / "timed", quizzes__one_check=timed)
     answers = json.dumps([-1, '"' * MAX_TEXT], separators=(",", ":"))
     assert worst_case_length(cmap) - worst_case_length(plain) == len(f",0,0,[[9999999999,20,{answers}],0]")
+
+
+WRITTEN = """\
+  - id: q3
+    type: written
+    objective: say
+    prompt: Write a reply.
+    model_answer: Thanks, I'll send it by 3pm.
+    checklist: [I said when, I said thanks, I asked what, I was honest]
+"""
+
+
+def written_progress(text: str, ticks: list[int], *, compared: bool = True, tag: str = "abcdef") -> dict:
+    return {
+        "v": 1,
+        "quizzes": {},
+        "written": {"one-check": {"q3": {"text": text, "ticks": ticks, "tag": tag, "compared": compared}}},
+    }
+
+
+def test_suspend_written_questions_are_kept_apart_from_the_quizzes_answers(tmp_path):
+    _course, cmap = fixture_map(tmp_path, quizzes__one_check=ONE_CHECK + WRITTEN)
+    assert [q["id"] for q in cmap["quizzes"][0]["questions"]] == ["q1", "q2"]  # positions of scored answers kept
+    (question,) = cmap["written"]
+    assert {k: question[k] for k in ("quiz", "id", "checks")} == {"quiz": "one-check", "id": "q3", "checks": 4}
+    assert cmap["writtenBudget"] == MAX_WRITTEN  # the small course leaves more room than one answer may take
+    _, plain = fixture_map(tmp_path / "plain")
+    assert "written" not in plain and "writtenBudget" not in plain  # older courses' maps are unchanged
+
+
+def test_suspend_written_text_ticks_and_tag_round_trip(tmp_path):
+    _course, cmap = fixture_map(tmp_path, quizzes__one_check=ONE_CHECK + WRITTEN)
+    text = 'Hi "Sam",\r\nby 3pm\t\x1b 🙂'
+    encoded = json.loads(encode(written_progress(text, [0, 2, 2, 7, -1]), cmap))
+    # no role-plays, no draws waiting, no timed attempt: a 0 keeps each place before the written list
+    assert encoded[3:6] == [0, 0, 0]
+    assert encoded[6] == [['Hi "Sam",\nby 3pm 🙂', 0b101, "abcdef"]]
+    not_compared = json.loads(encode(written_progress("draft", [1], compared=False), cmap))
+    assert not_compared[6] == [["draft", -1, "abcdef"]]
+    assert json.loads(encode({"v": 1, "quizzes": {}}, cmap))[6] == [0]
+
+
+def test_suspend_written_text_is_cut_to_its_budget_as_javascript_counts(tmp_path):
+    assert written_text("abcdef", 4) == "abcd"
+    assert written_text('ab"cd', 4) == 'ab"'  # a quote takes two characters in JSON
+    assert written_text("a\nb", 2) == "a"  # and so does a line break
+    assert written_text("a🙂b", 2) == "a"  # and a character beyond U+FFFF, two in JavaScript
+    assert written_text("a🙂b", 3) == "a🙂"
+    assert is_truncated("x" * 11, 10) and not is_truncated("x" * 10 + "\x1b", 10)
+    _course, cmap = fixture_map(tmp_path, quizzes__one_check=ONE_CHECK + WRITTEN)
+    long = json.loads(encode(written_progress("word " * 1000, []), cmap))[6][0][0]
+    assert long == ("word " * 1000)[:MAX_WRITTEN]
+
+
+def test_suspend_worst_case_counts_written_text_at_its_budget_and_stays_in_the_limit(tmp_path):
+    _course, cmap = fixture_map(tmp_path, quizzes__one_check=ONE_CHECK + WRITTEN)
+    _, plain = fixture_map(tmp_path / "plain", quizzes__one_check=ONE_CHECK)
+    entry = json.dumps(['"' * (MAX_WRITTEN // 2), 15, "x" * 6], separators=(",", ":"))
+    # the written list and the 0 placeholders for role-plays, draws and timers: ",0,0,0,[" + entry + "]"
+    assert worst_case_length(cmap) - worst_case_length(plain) == len(entry) + len(",0,0,0,[]")
+    assert worst_case_length(cmap) <= SUSPEND_LIMIT
+
+
+def test_suspend_written_budget_shares_the_room_left_and_the_export_refuses_too_little(tmp_path):
+    many = "".join(WRITTEN.replace("id: q3", f"id: w{n}") for n in range(10))
+    _course, cmap = fixture_map(tmp_path, quizzes__one_check=ONE_CHECK + many)
+    assert MIN_WRITTEN <= cmap["writtenBudget"] < MAX_WRITTEN
+    assert (
+        worst_case_length(cmap)
+        <= SUSPEND_LIMIT
+        < worst_case_length({**cmap, "writtenBudget": cmap["writtenBudget"] + 2})
+    )
+    too_many = "".join(WRITTEN.replace("id: q3", f"id: w{n}") for n in range(15))
+    _course, crowded = fixture_map(tmp_path / "crowded", quizzes__one_check=ONE_CHECK + too_many)
+    assert crowded["writtenBudget"] < MIN_WRITTEN

@@ -191,3 +191,27 @@ def test_workbook_cover_shows_the_certificate_issuer_and_logo_when_the_course_ha
     html = html_of(tmp_path / "branded", content__course=course_file)
     assert '<img class="wb-cover__logo" src="images/logo.svg" alt="Harbour Training">' in html
     assert "Issued by Harbour Training" in text_of(html)
+
+
+WRITTEN_QUESTION = """\
+  - id: q3
+    type: written
+    objective: say
+    prompt: Write your reply to Sam.
+    model_answer: Thanks, Sam. I can send it **by 3pm**.
+    checklist: [I said when, I thanked Sam]
+"""
+
+
+def test_workbook_written_question_has_a_writing_space_and_its_model_answer_only_in_the_key(tmp_path):
+    course = valid_course(make_project(tmp_path, quizzes__one_check=ANSWERED + WRITTEN_QUESTION))
+    learners = workbook_html(course, answers=False, paper="a4", today=TODAY)
+    written = learners[learners.index('class="wb-question wb-question--written"') :]
+    written = written[: written.index('<div class="wb-question ') if '<div class="wb-question ' in written else None]
+    assert "Write your answer in the space below." in text_of(written)
+    assert len(Elements(written).find("span", **{"class": "wb-writing__line"})) == 10
+    assert "by 3pm" not in text_of(learners) and "I thanked Sam" not in text_of(learners)
+    trainers = text_of(workbook_html(course, answers=True, paper="a4", today=TODAY))
+    key = trainers[trainers.index("Answer key For trainers") :]
+    assert "3. Write your reply to Sam. Model answer: Thanks, Sam. I can send it by 3pm" in key
+    assert "Check your answer: I said when I thanked Sam" in key

@@ -36,7 +36,7 @@ def test_questions_every_type_names_a_macro_the_templates_have():
     assert macros == {kind.macro for kind in QUESTION_TYPES.values()}  # and no macro is left unused
     for name, kind in QUESTION_TYPES.items():
         assert kind.name == name and kind.model.type == name
-        assert kind.encoding in ("choice", "choices", "text", "positions", "pairs"), name
+        assert kind.encoding in ("choice", "choices", "text", "positions", "pairs", "written"), name
 
 
 def test_questions_the_learners_type_table_has_every_type_and_no_other():
