@@ -9,7 +9,17 @@ import json
 
 import pytest
 
-from tests.support.browser import RIGHT, STORAGE_KEY, answer, check, open_page, quiz, visible_text
+from tests.support.browser import (
+    RIGHT,
+    STORAGE_KEY,
+    answer,
+    check,
+    format_violations,
+    open_page,
+    quiz,
+    run_axe,
+    visible_text,
+)
 
 OBJECTIVES = {"single-one": "pick-one", "multiple-two": "pick-many", "tf-three": "pick-one"}
 
@@ -121,3 +131,15 @@ def test_draw_module_against_seeded_cases(page, site, seed):
         site.url("assets/course/draw.js"),
     )
     assert misfits == [False, False, False, False]  # out of order, too few, unknown, not a list
+
+
+@pytest.mark.parametrize("width", [1280, 375])
+def test_no_axe_violations_with_a_pool_drawn_and_checked(new_tab, sites, width):
+    site = sites("pool")
+    page = new_tab(viewport={"width": width, "height": 900}).page
+    open_page(page, site, "beta/")
+    problems = {"drawn": run_axe(page)}
+    check(page, "beta-check")  # every drawn question blank
+    problems["checked"] = run_axe(page)
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    assert not any(problems.values()), "\n".join(f"{n}: {format_violations(v)}" for n, v in problems.items() if v)
