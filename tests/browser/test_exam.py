@@ -86,6 +86,9 @@ def test_an_exam_confirms_blanks_holds_its_marks_until_the_last_attempt_and_then
     assert not marks_on_page(page, "final-check")
     assert "You have 1 attempt left." in result_text(page, "final-check")
     assert "You will see which answers were right after your last attempt." in result_text(page, "final-check")
+    # no advice to read feedback that is not there yet
+    assert "Not passed yet: the pass mark is 80%." in result_text(page, "final-check")
+    assert "Read the feedback" not in result_text(page, "final-check")
     assert "B is right" not in page.content()  # the explanation, only in the encoded key
     assert locked(page, "final-check")
     assert root.locator("[data-quiz-retry]").is_visible()
@@ -143,6 +146,7 @@ def test_the_last_attempt_counts_and_marks_never_show(page, sites):
     entry = saved_entry(page, "beta-check")
     assert (entry["best"], entry["passedAt"], entry["attempts"]) == (0, None, 3)
     assert "You have used all your attempts." in result_text(page, "beta-check")
+    assert "try again" not in result_text(page, "beta-check")  # there is no attempt left
     open_page(page, site, "progress/")
     row = page.locator("tr", has_text="Beta check")
     assert "Passed" not in visible_text(row)

@@ -65,6 +65,8 @@ export const messages = {
   passed: (mark) => text("passed_mark", { mark }),
   /** @param {number} mark */
   notPassed: (mark) => text("not_passed_mark", { mark }),
+  /** While an exam's feedback is held back (nothing to read under the questions). @param {number} mark */
+  notPassedHeldBack: (mark) => text("not_passed_mark_held_back", { mark }),
   /** Followed by a link to each blank question, separated by `listSeparator`, and `endOfList`. @param {number} n */
   leftBlank: (n) => text("left_blank", { n }),
   /** @param {number} position */

@@ -374,6 +374,9 @@ export class Quiz extends Component {
     }
     const passMark = this.key.passMark;
     const blanks = this.questions.filter((q) => result.questions[questionId(q)].blank);
+    const left = this.attempts - entry.attempts;
+    // "read the feedback, then try again" only when there is feedback to read and an attempt to make
+    const advice = reveal && left > 0;
     const parts = [
       h(
         "p",
@@ -386,7 +389,11 @@ export class Quiz extends Component {
         { class: `course-mark course-mark--${result.passed ? "correct" : "wrong"}` },
         icon(result.passed ? messages.symbolRight : messages.symbolWrong),
         " ",
-        result.passed ? messages.passed(passMark) : messages.notPassed(passMark),
+        result.passed
+          ? messages.passed(passMark)
+          : advice
+            ? messages.notPassed(passMark)
+            : messages.notPassedHeldBack(passMark),
       ),
     ];
     if (blanks.length) {
@@ -401,7 +408,6 @@ export class Quiz extends Component {
           : messages.bestScore(entry.best, entry.attempts),
       ),
     );
-    const left = this.attempts - entry.attempts;
     if (this.attempts !== Infinity) {
       parts.push(
         h(
