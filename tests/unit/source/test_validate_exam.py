@@ -67,29 +67,10 @@ def test_a_practice_quiz_carries_no_exam_settings(tmp_path):
     assert "data-exam" not in html and "data-review" not in html and "course-quiz__rules" not in html
 
 
-POOL = """\
-id: one-check
-title: Check one
-{draw}questions:
-  - id: q1
-    type: single
-    objective: spot
-    prompt: Which?
-    options:
-      - text: This
-        correct: true
-      - text: That
-  - id: q2
-    type: short_text
-    objective: say
-    prompt: Say it.
-    accept: [word]
-  - id: q3
-    type: short_text
-    objective: say
-    prompt: Say it again.
-    accept: [word]
-"""
+POOL = ONE_CHECK.replace("questions:\n", "{draw}questions:\n", 1) + (
+    "  - id: q3\n    type: short_text\n    objective: say\n    prompt: Say it again.\n    accept: [word]\n"
+)
+"""The test course's quiz with a third question, for the objective `say`: a pool to draw from."""
 
 
 def pool_problems(tmp_path: Path, draw: str) -> list[str]:
