@@ -9,10 +9,10 @@ import pytest
 from tests.support.assets import gzipped, loaded_by
 from tests.support.browser import PAGES
 
-BUDGET = 16 * 1024
+BUDGET = 18 * 1024
 """Quiz JS + CSS, gzipped, together: 12 KB before the interface's words moved to catalogue.js, 13 KB before written
 practice (written.js) and exams (attempts, marks held back, blanks confirmed, question pools in draw.js, the
-countdown in timer.js)."""
+countdown in timer.js), which came to 17.3 KB."""
 ROLEPLAY_EXTRA = 5 * 1024
 """What a page with a role-play downloads on top of the quiz assets (scenario.js and scenario.css,
 gzipped): store.js, dom.js and course.css are shared and cached."""
