@@ -56,8 +56,8 @@ export class Quiz extends Component {
     this.pool = all("[data-question]", this.form).filter((q) => own(this.key.questions, questionId(q)));
     this.questions = this.pool; // the questions of the attempt on screen
     this.shown = 0; // attempts counted in the result on screen
-    // An exam (data-exam): limited attempts, or marks held back until `review` allows them. It asks before it
-    // takes blank answers, and locks submitted answers until the next attempt.
+    // An exam (data-exam): limited attempts, marks held back until `review` allows them, or a time limit. It
+    // asks before it takes blank answers, and locks submitted answers until the next attempt.
     this.exam = root.hasAttribute("data-exam");
     this.attempts = Number(root.dataset.attempts) || Infinity;
     this.review = root.dataset.review || "always";
