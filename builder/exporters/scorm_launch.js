@@ -571,13 +571,20 @@
     if ((map.written || []).length) tellTruncated();
     if (data === lastSaved) return;
     var result = summary(progress);
+    // A change of status is committed on its own, before the score. Moodle (mod/scorm/locallib.php) updates
+    // the grade and completion only when a commit changes the status, testing the status it had stored before
+    // that commit; its player sends the values of one commit score first, so a score and a new status in one
+    // commit update nothing, ever again. Status, commit, then score, commit: right in Moodle, and two commits
+    // instead of one anywhere else. Never "failed": some LMSs lock a learner out after it.
+    if (result.passed && get("cmi.core.lesson_status") !== "passed") {
+      set("cmi.core.lesson_status", "passed");
+      api.LMSCommit("");
+    }
     if (result.score !== null && result.score !== undefined) {
       set("cmi.core.score.min", 0);
       set("cmi.core.score.max", 100);
       set("cmi.core.score.raw", result.score);
     }
-    // never "failed": some LMSs lock a learner out after it
-    if (result.passed) set("cmi.core.lesson_status", "passed");
     if (data.length <= LIMIT) set("cmi.suspend_data", data);
     lastSaved = data;
     api.LMSCommit("");

@@ -155,9 +155,16 @@ def test_scorm_failing_then_passing_runs_report_score_and_status(browser, lms):
         assert launch.value("cmi.core.score.raw") == "100"
         statuses = [c[2] for c in launch.calls("LMSSetValue") if c[1] == "cmi.core.lesson_status"]
         assert "failed" not in statuses and statuses[-1] == "passed"
-        calls = launch.calls("LMSSetValue")
-        first_passed = next(i for i, c in enumerate(calls) if c[1:] == ["cmi.core.lesson_status", "passed"])
-        assert calls[first_passed - 1][1:] == ["cmi.core.score.raw", "100"]  # the score goes first
+        # The change to "passed" is committed on its own, and the score in the next commit (Moodle updates
+        # grade and completion only from a commit that changes the status: see scorm_launch.js `report`).
+        log = [c for c in launch.page.evaluate("window.lmsCalls") if c[0] in ("LMSSetValue", "LMSCommit")]
+        passed_at = next(i for i, c in enumerate(log) if c[1:] == ["cmi.core.lesson_status", "passed"])
+        assert log[passed_at + 1][0] == "LMSCommit"
+        after = log[passed_at + 2 :]
+        score_at = next(i for i, c in enumerate(after) if c[1:] == ["cmi.core.score.raw", "100"])
+        assert all(c[0] == "LMSSetValue" for c in after[:score_at]) and "LMSCommit" in [c[0] for c in after[score_at:]]
+        last_commit = max(i for i, c in enumerate(log[:passed_at]) if c[0] == "LMSCommit")
+        assert not [c for c in log[last_commit:passed_at] if c[1].startswith("cmi.core.score")]  # no score with it
         # suspend_data is the Python encoder's text for what the pages stored
         frame = launch.course_frame("final-check/index.html")
         stored = json.loads(frame.evaluate("k => localStorage.getItem(k)", STORAGE_KEY))
