@@ -7,7 +7,6 @@ from collections import Counter
 from typing import Any
 
 from .diagnostics import Checker
-from .questions import QUESTION_TYPES
 from .text import count, suggest
 
 
@@ -41,16 +40,14 @@ def check_exam_settings(raw: dict[str, Any], checker: Checker) -> None:
         )
 
 
-def check_draw(raw: dict[str, Any], checker: Checker) -> None:
-    """A question pool's `draw` against the questions there are: never more than there are (overall or for an
-    objective), only objectives the questions assess, and with a draw per objective, every objective drawn
-    from (or its questions would never be asked)."""
+def check_draw(raw: dict[str, Any], questions: list[dict[str, Any]], checker: Checker) -> None:
+    """A question pool's `draw` against the `questions` it draws from (the scored ones: written practice is
+    always shown, never drawn): never more than there are (overall or for an objective), only objectives the
+    questions assess, and with a draw per objective, every objective drawn from (or its questions would never
+    be asked)."""
     draw = raw.get("draw")
-    questions = raw.get("questions")
-    if draw is None or not isinstance(questions, list):
+    if draw is None:
         return
-    # a pool draws from the scored questions: written practice is always shown, never drawn
-    questions = [q for q in questions if isinstance(q, dict) and _scored(q.get("type"))]
     objectives = [q.get("objective") for q in questions]
     pool = Counter(o.strip() for o in objectives if isinstance(o, str) and o.strip())
     if isinstance(draw, int) and not isinstance(draw, bool):
@@ -88,8 +85,3 @@ def check_draw(raw: dict[str, Any], checker: Checker) -> None:
                 f"`{objective}: 1` (or more) to `draw`",
                 "draw-objective-left-out",
             )
-
-
-def _scored(kind: Any) -> bool:
-    question_type = QUESTION_TYPES.get(kind) if isinstance(kind, str) else None
-    return question_type is None or question_type.scored  # an unknown type is reported where it is written

@@ -201,8 +201,12 @@ def _check_quiz_file(raw: dict[str, Any], checker: Checker) -> None:
         if variant is not None:
             QUESTION_TYPES[variant].rules(question, ("questions", index), checker)
     check_exam_settings(raw, checker)
-    check_draw(raw, checker)
-    if variants and all(variant is not None and not QUESTION_TYPES[variant].scored for variant in variants):
+    # an unknown type counts as scored: it is reported where it is written
+    scored = [variant is None or QUESTION_TYPES[variant].scored for variant in variants]
+    check_draw(
+        raw, [q for q, is_scored in zip(questions, scored, strict=True) if is_scored and isinstance(q, dict)], checker
+    )
+    if variants and not any(scored):
         # a quiz is what a lesson is passed by; one with nothing to score could never be passed or failed
         checker.error(
             ("questions",),
