@@ -17,7 +17,7 @@ import { Written } from "./written.js";
 
 /** @import { Change, ComponentClass } from "./dom.js" */
 /** @import { QuestionResult, QuizResult } from "./scoring.js" */
-/** @import { Attempt, QuizEntry } from "./store.js" */
+/** @import { Attempt, Progress, QuizEntry } from "./store.js" */
 /** @import { DrawSpec } from "./draw.js" */
 
 /**
@@ -103,9 +103,12 @@ export class Quiz extends Component {
     }
   }
 
-  /** A timed attempt in progress, as kept in the learner's progress, or null. */
-  timer() {
-    const timers = store.get(this.course).timers;
+  /**
+   * A timed attempt in progress, as kept in the learner's progress, or null.
+   * @param {Progress} [progress] read already, by a caller that saves it again
+   */
+  timer(progress = store.get(this.course)) {
+    const timers = progress.timers;
     const timer = timers && own(timers, this.id) ? timers[this.id] : null;
     return timer && timer.version === this.version ? timer : null;
   }
@@ -148,7 +151,7 @@ export class Quiz extends Component {
   /** "I need more time": once, twice the limit more (WCAG 2.2.1). */
   extend() {
     const progress = store.get(this.course);
-    const timer = this.timer();
+    const timer = this.timer(progress);
     if (!timer || timer.extra > 0 || !progress.timers) return;
     timer.extra = 2 * this.timeLimit;
     progress.timers[this.id] = timer;
@@ -162,8 +165,8 @@ export class Quiz extends Component {
 
   /** Keeps the running attempt's answers so far with its timer. */
   keepDraft() {
-    const progress = store.get(this.course);
-    const timer = this.timer();
+    const progress = store.get(this.course); // read once per keystroke: the draft is saved as it is typed
+    const timer = this.timer(progress);
     if (!timer || !progress.timers) return;
     progress.timers[this.id] = { ...timer, draft: this.read() };
     store.set(this.course, progress);
