@@ -8,7 +8,7 @@ CHROMIUM := /usr/bin/chromium
 # npm tools, never shipped in a course (package.json): axe-core, scorm-again, gift-pegjs, Biome, TypeScript
 NODE_TOOLS := node_modules/.installed
 # The learner scripts that ship in a course, checked by `make lint-js`; biome also lints the tests' JS.
-SHIPPED_JS := builder/site/assets/*.js builder/exporters/scorm_launch.js
+SHIPPED_JS := builder/site/assets/*.js builder/exporters/scorm_*.js
 PYTHON_CODE := builder tests bench
 
 .PHONY: setup build serve validate lint lint-py lint-js check test fuzz browser-deps pdf-deps bench clean

@@ -141,13 +141,20 @@ def _parser() -> argparse.ArgumentParser:
     )
     formats = export.add_subparsers(title="formats", metavar="FORMAT", required=True)
     for name, export_run, help_text, target in (
-        ("scorm", commands.export_scorm, "a SCORM 1.2 package (one SCO) that reports scores to the LMS", "FILE.zip"),
+        ("scorm", commands.export_scorm, "a SCORM package (one SCO) that reports scores to the LMS", "FILE.zip"),
         ("zip", commands.export_zip, "the site as a zip that opens from disk with no server", "FILE.zip"),
         ("gift", commands.export_gift, "one Moodle GIFT question file per quiz", "DIR"),
     ):
         sub = formats.add_parser(name, help=help_text)
         sub.add_argument("--out", required=True, metavar=target, type=Path, help="where to write it")
         sub.add_argument("--strict", action="store_true", help="treat warnings as errors")
+        if name == "scorm":
+            sub.add_argument(
+                "--version",
+                choices=("1.2", "2004"),
+                default="1.2",
+                help="SCORM 1.2 (the default: every LMS takes it) or SCORM 2004 4th edition",
+            )
         sub.set_defaults(handler=_with_configuration(export_run, "export"))
     pdf = formats.add_parser(
         "pdf", help="the whole course as one printable workbook: cover, contents, lessons, role-plays, worksheets"

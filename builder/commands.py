@@ -136,15 +136,15 @@ def serve(config: Configuration, *, dev_addr: str) -> int:
     return 0
 
 
-def export_scorm(config: Configuration, *, out: Path, strict: bool = False) -> int:
-    """A SCORM 1.2 package (one SCO) that reports scores and completion to an LMS."""
+def export_scorm(config: Configuration, *, out: Path, version: str = "1.2", strict: bool = False) -> int:
+    """A SCORM package (one SCO; SCORM 1.2 or 2004 4th edition) that reports scores and completion to an LMS."""
     from .exporters.scorm import export_scorm as make
 
     def run(validation: Validation) -> str:
-        package = make(config, validation, out)
+        package = make(config, validation, out, version)
         return (
-            f"wrote {_shown(out)}: SCORM 1.2 package of {package.files} files; "
-            f"progress needs at most {package.worst_suspend_data:,} of 4,096 characters of suspend_data"
+            f"wrote {_shown(out)}: SCORM {version} package of {package.files} files; progress needs at most "
+            f"{package.worst_suspend_data:,} of {package.suspend_limit:,} characters of suspend_data"
         )
 
     return _export(config, run, strict=strict)

@@ -1,4 +1,4 @@
-"""`course export scorm`: the whole course as one SCORM 1.2 SCO in a zip.
+"""`course export scorm`: the whole course as one SCO in a zip, for SCORM 1.2 (the default) or 2004 4th edition.
 
 The package is the relative-URL site plus a launch page (scorm-launch.html) that holds
 the one LMS session for the visit and shows the course in a frame (scorm_launch.js),
@@ -18,11 +18,17 @@ from ..source import interface_text
 from ..source.errors import ExportError
 from ..source.model import Course
 from ..source.validate import Validation
+from .interactions import SCORM_12
 from .packaging import relative_build, unsafe_urls, write_zip
-from .suspend import MIN_WRITTEN, SUSPEND_LIMIT, course_map, worst_case_length
+from .suspend import MIN_WRITTEN, course_map, worst_case_length
 
 LAUNCH_PAGE = "scorm-launch.html"
-LAUNCH_SCRIPT = "assets/course/scorm-launch.js"
+LAUNCH_SCRIPTS = {
+    "scorm_lms.js": "assets/course/scorm-lms.js",
+    "scorm_interactions.js": "assets/course/scorm-interactions.js",
+    "scorm_launch.js": "assets/course/scorm-launch.js",
+}
+"""The launch page's scripts (in the order it loads them) and where the package has them."""
 MANIFEST = "imsmanifest.xml"
 _NS = {
     "": "http://www.imsproject.org/xsd/imscp_rootv1p1p2",
@@ -34,25 +40,29 @@ _NS = {
 class ScormPackage:
     files: int
     worst_suspend_data: int
+    suspend_limit: int
 
 
-def export_scorm(config: Configuration, validation: Validation, out: Path) -> ScormPackage:
-    """Write the SCORM package of a validated course to `out`."""
+def export_scorm(config: Configuration, validation: Validation, out: Path, version: str = SCORM_12) -> ScormPackage:
+    """Write the SCORM package (`version` 1.2 or 2004) of a validated course to `out`."""
     course = validation.course
     assert course is not None
-    cmap = course_map(course)
+    cmap = course_map(course, version, report_failed=bool(config.plugin.config.report_failed))
     worst = worst_case_length(cmap)
+    limit = cmap["limit"]
     if cmap.get("written") and cmap["writtenBudget"] < MIN_WRITTEN:
         raise ExportError(
             f"the course's {len(cmap['written'])} written questions would have room for only "
-            f"{cmap['writtenBudget']:,} characters each in SCORM 1.2's {SUSPEND_LIMIT:,} characters of suspend_data "
+            f"{cmap['writtenBudget']:,} characters each in SCORM {version}'s {limit:,} characters of suspend_data "
             f"(at least {MIN_WRITTEN} are needed); split the course into smaller packages or use fewer questions"
+            + (", or export for SCORM 2004 (--version 2004), which keeps 64,000" if version == SCORM_12 else "")
         )
-    if worst > SUSPEND_LIMIT:
+    if worst > limit:
         raise ExportError(
             f"a learner's progress in this course can need {worst:,} characters of SCORM "
-            f"suspend_data, but SCORM 1.2 keeps only {SUSPEND_LIMIT:,}; split the course into "
+            f"suspend_data, but SCORM {version} keeps only {limit:,}; split the course into "
             "smaller packages or use fewer questions"
+            + (", or export for SCORM 2004 (--version 2004), which keeps 64,000" if version == SCORM_12 else "")
         )
     with relative_build(config, validation) as site:
         problems = unsafe_urls(site)
@@ -72,12 +82,13 @@ def export_scorm(config: Configuration, validation: Validation, out: Path) -> Sc
             )
         )
         (site / LAUNCH_PAGE).write_text(launch, encoding="utf-8")
-        (site / LAUNCH_SCRIPT).parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(Path(__file__).parent / "scorm_launch.js", site / LAUNCH_SCRIPT)
+        for source, target in LAUNCH_SCRIPTS.items():
+            (site / target).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(Path(__file__).parent / source, site / target)
         files = sorted(p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file())
         (site / MANIFEST).write_bytes(manifest(course, cmap["course"], files))
         write_zip(site, out)
-    return ScormPackage(files=len(files) + 1, worst_suspend_data=worst)
+    return ScormPackage(files=len(files) + 1, worst_suspend_data=worst, suspend_limit=limit)
 
 
 def manifest(course: Course, identifier: str, files: list[str]) -> bytes:

@@ -1,9 +1,10 @@
 // @ts-check
-// SCORM 1.2 launch page: one LMS session for the whole visit.
+// SCORM launch page (1.2 or 2004): one LMS session for the whole visit.
 // MkDocs pages are separate documents, so this page holds the session and shows the
 // course in a frame. Course pages keep progress in localStorage exactly as on the static
 // site; this page seeds it from cmi.suspend_data at launch and, whenever a page saves
-// (the `storage` event), reports score, status and suspend_data to the LMS.
+// (the `storage` event), reports status, score, suspend_data and each new attempt's answers to the LMS.
+// The LMS's API is scorm_lms.js's, for either version; the per-question data is scorm_interactions.js's.
 // A classic script in ES5, unlike the course's modules: it is the page the LMS opens, in whatever
 // browser and player the LMS has, so it takes no chances with newer syntax, and it imports nothing
 // (hence its own copy of own(), which the modules share from dom.js).
@@ -18,25 +19,37 @@
    * `rights` of the value chosen for each token (-1 blank).
    * @typedef {"choice" | "choices" | "text" | "positions" | "pairs"} Encoding
    */
-  /** @typedef {{ id: string, encoding: Encoding, tokens?: string[], rights?: string[] }} QuestionMap */
-  /** @typedef {{ id: string, version: string, passMark: number, final: boolean, questions: QuestionMap[], draw: number, timeLimit: number }} QuizMap */
+  /**
+   * A question: how its answer is kept, and what its interaction is (builder/exporters/interactions.py).
+   * @typedef {{ id: string, encoding: Encoding, tokens?: string[], rights?: string[], type: string, patterns: string[],
+   *   weight: number, objective: string, text?: string }} QuestionMap
+   */
+  /**
+   * @typedef {{ id: string, version: string, passMark: number, final: boolean, questions: QuestionMap[], draw: number,
+   *   timeLimit: number, attempts: number }} QuizMap
+   */
   /**
    * @typedef {{ id: string, version: string, nodes: string[], longest: number, choices: number,
    *   scores: number[][] }} ScenarioMap
    */
   /**
    * A written question (never scored, kept apart from the quizzes): its quiz, id, checklist tag and length.
-   * @typedef {{ quiz: string, id: string, tag: string, checks: number }} WrittenMap
+   * @typedef {{ quiz: string, id: string, tag: string, checks: number, type: string, objective: string,
+   *   text?: string }} WrittenMap
    */
   /**
-   * @typedef {{ v: number, course: string, storage: string, quizzes: QuizMap[], scenarios: ScenarioMap[],
-   *   written?: WrittenMap[], writtenBudget?: number }} CourseMap
+   * The course as builder/exporters/suspend.py `course_map` describes it: the SCORM version, its suspend_data limit,
+   * and whether a final assessment failed for good is reported as failed.
+   * @typedef {{ v: number, scorm: "1.2" | "2004", limit: number, reportFailed: boolean, decimal: string, course: string,
+   *   storage: string, quizzes: QuizMap[], scenarios: ScenarioMap[], objectives: string[], written?: WrittenMap[],
+   *   writtenBudget?: number }} CourseMap
    */
   /**
    * The course pages' progress (assets/store.js), as found in storage: shapes are expected, not checked,
    * except where a wrong one would break the encoding.
    * @typedef {{ version: string, best: number, attempts: number, passedAt?: string | null,
-   *   last?: { score: number, responses?: Record<string, unknown>, draw?: unknown } }} QuizEntry
+   *   last?: { score: number, responses?: Record<string, unknown>, draw?: unknown, at?: string | null,
+   *   correct?: unknown, latency?: unknown } }} QuizEntry
    * @typedef {{ version: string, plays?: unknown, path?: unknown, best?: unknown }} ScenarioEntry
    * @typedef {{ text?: unknown, ticks?: unknown, tag?: unknown, compared?: unknown }} WrittenEntry
    * @typedef {{ v?: number, name?: string, quizzes?: Record<string, QuizEntry>,
@@ -45,11 +58,6 @@
    *   written?: Record<string, Record<string, WrittenEntry>> }} Progress
    */
   /** @typedef {number | string | number[] | null} Answer */
-  /**
-   * The SCORM 1.2 runtime API the LMS provides.
-   * @typedef {{ LMSInitialize(x: string): unknown, LMSFinish(x: string): unknown, LMSCommit(x: string): unknown,
-   *   LMSGetValue(name: string): unknown, LMSSetValue(name: string, value: string): unknown }} Api
-   */
 
   /** @type {CourseMap} */
   var map = JSON.parse(/** @type {HTMLElement} */ (document.getElementById("course-map")).textContent || "");
@@ -59,55 +67,18 @@
     MAX_TEXT = 60,
     MAX_NAME = 60,
     MAX_ATTEMPTS = 9999,
-    MAX_CHOICES = 100,
-    LIMIT = 4096;
+    MAX_CHOICES = 100;
   var frame = /** @type {HTMLIFrameElement} */ (document.getElementById("course-frame"));
   var started = Date.now();
-  /** @type {Api | null} */
-  var api = null;
+  /** @type {Lms | null} */
+  var lms = null;
+  /** @type {ReturnType<typeof CourseInteractions.create> | null} */
+  var interactions = null;
   var finished = false;
   /** @type {string | null} */
   var lastSaved = null;
   /** The written answers ("quiz/question") the last encode() cut to fit; the course page is told. @type {string[]} */
   var truncated = [];
-
-  /**
-   * The standard discovery: walk up the parents, then the opener's chain, a bounded number of steps.
-   * @param {Window | null} win
-   * @returns {Api | null}
-   */
-  function findIn(win) {
-    var tries;
-    var found;
-    for (tries = 0; win && tries < 10; tries += 1) {
-      try {
-        found = /** @type {Window & { API?: Api }} */ (win).API;
-        if (found) return found;
-      } catch (_e) {
-        /* another origin: keep walking */
-      }
-      if (!win.parent || win.parent === win) break;
-      win = win.parent;
-    }
-    return null;
-  }
-  function findApi() {
-    var found = findIn(window.parent !== window ? window.parent : null);
-    if (!found && window.opener) found = findIn(window.opener);
-    return found;
-  }
-
-  /** @param {string} name */
-  function get(name) {
-    return String(/** @type {Api} */ (api).LMSGetValue(name) || "");
-  }
-  /**
-   * @param {string} name
-   * @param {string | number} value
-   */
-  function set(name, value) {
-    /** @type {Api} */ (api).LMSSetValue(name, String(value));
-  }
 
   /**
    * @param {string} text
@@ -521,20 +492,36 @@
   }
 
   /**
-   * Score and status from the best results: the final quiz's best, else the mean of the lesson quizzes.
+   * The quizzes' progress of their current version, by id (an edited quiz's old progress does not count).
    * @param {Progress} progress
-   * @returns {{ score: number | null, passed: boolean }}
+   * @returns {Record<string, QuizEntry>}
    */
-  function summary(progress) {
+  function currentEntries(progress) {
     /** @type {Record<string, QuizEntry>} */
     var saved = own(progress, "quizzes") ? /** @type {Record<string, QuizEntry>} */ (progress.quizzes) : {};
+    /** @type {Record<string, QuizEntry>} */
+    var current = {};
+    map.quizzes.forEach(function (quiz) {
+      var entry = own(saved, quiz.id) ? saved[quiz.id] : null;
+      if (entry && entry.version === quiz.version) current[quiz.id] = entry;
+    });
+    return current;
+  }
+
+  /**
+   * Score and status from the best results: the final quiz's best, else the mean of the lesson quizzes. Passed when
+   * every quiz is; failed (with `report_failed`) when the final quiz's attempts are used up without a pass.
+   * @param {Progress} progress
+   * @returns {{ score: number | null, status: CourseStatus }}
+   */
+  function summary(progress) {
+    var entries = currentEntries(progress);
     /**
      * @param {QuizMap} quiz
      * @returns {number | null}
      */
     var best = function (quiz) {
-      var entry = own(saved, quiz.id) ? saved[quiz.id] : null;
-      return entry && entry.version === quiz.version ? entry.best : null;
+      return own(entries, quiz.id) ? entries[quiz.id].best : null;
     };
     var allPassed = map.quizzes.every(function (quiz) {
       var b = best(quiz);
@@ -546,6 +533,13 @@
     var final = map.quizzes.filter(function (quiz) {
       return quiz.final;
     })[0];
+    var failed =
+      map.reportFailed &&
+      final &&
+      final.attempts > 0 &&
+      own(entries, final.id) &&
+      entries[final.id].attempts >= final.attempts &&
+      entries[final.id].best < final.passMark;
     var score;
     var lessons;
     if (final) score = best(final);
@@ -561,11 +555,14 @@
           )
         : null;
     }
-    return { score: attempted ? score : null, passed: map.quizzes.length > 0 && allPassed };
+    return {
+      score: attempted ? score : null,
+      status: map.quizzes.length > 0 && allPassed ? "passed" : failed ? "failed" : "incomplete",
+    };
   }
 
   function report() {
-    if (!api || finished) return;
+    if (!lms || finished) return;
     var progress = readProgress();
     var data = encode(progress);
     if ((map.written || []).length) tellTruncated();
@@ -575,55 +572,25 @@
     // the grade and completion only when a commit changes the status, testing the status it had stored before
     // that commit; its player sends the values of one commit score first, so a score and a new status in one
     // commit update nothing, ever again. Status, commit, then score, commit: right in Moodle, and two commits
-    // instead of one anywhere else. Never "failed": some LMSs lock a learner out after it.
-    if (result.passed && get("cmi.core.lesson_status") !== "passed") {
-      set("cmi.core.lesson_status", "passed");
-      api.LMSCommit("");
-    }
-    if (result.score !== null && result.score !== undefined) {
-      set("cmi.core.score.min", 0);
-      set("cmi.core.score.max", 100);
-      set("cmi.core.score.raw", result.score);
-    }
-    if (data.length <= LIMIT) set("cmi.suspend_data", data);
+    // instead of one anywhere else. "failed" only with report_failed: some LMSs lock a learner out after it.
+    if (result.status !== "incomplete") lms.changeStatus(result.status);
+    if (result.score !== null && result.score !== undefined) lms.setScore(result.score);
+    if (data.length <= map.limit) lms.set("cmi.suspend_data", data);
     lastSaved = data;
-    api.LMSCommit("");
+    if (interactions) interactions.report(currentEntries(progress), progress.written);
+    lms.commit();
   }
 
   /** @param {string} page */
   function remember(page) {
-    if (!api || finished) return;
-    set("cmi.core.lesson_location", page.slice(0, 255));
-  }
-
-  /**
-   * A SCORM 1.2 CMITimespan, HHHH:MM:SS.SS.
-   * @param {number} ms
-   */
-  function timespan(ms) {
-    var total = Math.round(ms / 10) / 100;
-    var hours = Math.min(9999, Math.floor(total / 3600));
-    var minutes = Math.floor((total % 3600) / 60);
-    var seconds = (total % 60).toFixed(2);
-    /**
-     * @param {number | string} value
-     * @param {number} width
-     */
-    var pad = function (value, width) {
-      var text = String(value);
-      while (text.length < width) text = "0" + text;
-      return text;
-    };
-    return pad(hours, 4) + ":" + pad(minutes, 2) + ":" + pad(seconds, 5);
+    if (!lms || finished) return;
+    lms.setLocation(page);
   }
 
   function finish() {
-    if (!api || finished) return;
+    if (!lms || finished) return;
     report();
-    set("cmi.core.session_time", timespan(Date.now() - started));
-    set("cmi.core.exit", "suspend");
-    api.LMSCommit("");
-    api.LMSFinish("");
+    lms.finish(Date.now() - started);
     finished = true;
   }
 
@@ -643,36 +610,30 @@
   /**
    * The LMS is the record: marks the attempt started, seeds the course pages' storage from it (empty
    * on a first launch) and returns the page to open: where the learner left off, else the home page.
-   * @param {Api} lms
+   * @param {Lms} connected
    */
-  function resume(lms) {
-    var status = get("cmi.core.lesson_status");
+  function resume(connected) {
     var restored;
     var location;
-    if (!status || status === "not attempted") {
-      set("cmi.core.lesson_status", "incomplete");
-      lms.LMSCommit("");
-    }
-    restored = decode(get("cmi.suspend_data"));
+    connected.start();
+    restored = decode(connected.get("cmi.suspend_data"));
     try {
       window.localStorage.setItem(KEY, JSON.stringify(restored));
     } catch (_e) {
       /* storage off */
     }
     lastSaved = encode(restored);
-    location = get("cmi.core.lesson_location");
+    interactions = CourseInteractions.create(map, connected);
+    interactions.seen(currentEntries(restored), restored.written); // the attempts the LMS has already
+    location = connected.location();
     return /^[\w\-./#]+\.html(#[\w-]*)?$/.test(location) && location.indexOf("..") < 0 ? location : "index.html";
   }
 
   function start() {
     var first = "index.html";
-    api = findApi();
-    if (api && String(api.LMSInitialize("")) === "true") {
-      first = resume(api);
-    } else {
-      api = null;
-      document.documentElement.setAttribute("data-scorm", "none");
-    }
+    lms = CourseLms.connect(map.scorm);
+    if (lms) first = resume(lms);
+    else document.documentElement.setAttribute("data-scorm", "none");
     window.addEventListener("storage", function (event) {
       if (event.key === KEY) report();
     });
@@ -691,7 +652,7 @@
     window.addEventListener("pagehide", finish);
     window.addEventListener("beforeunload", finish);
     frame.src = first;
-    document.documentElement.setAttribute("data-scorm-ready", api ? "lms" : "none");
+    document.documentElement.setAttribute("data-scorm-ready", lms ? "lms" : "none");
   }
 
   start();

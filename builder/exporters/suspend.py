@@ -51,34 +51,49 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from ..quality.readability import plain_text
 from ..site.render import course_key, storage_key
-from ..source.model import Course
+from ..source.model import Course, Quiz
 from ..source.questions import Written, question_type
+from ..source.questions.numeric import decimal_symbol
 from ..source.questions.written import checklist_tag
 from ..source.scoring import quiz_version, scenario_version
+from ..source.text import shorten
+from .interactions import MAX_DESCRIPTION, SCORM_12, SCORM_2004, fill_in_text, interaction_map
 
-SUSPEND_LIMIT = 4096
+SUSPEND_LIMITS = {SCORM_12: 4096, SCORM_2004: 64000}
+"""The longest suspend_data each SCORM version keeps."""
+SUSPEND_LIMIT = SUSPEND_LIMITS[SCORM_12]
 FORMAT_VERSION = 2
 TAG_LENGTH = 6
 MAX_TEXT = 60
 MAX_NAME = 60
 MAX_ATTEMPTS = 9999
 MAX_CHOICES = 100
-MAX_WRITTEN = 2000
-"""The most a written answer keeps, however much room the course leaves (a few paragraphs)."""
+MAX_WRITTEN = {SCORM_12: 2000, SCORM_2004: 4000}
+"""The most a written answer keeps, however much room the course leaves: a few paragraphs, and in 2004 as much as
+its long-fill-in interaction takes."""
 MIN_WRITTEN = 300
 """The least room a written answer must have: a short reply; a course that leaves less cannot be exported."""
 
 
-def course_map(course: Course) -> dict[str, Any]:
-    """What the launch page needs: the course's name and storage key, and to translate progress, its quizzes,
-    questions and choice tokens, and its role-plays, in order."""
-    quizzes = []
-    ordered = [course.quiz_for(lesson) for lesson in course.lessons]
-    for quiz in [q for q in ordered if q is not None] + ([course.final_quiz] if course.final_quiz else []):
+def course_map(course: Course, version: str = SCORM_12, *, report_failed: bool = False) -> dict[str, Any]:
+    """What the launch page needs: the SCORM version and its suspend_data limit, the course's name and storage
+    key, and to translate progress, its quizzes, questions and choice tokens, and its role-plays, in order; to
+    report to the LMS, each question's interaction (builder/exporters/interactions.py) and objective, and whether
+    a final assessment failed for good is reported as failed."""
+    quizzes: list[dict[str, Any]] = []
+    for lesson_id, quiz in _quizzes(course):
         # the launch page knows encodings, never question types
         questions = [
-            {"id": q.id, "encoding": question_type(q).encoding, **question_type(q).tokens(quiz.id, q)}
+            {
+                "id": q.id,
+                "encoding": question_type(q).encoding,
+                **question_type(q).tokens(quiz.id, q),
+                **interaction_map(q, version),
+                "objective": q.objective if lesson_id is None else f"{lesson_id}/{q.objective}",
+                **({"text": description(q.prompt)} if version == SCORM_2004 else {}),
+            }
             for q in quiz.scored_questions
         ]
         quizzes.append(
@@ -90,6 +105,7 @@ def course_map(course: Course) -> dict[str, Any]:
                 "questions": questions,
                 "draw": quiz.draw or 0,
                 "timeLimit": quiz.time_limit_minutes or 0,
+                "attempts": quiz.attempts or 0,
             }
         )
     scenarios = [
@@ -104,25 +120,57 @@ def course_map(course: Course) -> dict[str, Any]:
         for lesson in course.lessons
         for scenario in course.scenarios_for(lesson)
     ]
+    assessed = {q["objective"] for quiz in quizzes for q in quiz["questions"]}
     cmap: dict[str, Any] = {
         "v": FORMAT_VERSION,
+        "scorm": version,
+        "limit": SUSPEND_LIMITS[version],
+        "reportFailed": report_failed,
+        "decimal": decimal_symbol(course.language),
         "course": course_key(course),
         "storage": storage_key(course),
         "quizzes": quizzes,
         "scenarios": scenarios,
+        # the lessons' objectives that questions assess, in course order (cmi.objectives)
+        "objectives": [
+            f"{lesson.id}/{o.id}"
+            for lesson in course.lessons
+            for o in lesson.objectives
+            if f"{lesson.id}/{o.id}" in assessed
+        ],
     }
     written = [
-        {"quiz": quiz.id, "id": q.id, "tag": checklist_tag(q), "checks": len(q.checklist)}
-        for quiz in [q for q in ordered if q is not None] + ([course.final_quiz] if course.final_quiz else [])
+        {
+            "quiz": quiz.id,
+            "id": q.id,
+            "tag": checklist_tag(q),
+            "checks": len(q.checklist),
+            **interaction_map(q, version),
+            "objective": q.objective if lesson_id is None else f"{lesson_id}/{q.objective}",
+            **({"text": description(q.prompt)} if version == SCORM_2004 else {}),
+        }
+        for lesson_id, quiz in _quizzes(course)
         for q in quiz.questions
         if isinstance(q, Written)
     ]
     if written:
         cmap["written"] = written
         cmap["writtenBudget"] = 0
-        room = SUSPEND_LIMIT - worst_case_length(cmap)
-        cmap["writtenBudget"] = max(0, min(MAX_WRITTEN, room // len(written)))
+        room = cmap["limit"] - worst_case_length(cmap)
+        cmap["writtenBudget"] = max(0, min(MAX_WRITTEN[version], room // len(written)))
     return cmap
+
+
+def _quizzes(course: Course) -> list[tuple[str | None, Quiz]]:
+    """Each lesson's quiz with its lesson, then the final quiz (no lesson: its objectives name theirs)."""
+    lessons = [(lesson.id, course.quiz_for(lesson)) for lesson in course.lessons]
+    found: list[tuple[str | None, Quiz]] = [(lesson_id, quiz) for lesson_id, quiz in lessons if quiz is not None]
+    return found + ([(None, course.final_quiz)] if course.final_quiz else [])
+
+
+def description(prompt: str) -> str:
+    """A question's prompt as 2004's `cmi.interactions.n.description`: its words, shortened to fit."""
+    return fill_in_text(shorten(" ".join(plain_text(prompt).split()), MAX_DESCRIPTION), SCORM_2004)
 
 
 def clean_text(text: str, limit: int) -> str:

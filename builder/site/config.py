@@ -71,6 +71,10 @@ class CoursePluginConfig(base.Config):  # type: ignore[no-untyped-call]  # MkDoc
     """Hosts whose https video embeds (`<iframe>`) course text may hold, e.g. www.youtube-nocookie.com;
     none by default, so every iframe is removed."""
 
+    report_failed = c.Type(bool, default=False)
+    """Whether a SCORM package reports `failed` once the final assessment's attempts are used up without a pass;
+    by default it keeps reporting `incomplete`, since some LMSs lock a learner out of a failed activity."""
+
 
 def project_from(root: Path, options: CoursePluginConfig) -> Project:
     """The project at `root` as the plugin's (validated) options describe it."""

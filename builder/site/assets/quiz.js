@@ -81,9 +81,13 @@ export class Quiz extends Component {
       else this.check();
     });
     this.retry.addEventListener("click", () => this.again());
+    // When each question was last answered in this attempt, for its latency (the time from the attempt's start
+    // to the learner's last change of that answer), which an LMS shows per question (SCORM interactions).
+    this.startAttempt();
     /** @param {Event} event */
     const changed = (event) => {
       const question = /** @type {Element} */ (event.target).closest("[data-question]");
+      if (question instanceof HTMLElement) this.answeredAt[questionId(question)] = Date.now();
       if (question?.hasAttribute("data-correct")) this.unmark(/** @type {HTMLElement} */ (question));
     };
     this.form.addEventListener("change", changed);
@@ -124,6 +128,13 @@ export class Quiz extends Component {
     /** @type {HTMLElement} */ (this.startButton).hidden = false;
   }
 
+  /** An attempt starts: when the questions showed, none answered yet. @param {number} [at] */
+  startAttempt(at = Date.now()) {
+    this.startedAt = at;
+    /** @type {Record<string, number>} */
+    this.answeredAt = {};
+  }
+
   /** The start button: the questions show and the time starts. */
   begin() {
     const progress = store.get(this.course);
@@ -139,6 +150,7 @@ export class Quiz extends Component {
   resume() {
     const timer = this.timer();
     if (!timer) return;
+    this.startAttempt(timer.started);
     const entry = entryFor(store.get(this.course), this.id, this.version);
     if (this.key.draw) this.showDraw(this.nextDraw(entry?.last.draw || []));
     if (timer.draft) this.write(timer.draft);
@@ -330,7 +342,18 @@ export class Quiz extends Component {
     const result = scoreQuiz(this.scoring(), responses);
     const now = new Date().toISOString();
     /** @type {Attempt} */
-    const last = { score: result.score, passed: result.passed, responses, at: now };
+    const last = {
+      score: result.score,
+      passed: result.passed,
+      responses,
+      at: now,
+      correct: Object.keys(result.questions).filter((id) => result.questions[id].correct),
+      latency: Object.fromEntries(
+        Object.entries(this.answeredAt)
+          .filter(([id]) => own(result.questions, id))
+          .map(([id, at]) => [id, Math.max(0, at - (this.startedAt ?? at))]),
+      ),
+    };
     if (this.key.draw) {
       last.draw = this.questions.map(questionId); // the attempt keeps its draw; the next one draws afresh
       if (progress.draws) delete progress.draws[this.id];
@@ -361,6 +384,7 @@ export class Quiz extends Component {
       }),
     );
     this.notifySaved();
+    this.startAttempt(); // a practice quiz's next attempt is a changed answer checked again
   }
 
   /**
@@ -545,6 +569,7 @@ export class Quiz extends Component {
     const entry = entryFor(store.get(this.course), this.id, this.version);
     if (entry && entry.attempts >= this.attempts) return; // no attempt left
     this.clear();
+    this.startAttempt();
     if (this.key.draw) this.showDraw(this.nextDraw(entry?.last.draw || []));
     if (this.root.dataset.shuffle === "true") this.shuffle();
     if (this.timeLimit) {

@@ -7,8 +7,11 @@ import { isObject, own } from "./dom.js";
 
 /**
  * A quiz's last checked attempt.
- * A question pool's attempt also keeps its `draw`: the questions it showed, in order.
- * @typedef {{ score: number, passed: boolean, responses: Record<string, unknown>, at: string | null, draw?: string[] }} Attempt
+ * A question pool's attempt also keeps its `draw`: the questions it showed, in order. `correct` (the questions
+ * answered right) and `latency` (ms from the attempt's start to each question's last change) are what the SCORM
+ * launch page reports per question; attempts saved before they were added have neither.
+ * @typedef {{ score: number, passed: boolean, responses: Record<string, unknown>, at: string | null, draw?: string[],
+ *   correct?: string[], latency?: Record<string, number> }} Attempt
  */
 /**
  * What is kept for a quiz: its version (a hash: an edited quiz starts afresh), best score, attempts,
@@ -125,6 +128,9 @@ function clean(data) {
       last: { score: last.score, passed: last.passed === true, responses: last.responses, at: text(last.at) },
     };
     if (isIds(last.draw)) progress.quizzes[id].last.draw = last.draw;
+    if (isIds(last.correct)) progress.quizzes[id].last.correct = last.correct;
+    if (isObject(last.latency) && Object.values(last.latency).every((ms) => Number.isInteger(ms) && Number(ms) >= 0))
+      progress.quizzes[id].last.latency = /** @type {Record<string, number>} */ (last.latency);
   }
   const name = text(data.name);
   if (name) progress.name = name;

@@ -110,6 +110,23 @@ class Solution:
     """What the lines are when they follow a block, as a message key (a written question's checklist)."""
 
 
+@dataclass(frozen=True, slots=True)
+class Interaction:
+    """How an LMS is told about a question (SCORM `cmi.interactions`): its SCORM interaction type and its right
+    answer, in a form both SCORM versions' response patterns are written from (builder/exporters/interactions.py).
+    Choices, items and values are their positions in the source (the launch page saves answers by position too)."""
+
+    kind: str
+    """true-false, choice, fill-in, long-fill-in, numeric, sequencing or matching."""
+    correct: tuple[Any, ...] = ()
+    """true-false: (the answer,); choice: the right options; fill-in: each accepted answer; numeric: (lowest,
+    highest); sequencing: the items in their right order; matching: (row, value) pairs; long-fill-in: nothing."""
+    choices: int = 0
+    """How many options, items or values the learner picks from (matching: values; 0 when there are none)."""
+    rows: int = 0
+    """Matching: how many rows."""
+
+
 class GiftWriter(Protocol):
     """What a question type needs from the GIFT exporter (builder/exporters/gift.py) to write its answers."""
 
@@ -187,6 +204,10 @@ class QuestionType:
     def tokens(self, quiz_id: str, question: Any) -> dict[str, list[str]]:
         """The choice tokens the SCORM launch page needs to save answers by position."""
         return {}
+
+    def interaction(self, question: Any) -> Interaction:
+        """How an LMS records an answer to it (SCORM interactions)."""
+        raise NotImplementedError
 
     def gift(self, question: Any, writer: GiftWriter) -> GiftAnswers:
         """The GIFT answer block (only called when `in_gift`)."""

@@ -13,6 +13,7 @@ from .base import (
     ChoiceControls,
     GiftAnswers,
     GiftWriter,
+    Interaction,
     QuestionBase,
     QuestionType,
     Solution,
@@ -134,6 +135,10 @@ class _ChoiceType(QuestionType):
 
     def tokens(self, quiz_id: str, question: Any) -> dict[str, list[str]]:
         return {"tokens": [choice_token(quiz_id, question.id, "option", i) for i in range(len(question.options))]}
+
+    def interaction(self, question: Any) -> Interaction:
+        right = tuple(i for i, o in enumerate(question.options) if o.correct)
+        return Interaction("choice", right, choices=len(question.options))
 
     def solution(self, question: Any) -> Solution:
         right = tuple(o.text for o in question.options if o.correct)

@@ -19,6 +19,7 @@ from .base import (
     Choice,
     GiftAnswers,
     GiftWriter,
+    Interaction,
     MatchingControls,
     QuestionBase,
     QuestionType,
@@ -129,6 +130,15 @@ class MatchingType(QuestionType):
                 choice_token(quiz_id, question.id, "right", i) for i in range(count + len(question.distractors))
             ],
         }
+
+    def interaction(self, question: Any) -> Interaction:
+        count = len(question.pairs)
+        return Interaction(
+            "matching",
+            tuple((i, i) for i in range(count)),
+            choices=count + len(question.distractors),
+            rows=count,
+        )
 
     def solution(self, question: Any) -> Solution:
         extra = (("values", "; ".join(question.distractors)),) if question.distractors else ()

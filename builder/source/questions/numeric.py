@@ -30,7 +30,7 @@ from babel.core import UnknownLocaleError
 from babel.numbers import get_decimal_symbol
 
 from ..schema import Field, Number
-from .base import GiftAnswers, GiftWriter, QuestionBase, QuestionType, Solution, TextControls
+from .base import GiftAnswers, GiftWriter, Interaction, QuestionBase, QuestionType, Solution, TextControls
 
 SLACK = 1e-9
 _SPACES = re.compile(r"\s+")
@@ -110,6 +110,9 @@ class NumericType(QuestionType):
 
     def controls(self, quiz_id: str, question: Any, rng: random.Random, shuffle: bool) -> TextControls:
         return TextControls(inputmode="decimal")
+
+    def interaction(self, question: Any) -> Interaction:
+        return Interaction("numeric", (question.answer - question.tolerance, question.answer + question.tolerance))
 
     def gift(self, question: Any, writer: GiftWriter) -> GiftAnswers:
         """`{#answer:tolerance}` (GIFT numbers always use a decimal point)."""

@@ -10,6 +10,7 @@ from ..diagnostics import Checker, DataPath
 from ..schema import INLINE, Field, ListOf
 from .base import (
     Choice,
+    Interaction,
     OrderingControls,
     QuestionBase,
     QuestionType,
@@ -67,6 +68,10 @@ class OrderingType(QuestionType):
 
     def tokens(self, quiz_id: str, question: Any) -> dict[str, list[str]]:
         return {"tokens": [choice_token(quiz_id, question.id, "item", i) for i in range(len(question.items))]}
+
+    def interaction(self, question: Any) -> Interaction:
+        count = len(question.items)
+        return Interaction("sequencing", tuple(range(count)), choices=count)
 
     def solution(self, question: Any) -> Solution:
         return Solution("right_order", tuple(question.items), ordered=True)

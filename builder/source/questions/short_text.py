@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from typing import Any, ClassVar
 
 from ..schema import ONE_LINE, Boolean, Field, Integer, ListOf
-from .base import GiftAnswers, GiftWriter, QuestionBase, QuestionType, Solution, TextControls
+from .base import GiftAnswers, GiftWriter, Interaction, QuestionBase, QuestionType, Solution, TextControls
 
 SPACE = (
     "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009"
@@ -152,6 +152,9 @@ class ShortTextType(QuestionType):
 
     def controls(self, quiz_id: str, question: Any, rng: random.Random, shuffle: bool) -> TextControls:
         return TextControls()
+
+    def interaction(self, question: Any) -> Interaction:
+        return Interaction("fill-in", tuple(question.accept))
 
     def gift(self, question: Any, writer: GiftWriter) -> GiftAnswers:
         """`=answer` for each form Moodle should accept (Moodle reads `*` as a wildcard: `\\*`).

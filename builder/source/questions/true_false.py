@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Any, ClassVar
 
 from ..schema import Boolean, Field
-from .base import Choice, ChoiceControls, GiftAnswers, GiftWriter, QuestionBase, QuestionType, Solution
+from .base import Choice, ChoiceControls, GiftAnswers, GiftWriter, Interaction, QuestionBase, QuestionType, Solution
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -35,6 +35,9 @@ class TrueFalseType(QuestionType):
 
     def tokens(self, quiz_id: str, question: Any) -> dict[str, list[str]]:
         return {"tokens": ["false", "true"]}
+
+    def interaction(self, question: Any) -> Interaction:
+        return Interaction("true-false", (question.answer,), choices=2)
 
     def gift(self, question: Any, writer: GiftWriter) -> GiftAnswers:
         return GiftAnswers(head="TRUE" if question.answer else "FALSE")

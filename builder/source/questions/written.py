@@ -15,7 +15,7 @@ from typing import Any, ClassVar
 
 from ..diagnostics import Checker, DataPath
 from ..schema import BLOCK, INLINE, Field, ListOf
-from .base import Choice, GiftAnswers, GiftWriter, QuestionBase, QuestionType, Solution, WrittenControls
+from .base import Choice, GiftAnswers, GiftWriter, Interaction, QuestionBase, QuestionType, Solution, WrittenControls
 
 MAX_CHECKLIST = 10
 """More items than a learner would tick honestly; a longer list belongs in the lesson."""
@@ -86,6 +86,9 @@ class WrittenType(QuestionType):
         return WrittenControls(
             checklist=[Choice(str(i), text) for i, text in enumerate(question.checklist)], tag=checklist_tag(question)
         )
+
+    def interaction(self, question: Any) -> Interaction:
+        return Interaction("long-fill-in")
 
     def gift(self, question: Any, writer: GiftWriter) -> GiftAnswers:
         """An essay (`{}`) whose general feedback (`####`) is the model answer and the checklist, so a teacher
