@@ -130,7 +130,9 @@ def test_manifest_schema_location_names_each_namespaces_published_xsd(course, ve
 
 
 @pytest.mark.parametrize("version", VERSIONS)
-@pytest.mark.parametrize("title", ["2024 safety refresher", "Ünïcode: ¿qué? / 中文"])
+@pytest.mark.parametrize(
+    "title", ["2024 safety refresher", "Ünïcode: ¿qué? / 中文"], ids=["starting-with-a-digit", "non-ascii-and-slash"]
+)
 def test_manifest_identifier_is_a_valid_xs_id_whatever_the_course_key(course, version, title):
     renamed = dataclasses.replace(course, title=title)
     for identifier in (course_key(renamed), title):
