@@ -8,7 +8,6 @@ and an imsmanifest.xml listing every file.
 from __future__ import annotations
 
 import shutil
-import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,9 +15,9 @@ from ..site.config import Configuration
 from ..site.render import template_environment
 from ..source import interface_text
 from ..source.errors import ExportError
-from ..source.model import Course
 from ..source.validate import Validation
 from .interactions import SCORM_12
+from .manifest import manifest
 from .packaging import relative_build, unsafe_urls, write_zip
 from .suspend import MIN_WRITTEN, course_map, worst_case_length
 
@@ -30,10 +29,6 @@ LAUNCH_SCRIPTS = {
 }
 """The launch page's scripts (in the order it loads them) and where the package has them."""
 MANIFEST = "imsmanifest.xml"
-_NS = {
-    "": "http://www.imsproject.org/xsd/imscp_rootv1p1p2",
-    "adlcp": "http://www.adlnet.org/xsd/adlcp_rootv1p2",
-}
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,35 +81,6 @@ def export_scorm(config: Configuration, validation: Validation, out: Path, versi
             (site / target).parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(Path(__file__).parent / source, site / target)
         files = sorted(p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file())
-        (site / MANIFEST).write_bytes(manifest(course, cmap["course"], files))
+        (site / MANIFEST).write_bytes(manifest(course, cmap["course"], files, version, launch=LAUNCH_PAGE))
         write_zip(site, out)
     return ScormPackage(files=len(files) + 1, worst_suspend_data=worst, suspend_limit=limit)
-
-
-def manifest(course: Course, identifier: str, files: list[str]) -> bytes:
-    """imsmanifest.xml for SCORM 1.2: one organization, one item, one SCO resource listing every file."""
-    for prefix, uri in _NS.items():
-        ET.register_namespace(prefix, uri)
-    cp, adl = _NS[""], _NS["adlcp"]
-    root = ET.Element(f"{{{cp}}}manifest", identifier=f"course-{identifier}", version="1.0")
-    metadata = ET.SubElement(root, f"{{{cp}}}metadata")
-    ET.SubElement(metadata, f"{{{cp}}}schema").text = "ADL SCORM"
-    ET.SubElement(metadata, f"{{{cp}}}schemaversion").text = "1.2"
-    organizations = ET.SubElement(root, f"{{{cp}}}organizations", default="organization-1")
-    organization = ET.SubElement(organizations, f"{{{cp}}}organization", identifier="organization-1")
-    ET.SubElement(organization, f"{{{cp}}}title").text = course.title
-    item = ET.SubElement(
-        organization, f"{{{cp}}}item", identifier="item-1", identifierref="resource-1", isvisible="true"
-    )
-    ET.SubElement(item, f"{{{cp}}}title").text = course.title
-    resources = ET.SubElement(root, f"{{{cp}}}resources")
-    resource = ET.SubElement(
-        resources,
-        f"{{{cp}}}resource",
-        {"identifier": "resource-1", "type": "webcontent", f"{{{adl}}}scormtype": "sco", "href": LAUNCH_PAGE},
-    )
-    for name in files:
-        ET.SubElement(resource, f"{{{cp}}}file", href=name)
-    ET.indent(root)
-    data: bytes = ET.tostring(root, encoding="utf-8", xml_declaration=True)
-    return data
