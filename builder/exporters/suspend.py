@@ -1,8 +1,8 @@
-"""SCORM 1.2 `cmi.suspend_data`: the learner's progress in a compact, versioned text.
+"""SCORM `cmi.suspend_data`: the learner's progress in a compact, versioned text, and the course map.
 
 The browser keeps progress as JSON keyed by opaque tokens (see assets/store.js). The
-LMS gives us at most 4,096 characters, so the launch page (scorm_launch.js) rewrites
-that JSON using positions from a course map instead of tokens:
+LMS gives us at most 4,096 characters (SCORM 1.2; 64,000 in 2004), so the launch page (scorm_launch.js)
+rewrites that JSON using positions from a course map instead of tokens:
 
     [2, name, [quiz, ...], [role-play, ...] | 0, [draw, ...] | 0, [timer, ...] | 0, [written, ...]]
                                      2 = format version; one entry per quiz and per role-play,
@@ -37,7 +37,7 @@ that JSON using positions from a course map instead of tokens:
                                      a bit mask (-1: not compared yet) and the checklist's tag
 
 Written answers are never scored, so they are kept apart from the quizzes (an edited quiz keeps them).
-The export shares out what the widest progress leaves of the 4,096 characters between the course's
+The export shares out what the widest progress leaves of the version's limit between the course's
 written questions, up to MAX_WRITTEN each; a learner whose text is longer keeps its beginning, and the
 launch page tells the course page, which says so under the answer.
 
