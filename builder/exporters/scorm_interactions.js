@@ -31,6 +31,7 @@ var CourseInteractions = (function () {
   var ROW_SYMBOLS = "123456789abcdefghijklmnopqrstuvwxyz0";
   var MAX_TEXT = { "1.2": 255, "2004": 250 };
   var MAX_LONG_TEXT = { "1.2": 255, "2004": 4000 };
+  var MAX_ID = 255; // 1.2's CMIIdentifier (2004 takes 4,000); quiz, question and objective ids are short slugs anyway
 
   /**
    * @param {unknown} object
@@ -62,7 +63,9 @@ var CourseInteractions = (function () {
    * @param {string} decimal
    */
   function decimalText(text, decimal) {
-    var plain = String(text).normalize("NFKC").replace(/\u2212/g, "-").replace(/\s+/g, "");
+    var plain = String(text);
+    if (typeof plain.normalize === "function") plain = plain.normalize("NFKC"); // ES2015: fullwidth digits
+    plain = plain.replace(/\u2212/g, "-").replace(/\s+/g, "");
     var group = decimal === "," ? "." : ",";
     var grouped = new RegExp("^[+-]?\\d{1,3}(?:\\" + group + "\\d{3})+(?:\\" + decimal + "\\d+)?$");
     if (grouped.test(plain)) plain = plain.split(group).join("").replace(decimal, ".");
@@ -165,7 +168,7 @@ var CourseInteractions = (function () {
     function write(item, values) {
       var base = "cmi.interactions." + count + ".";
       // the id first and the type before the responses: 2004 requires that order
-      if (!lms.set(base + "id", item.id)) return false;
+      if (!lms.set(base + "id", item.id.slice(0, MAX_ID))) return false;
       if (has("type")) lms.set(base + "type", item.type);
       if (has("objectives") && item.objective) lms.set(base + "objectives.0.id", item.objective);
       if (has(lms.names.time)) lms.set(base + lms.names.time, lms.time(values.at));
@@ -286,7 +289,7 @@ var CourseInteractions = (function () {
         if (objectiveWritten[objective] === values) return;
         n = own(objectiveIndex, objective) ? objectiveIndex[objective] : objectiveCount;
         base = "cmi.objectives." + n + ".";
-        if (!lms.set(base + "id", objective)) return;
+        if (!lms.set(base + "id", objective.slice(0, MAX_ID))) return;
         if (n === objectiveCount) {
           objectiveIndex[objective] = n;
           objectiveCount += 1;

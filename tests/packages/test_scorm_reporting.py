@@ -295,3 +295,18 @@ def test_scorm_written_and_numeric_answers_become_interactions_in_each_versions_
     finally:
         launch.close()
         site.close()
+
+
+def test_scorm_an_lms_without_interactions_gets_none_and_everything_else(browser, package):
+    """SCORM lets an LMS keep no interactions or objectives: the launch page asks first (`_children`) and writes
+    none there, while status, score and suspend_data are reported as everywhere."""
+    version, site, _ = package
+    launch = Launch(browser, site, version=version, without="interactions")
+    try:
+        for path, quiz_id in QUIZ_PAGES:
+            assert launch.take(path, quiz_id, RIGHT[quiz_id])["passed"] == "true"
+        launch.wait_for_value("cmi.success_status" if version == "2004" else "cmi.core.lesson_status", "passed")
+        assert score(launch) == "100" and launch.value("cmi.suspend_data")
+        assert not [c for c in launch.calls("set") if c[1].startswith(("cmi.interactions.", "cmi.objectives."))]
+    finally:
+        launch.close()

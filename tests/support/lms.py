@@ -55,13 +55,19 @@ def resume_seed(version: str, suspend_data: str, location: str | None = None) ->
 class Launch:
     """One launch of the package by the test LMS, in a fresh browser profile (no local storage)."""
 
-    def __init__(self, browser: Any, site: Site, seed: dict[str, Any] | None = None, version: str = "1.2"):
+    def __init__(
+        self, browser: Any, site: Site, seed: dict[str, Any] | None = None, version: str = "1.2", without: str = ""
+    ):
         self.version = version
         self.context = browser.new_context(viewport={"width": 1280, "height": 900})
         self.page = self.context.new_page()
         self.requests: list[str] = []
         self.page.on("request", lambda request: self.requests.append(request.url))
-        query = {"version": version, **({"seed": json.dumps(seed)} if seed else {})}
+        query = {
+            "version": version,
+            **({"seed": json.dumps(seed)} if seed else {}),
+            **({"without": without} if without else {}),
+        }
         self.page.goto(site.url("harness.html") + "?" + urlencode(query, quote_via=quote))
         self.launch_frame().wait_for_function("document.documentElement.dataset.scormReady === 'lms'")
 
