@@ -54,7 +54,7 @@ from typing import Any
 from ..quality.readability import plain_text
 from ..site.render import course_key, storage_key
 from ..source.model import Course, Quiz
-from ..source.questions import Written, question_type
+from ..source.questions import QuestionBase, Written, question_type
 from ..source.questions.numeric import decimal_symbol
 from ..source.questions.written import checklist_tag
 from ..source.scoring import quiz_version, scenario_version
@@ -90,9 +90,7 @@ def course_map(course: Course, version: str = SCORM_12, *, report_failed: bool =
                 "id": q.id,
                 "encoding": question_type(q).encoding,
                 **question_type(q).tokens(quiz.id, q),
-                **interaction_map(q, version),
-                "objective": q.objective if lesson_id is None else f"{lesson_id}/{q.objective}",
-                **({"text": description(q.prompt)} if version == SCORM_2004 else {}),
+                **_reported(q, lesson_id, version),
             }
             for q in quiz.scored_questions
         ]
@@ -145,9 +143,7 @@ def course_map(course: Course, version: str = SCORM_12, *, report_failed: bool =
             "id": q.id,
             "tag": checklist_tag(q),
             "checks": len(q.checklist),
-            **interaction_map(q, version),
-            "objective": q.objective if lesson_id is None else f"{lesson_id}/{q.objective}",
-            **({"text": description(q.prompt)} if version == SCORM_2004 else {}),
+            **_reported(q, lesson_id, version),
         }
         for lesson_id, quiz in _quizzes(course)
         for q in quiz.questions
@@ -166,6 +162,14 @@ def _quizzes(course: Course) -> list[tuple[str | None, Quiz]]:
     lessons = [(lesson.id, course.quiz_for(lesson)) for lesson in course.lessons]
     found: list[tuple[str | None, Quiz]] = [(lesson_id, quiz) for lesson_id, quiz in lessons if quiz is not None]
     return found + ([(None, course.final_quiz)] if course.final_quiz else [])
+
+
+def _reported(question: QuestionBase, lesson_id: str | None, version: str) -> dict[str, Any]:
+    """What the launch page tells the LMS about a question: its interaction, the objective it assesses (named
+    lesson/objective) and, in 2004, its prompt as the interaction's description."""
+    objective = question.objective if lesson_id is None else f"{lesson_id}/{question.objective}"
+    described = {"text": description(question.prompt)} if version == SCORM_2004 else {}
+    return {**interaction_map(question, version), "objective": objective, **described}
 
 
 def description(prompt: str) -> str:
