@@ -7,11 +7,14 @@ STAMP := $(VENV)/.installed
 CHROMIUM := /usr/bin/chromium
 # npm tools, never shipped in a course (package.json): axe-core, scorm-again, gift-pegjs, Biome, TypeScript
 NODE_TOOLS := node_modules/.installed
+# Ralph, the Learning Record Store the xAPI tests start, in its own environment (lrs-constraints.txt says why)
+LRS_VENV := .venv-lrs
+LRS := $(LRS_VENV)/.installed
 # The learner scripts that ship in a course, checked by `make lint-js`; biome also lints the tests' JS.
 SHIPPED_JS := builder/site/assets/*.js builder/exporters/scorm_*.js
 PYTHON_CODE := builder tests bench
 
-.PHONY: setup build serve validate lint lint-py lint-js check test fuzz browser-deps pdf-deps bench clean
+.PHONY: setup build serve validate lint lint-py lint-js check test fuzz browser-deps pdf-deps lrs bench clean
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -41,6 +44,13 @@ $(NODE_TOOLS): package.json package-lock.json
 
 browser-deps: $(CHROMIUM) $(NODE_TOOLS) pdf-deps
 
+$(LRS): lrs-constraints.txt
+	$(PYTHON) -m venv $(LRS_VENV)
+	$(LRS_VENV)/bin/pip install --quiet --disable-pip-version-check -c lrs-constraints.txt 'ralph-malph[cli,lrs]' requests
+	touch $@
+
+lrs: $(LRS)
+
 # `course export pdf`: WeasyPrint draws text with Pango, and embeds Noto (Latin, Greek, Cyrillic, Arabic, Hebrew)
 # and DejaVu fonts; the PDF tests read PDFs back with poppler-utils. Installs only what is missing.
 PDF_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 fonts-noto-core fonts-dejavu-core poppler-utils
@@ -68,7 +78,7 @@ check: setup
 	$(BIN)/python -m pytest tests/unit -n auto -q -p no:cacheprovider
 
 # Everything: the house rules first, then every test (unit, fuzz, integration, browser, packages).
-test: setup browser-deps
+test: setup browser-deps lrs
 	$(MAKE) --no-print-directory lint
 	$(BIN)/python -m pytest -n 2 --dist loadfile
 
@@ -81,4 +91,4 @@ fuzz: setup
 	HYPOTHESIS_PROFILE=long $(BIN)/python -m pytest tests/fuzz -q --hypothesis-show-statistics
 
 clean:
-	rm -rf site bench/out $(VENV) node_modules
+	rm -rf site bench/out $(VENV) $(LRS_VENV) node_modules

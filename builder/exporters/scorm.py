@@ -15,8 +15,8 @@ from ..site.config import Configuration
 from ..site.render import template_environment
 from ..source import interface_text
 from ..source.errors import ExportError
+from ..source.interactions import SCORM_12
 from ..source.validate import Validation
-from .interactions import SCORM_12
 from .manifest import manifest
 from .packaging import relative_build, unsafe_urls, write_zip
 from .suspend import MIN_WRITTEN, course_map, worst_case_length

@@ -53,13 +53,13 @@ from typing import Any
 
 from ..quality.readability import plain_text
 from ..site.render import course_key, storage_key
+from ..source.interactions import MAX_DESCRIPTION, SCORM_12, SCORM_2004, fill_in_text, interaction_map
 from ..source.model import Course, Quiz
 from ..source.questions import QuestionBase, Written, question_type
 from ..source.questions.numeric import decimal_symbol
 from ..source.questions.written import checklist_tag
 from ..source.scoring import quiz_version, scenario_version
 from ..source.text import shorten
-from .interactions import MAX_DESCRIPTION, SCORM_12, SCORM_2004, fill_in_text, interaction_map
 
 SUSPEND_LIMITS = {SCORM_12: 4096, SCORM_2004: 64000}
 """The longest suspend_data each SCORM version keeps."""

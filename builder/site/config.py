@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -51,6 +52,39 @@ class CheckLevels(BaseConfigOption[dict[str, str]]):
         return levels
 
 
+class XapiOption(BaseConfigOption[dict[str, str]]):
+    """`xapi: {endpoint, username and password or token, activity_base}` (docs/xapi.md); off when absent."""
+
+    KEYS = ("endpoint", "username", "password", "token", "activity_base")
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.default: dict[str, str] = {}
+
+    def run_validation(self, value: object) -> dict[str, str]:
+        if value is None or value == {}:
+            return {}
+        if not isinstance(value, dict):
+            raise ValidationError("should be a group of lines: endpoint, username and password (or token), "
+                                  "and activity_base")
+        for key in value:
+            if key not in self.KEYS:
+                raise ValidationError(f"unknown key '{key}'{suggest(str(key), list(self.KEYS))}; the keys are: "
+                                      f"{', '.join(self.KEYS)}")
+        found = {key: str(text).strip() for key, text in value.items() if text is not None and str(text).strip()}
+        for key in ("endpoint", "activity_base"):
+            if key in found and not re.match(r"^https?://[^/\s]+", found[key]):
+                raise ValidationError(f"{key} should be an http:// or https:// address, not '{found[key]}'")
+        if "endpoint" not in found:
+            raise ValidationError("needs `endpoint`: the address of the LRS's xAPI, such as "
+                                  "https://lrs.example.org/xAPI/")
+        if "token" in found and ("username" in found or "password" in found):
+            raise ValidationError("give either `token` or `username` and `password`, not both")
+        if "token" not in found and not ("username" in found and "password" in found):
+            raise ValidationError("needs the course's write-only credentials: `username` and `password`, or `token`")
+        return found
+
+
 class CoursePluginConfig(base.Config):  # type: ignore[no-untyped-call]  # MkDocs: untyped __init_subclass__
     content_dir = c.Type(str, default="content")
     """Folder, relative to mkdocs.yml, holding course.yml and one YAML file per lesson."""
@@ -70,6 +104,9 @@ class CoursePluginConfig(base.Config):  # type: ignore[no-untyped-call]  # MkDoc
     allow_embeds_from = c.ListOfItems(c.Type(str), default=[])
     """Hosts whose https video embeds (`<iframe>`) course text may hold, e.g. www.youtube-nocookie.com;
     none by default, so every iframe is removed."""
+
+    xapi = XapiOption()
+    """Send xAPI statements to a Learning Record Store (docs/xapi.md); off by default."""
 
     report_failed = c.Type(bool, default=False)
     """Whether a SCORM package reports `failed` once the final assessment's attempts are used up without a pass;

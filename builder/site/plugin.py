@@ -30,6 +30,7 @@ from .config import CoursePluginConfig, project_from, project_root, theme_langua
 from .navigation import course_nav
 from .render import CourseRenderer, PageSpec, RenderedPage, course_pages, restore_deferred, template_environment
 from .shipped import shipped_assets
+from .xapi import settings_from
 
 log = get_plugin_logger("course")
 
@@ -71,6 +72,10 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):  # type: ignore[no-untyped-c
     def on_config(self, config: Any) -> Any:
         root = project_root(config)
         self.project = project_from(root, self.config)
+        xapi = settings_from(self.config.xapi, config.site_url)
+        if xapi is not None and not xapi.base:
+            raise PluginError("the `xapi` option needs the course's address, which every statement's ids start "
+                              "with: set `activity_base:` under `xapi:` (or `site_url:` in mkdocs.yml)")
         validation = self.validation
         if validation is None or validation.project != self.project:
             validation = validate_project(self.project)
@@ -92,7 +97,8 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):  # type: ignore[no-untyped-c
             _follow_course_language(config, course.language)
             self.direction = interface_text.direction(course.language)
             self.renderer = CourseRenderer(course, directory_urls=config.use_directory_urls,
-                                           allowed_embed_hosts=self.project.allowed_embed_hosts, scripts=self.scripts)
+                                           allowed_embed_hosts=self.project.allowed_embed_hosts, scripts=self.scripts,
+                                           xapi=xapi)
             pages = course_pages(course)
             self.pages = {page.src_uri: page for page in pages}
             nav = course_nav(course, pages)

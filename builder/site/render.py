@@ -25,6 +25,7 @@ from ..source.questions import QuestionBase, question_type
 from ..source.scoring import answer_key, course_version, encode_key, quiz_version, scenario_version
 from ..source.course_format import SECTION_KINDS
 from ..source.text import UniqueSlugs, count, slugify
+from .xapi import XapiSettings, page_settings, quiz_activities
 from .views import CertificateView, Link, ModuleView, Pager, QuestionView, QuizView, Requirement, ScenarioRow, ScenarioView
 
 SECTION_KINDS_LABELLED = ("scenario", "example", "tip", "warning")
@@ -152,12 +153,13 @@ class _Outline:
 
 class CourseRenderer:
     def __init__(self, course: Course, *, directory_urls: bool = True, allowed_embed_hosts: tuple[str, ...] = (),
-                 scripts: str = "module"):
+                 scripts: str = "module", xapi: XapiSettings | None = None):
         if scripts not in SCRIPT_KINDS:
             raise ValueError(f"scripts must be one of {SCRIPT_KINDS}")
         self.course = course
         self.directory_urls = directory_urls
         self.scripts = scripts
+        self.xapi = xapi
         self.text = MarkdownText(allowed_embed_hosts)
         self.catalogue = interface_text.shipped(course.language).with_overrides(course.ui_text)
         self.env = template_environment()
@@ -186,7 +188,17 @@ class CourseRenderer:
         return "../" * src_uri.count("/")
 
     def script(self, root: str, entry: str) -> Markup:
-        """The tag that loads one of the learners' scripts (quiz, scenario) on a page at `root` depth."""
+        """The tag that loads one of the learners' scripts (quiz, scenario) on a page at `root` depth; with the
+        `xapi` option, the quiz script (on every page) comes with the LRS's settings and the script that sends
+        the statements (docs/xapi.md)."""
+        tag = self._script_tag(root, entry)
+        if entry != "quiz" or self.xapi is None:
+            return tag
+        settings = page_settings(self.xapi, self.course, self.storage_key).replace("</", "<\\/")
+        config = Markup('<script type="application/json" id="course-xapi">{}</script>').format(Markup(settings))
+        return tag + config + self._script_tag(root, "xapi")
+
+    def _script_tag(self, root: str, entry: str) -> Markup:
         if self.scripts == "classic":
             return Markup('<script defer src="{}assets/course/{}-offline.js"></script>').format(root, entry)
         return Markup('<script type="module" src="{}assets/course/{}.js"></script>').format(root, entry)
@@ -298,8 +310,14 @@ class CourseRenderer:
         """Everything the quiz template shows on a page at `root` depth, choices in their first-attempt order."""
         key = answer_key(quiz, lambda text: self.text.inline(text, root=root),
                          lambda text: self.text.block(text, root=root))
+        activities = quiz_activities(self.xapi, self.course, quiz, self._plain) if self.xapi else ""
         return QuizView(quiz=quiz, version=quiz_version(quiz), key=encode_key(key),
-                        questions=[self._question_view(quiz, q, n, root) for n, q in enumerate(quiz.questions, 1)])
+                        questions=[self._question_view(quiz, q, n, root) for n, q in enumerate(quiz.questions, 1)],
+                        xapi=activities)
+
+    def _plain(self, markdown: str) -> str:
+        """Trainer Markdown as plain text (what an LRS shows as a question's description)."""
+        return " ".join(Markup(self.text.block(markdown, root="")).striptags().split())
 
     def scenario_view(self, scenario: Scenario) -> ScenarioView:
         """What the role-play template shows: its steps (the start first) and each dimension's range."""

@@ -19,7 +19,7 @@ from ..source.interface_text import Catalogue
 from .classic import bundle
 
 ASSETS = Path(__file__).parent / "assets"
-ENTRIES = ("quiz", "scenario")
+ENTRIES = ("quiz", "scenario", "xapi")
 """The entry scripts pages load; the other modules are imported by them."""
 MEDIA_TYPES = {".js": "application/javascript", ".css": "text/css"}
 

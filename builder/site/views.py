@@ -72,6 +72,8 @@ class QuizView:
     key: str
     """The answer key, encoded for the page (scoring.encode_key)."""
     questions: list[QuestionView]
+    xapi: str = ""
+    """With the `xapi` option, the quiz's and its questions' xAPI activities as JSON (site/xapi.py)."""
 
 
 @dataclass(frozen=True, slots=True)

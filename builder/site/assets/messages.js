@@ -126,6 +126,7 @@ export const messages = {
   dimensionScore: (dimension, score, best) => text("dimension_score", { dimension, score, best }),
   /** @param {number} plays @param {string} best the best play's scores (`playScore`, joined by `listSeparator`) */
   endingsReached: (plays, best) => text("endings_reached", { n: plays, best }),
+  xapiLater: text("xapi_later"),
   /** @param {string} dimension @param {number} score @param {number} best */
   playScore: (dimension, score, best) => text("play_score", { dimension, score, best }),
   notPlayed: text("not_played"),

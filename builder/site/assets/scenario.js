@@ -182,6 +182,22 @@ export class Scenario extends Component {
     progress.scenarios[this.id] = entry;
     this.kept = store.set(this.course, progress);
     this.show(true);
+    if (finished) {
+      // a choice made: where, which, its words, the scores so far, and the ending it led to (xapi.js reports it)
+      const at = /** @type {Walk} */ (this.walk(path.slice(0, -1))).node;
+      const chosen = /** @type {Walk} */ (this.walk(path)).steps.at(-1);
+      const detail = {
+        scenario: this.id,
+        title: this.root.querySelector("h2, h3, h4")?.textContent?.trim() || this.id,
+        node: at.dataset.node || "",
+        choice: path[path.length - 1],
+        text: chosen?.querySelector("[data-choice-text]")?.textContent?.trim() || "",
+        ending: ended ? node.dataset.node || "" : null,
+        dimensions: [...this.dimensions],
+        scores,
+      };
+      this.root.dispatchEvent(new CustomEvent("course:scenario-chose", { bubbles: true, detail }));
+    }
     if (ended) {
       /** @type {EndedDetail} */
       const detail = { scenario: this.id, ending: node.dataset.node || "", dimensions: [...this.dimensions], scores };

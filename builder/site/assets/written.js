@@ -44,8 +44,14 @@ export class Written extends Component {
     this.truncated = false;
 
     this.compare.addEventListener("click", () => {
-      this.show(this.reveal.hasAttribute("hidden"));
+      const opening = this.reveal.hasAttribute("hidden");
+      this.show(opening);
       this.save();
+      if (opening) {
+        // compared with the model answer: xapi.js reports the answer (never scored)
+        const detail = { question: this.id, text: String(questionType("written").read(this.root)) };
+        this.root.dispatchEvent(new CustomEvent("course:written-compared", { bubbles: true, detail }));
+      }
     });
     this.text.addEventListener("input", () => {
       window.clearTimeout(this.timer);

@@ -125,6 +125,10 @@ class Interaction:
     """How many options, items or values the learner picks from (matching: values; 0 when there are none)."""
     rows: int = 0
     """Matching: how many rows."""
+    labels: tuple[str, ...] = ()
+    """The options', items' or matching values' text (inline Markdown), in source order."""
+    row_labels: tuple[str, ...] = ()
+    """Matching: the rows' text."""
 
 
 class GiftWriter(Protocol):

@@ -138,7 +138,8 @@ class _ChoiceType(QuestionType):
 
     def interaction(self, question: Any) -> Interaction:
         right = tuple(i for i, o in enumerate(question.options) if o.correct)
-        return Interaction("choice", right, choices=len(question.options))
+        labels = tuple(o.text for o in question.options)
+        return Interaction("choice", right, choices=len(question.options), labels=labels)
 
     def solution(self, question: Any) -> Solution:
         right = tuple(o.text for o in question.options if o.correct)

@@ -138,6 +138,8 @@ class MatchingType(QuestionType):
             tuple((i, i) for i in range(count)),
             choices=count + len(question.distractors),
             rows=count,
+            labels=(*(p.right for p in question.pairs), *question.distractors),
+            row_labels=tuple(p.left for p in question.pairs),
         )
 
     def solution(self, question: Any) -> Solution:

@@ -71,7 +71,7 @@ class OrderingType(QuestionType):
 
     def interaction(self, question: Any) -> Interaction:
         count = len(question.items)
-        return Interaction("sequencing", tuple(range(count)), choices=count)
+        return Interaction("sequencing", tuple(range(count)), choices=count, labels=tuple(question.items))
 
     def solution(self, question: Any) -> Solution:
         return Solution("right_order", tuple(question.items), ordered=True)

@@ -6,8 +6,8 @@ import re
 
 import pytest
 
-from builder.exporters.interactions import ROW_SYMBOLS, SYMBOLS, fill_in_text, interaction_map
 from builder.exporters.suspend import course_map
+from builder.source.interactions import ROW_SYMBOLS, SYMBOLS, fill_in_text, interaction_map
 from builder.source.questions import (
     Matching,
     MultipleChoice,

@@ -16,9 +16,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..source.questions import QuestionBase, question_type
-from ..source.questions.base import Interaction
-from ..source.questions.numeric import format_number
+from .questions import QuestionBase, question_type
+from .questions.base import Interaction
+from .questions.numeric import format_number
 
 SCORM_12 = "1.2"
 SCORM_2004 = "2004"
