@@ -10,11 +10,21 @@ import re
 import shutil
 from collections import Counter
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit
 
 import pytest
 
-from tests.support.browser import RIGHT, WRONG, Site, answer, check, open_page
+from tests.support.browser import (
+    RIGHT,
+    WRITTEN_PROMPT,
+    WRONG,
+    Site,
+    answer,
+    as_numeric_course,
+    as_written_course,
+    check,
+    open_page,
+)
 from tests.support.cli import run_course
 from tests.support.lrs import WRITER, running_ralph
 from tests.support.net import free_port
@@ -26,9 +36,11 @@ UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9
 STATE_KEY = "course-xapi:course-progress:fixture-course"
 
 
-def build_with_xapi(root: Path, site_dir: Path, endpoint: str | None) -> None:
+def build_with_xapi(root: Path, site_dir: Path, endpoint: str | None, change=None) -> None:
     project = root / "project"
     shutil.copytree(FIXTURES / "full", project)
+    if change:
+        change(project)
     if endpoint:
         config = project / "mkdocs.yml"
         option = (
@@ -218,3 +230,60 @@ def test_without_the_xapi_option_no_request_leaves_the_site(browser, tmp_path):
     finally:
         page.close()
         site.close()
+
+
+def test_xapi_an_actor_in_the_launch_url_is_the_learner_from_then_on(browser, lrs_site):
+    """An LMS or a cmi5 launcher names the learner in the launch URL; later pages (without it) keep that actor."""
+    site, ralph = lrs_site
+    actor = {"objectType": "Agent", "name": "Dana Okafor", "mbox": "mailto:dana.okafor@example.org"}
+    context = browser.new_context()
+    page = context.new_page()
+    try:
+        page.goto(site.url("?actor=" + quote(json.dumps(actor))))
+        open_page(page, site, "alpha/")
+        answer(page, "alpha-check", RIGHT["alpha-check"])
+        check(page, "alpha-check")
+        page.wait_for_function("k => JSON.parse(localStorage.getItem(k)).queue.length === 0", arg=STATE_KEY)
+        state = learner(page)
+    finally:
+        context.close()
+    statements = mine(ralph, state)
+    assert len(statements) == 4 and all(s["actor"]["mbox"] == actor["mbox"] for s in statements)
+
+
+def test_xapi_numbers_and_written_answers_in_their_interaction_formats(browser, tmp_path):
+    """A number typed with a decimal comma (a French course) is a decimal; a written answer compared with the
+    model answer is an unscored long-fill-in."""
+    (tmp_path / "site").mkdir()
+    site = Site(tmp_path / "site")
+    port = free_port()
+
+    def french_with_writing(project):
+        as_numeric_course(project)
+        as_written_course(project)
+
+    build_with_xapi(tmp_path, tmp_path / "site", f"http://127.0.0.1:{port}/xAPI/", change=french_with_writing)
+    context = browser.new_context()
+    page = context.new_page()
+    try:
+        with running_ralph(tmp_path / "ralph", [site.base.rstrip("/")], port=port) as ralph:
+            open_page(page, site, "beta/")
+            answer(page, "beta-check", {**RIGHT["beta-check"], "short-one": "1 000,5"})
+            assert check(page, "beta-check")["correct"]["short-one"] == "true"
+            written = page.locator('[data-question="write-four"]')
+            written.get_by_role("textbox", name=WRITTEN_PROMPT).fill("Merci Sam, je t'envoie les chiffres à 15 h.")
+            written.get_by_role("button", name="Comparer").click()
+            page.wait_for_function("k => JSON.parse(localStorage.getItem(k)).queue.length === 0", arg=STATE_KEY)
+            statements = mine(ralph, learner(page))
+    finally:
+        context.close()
+        site.close()
+    by_question = {s["object"]["id"].rsplit("/", 1)[1]: s for s in statements if s["verb"]["id"] == VERB + "answered"}
+    numeric = by_question["short-one"]
+    assert numeric["object"]["definition"]["interactionType"] == "numeric"
+    assert numeric["result"]["response"] == "1000.5" and numeric["result"]["success"] is True
+    assert numeric["object"]["definition"]["correctResponsesPattern"] == ["1000.5[:]1000.5"]
+    essay = by_question["write-four"]
+    assert essay["object"]["definition"]["interactionType"] == "long-fill-in"
+    assert essay["result"] == {"response": "Merci Sam, je t'envoie les chiffres à 15 h."}
+    assert essay["context"]["language"] == "fr"
