@@ -11,7 +11,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from ..source.text import shorten
 from .flags import MIN_ATTEMPTS_TO_FLAG
 from .item_analysis import CourseStats, QuestionStats, QuizStats
-from .stats_report import LEGEND, figure, headline, shown_options, statements_line
+from .report_wording import LEGEND, figure, headline, shown_options, statements_line
 
 CHART_WIDTH = 320
 """SVG user units across; the charts scale to the page's width (375 px phones included)."""
