@@ -18,6 +18,7 @@ from builder.source.questions import (
     ShortText,
     SingleChoice,
     TrueFalse,
+    question_type,
 )
 from builder.source.questions.base import ROW_SYMBOLS, SYMBOLS
 from builder.source.questions.numeric import format_number
@@ -80,6 +81,8 @@ def answered(
         "success": right,
         "score": {"raw": question.points if right else 0, "min": 0, "max": question.points},
     }
+    if not question_type(question).scored:  # written practice: the text only, no success
+        result = {}
     if response is not None:
         result = {"response": response, **result}
     quiz_iri = f"{base}/quizzes/{quiz.id}"
@@ -209,6 +212,8 @@ def definition(question: QuestionBase) -> dict[str, Any]:
 
 
 def right_response(question: QuestionBase) -> str:
+    if not question_type(question).scored:
+        return "What I would say, in my own words."
     return str(definition(question)["correctResponsesPattern"][0]).split("[:]")[0]
 
 
