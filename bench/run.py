@@ -138,7 +138,8 @@ def main() -> int:
     serve_n100 = edit_to_rebuilt(WORK / "n100" / "course", "lesson-0001", args.runs) if 100 in sizes else None
     raw, zipped = quiz_assets(WORK / f"n{sizes[0]}" / "course" / "site")
     report = render(rows, serve_bundled, serve_n100, raw, zipped, args.runs)
-    from .stats import measure as measure_stats, render_section  # bench/stats.py reuses this module's helpers
+    from .stats import measure as measure_stats  # bench/stats.py reuses this module's helpers
+    from .stats import render_section
 
     report += "\n" + render_section(measure_stats(args.runs))
     print(report)
