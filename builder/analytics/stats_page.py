@@ -47,6 +47,8 @@ class Tick:
 class BarChart:
     title: str
     description: str
+    caption: str
+    """Shown above the chart."""
     height: float
     bars: tuple[Bar, ...]
     ticks: tuple[Tick, ...]
@@ -107,6 +109,7 @@ def facility_chart(quiz: QuizStats) -> BarChart:
     return BarChart(
         title=f"Facility of each question of {quiz.title}",
         description="The share of attempts that got each question right, from 0 to 1.",
+        caption="Facility (0 to 1)",
         height=_height(len(bars)),
         bars=bars,
         ticks=tuple(Tick(LABEL_WIDTH + _PLOT * v, f"{v:g}") for v in (0, 0.5, 1)),
@@ -135,6 +138,7 @@ def discrimination_chart(quiz: QuizStats) -> BarChart:
         title=f"Discrimination of each question of {quiz.title}",
         description="How well each question tells apart the learners who do well on the rest of the quiz, "
         "from -1 to 1; bars left of the zero line are negative.",
+        caption="Discrimination (-1 to 1)",
         height=_height(len(bars)),
         bars=tuple(bars),
         ticks=tuple(Tick(zero + _PLOT / 2 * v, f"{v:g}") for v in (-1, 0, 1)),
@@ -160,6 +164,7 @@ def options_chart(question: QuestionStats) -> BarChart:
     return BarChart(
         title=f"How often each answer to {question.id} was chosen",
         description=f"Counts over {question.attempts:,} attempts; right answers are green.",
+        caption="Answers chosen (right ones in green)",
         height=_height(len(bars)),
         bars=bars,
         ticks=(Tick(LABEL_WIDTH, "0"), Tick(LABEL_WIDTH + _PLOT, f"{most:,}")),
