@@ -10,7 +10,7 @@ import json
 import logging
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -118,8 +118,8 @@ def stats(
 
 def _course_iri(config: Configuration) -> str:
     """`xapi: activity_base:` in the plugin's options, else mkdocs.yml's `site_url`; "" when neither is set."""
-    xapi = config.plugin.config.get("xapi")
-    activity_base = xapi.get("activity_base") if isinstance(xapi, dict) else None
+    xapi = config.plugin.config.get("xapi")  # a dict, or MkDocs' SubConfig (a Mapping); absent in older builders
+    activity_base = xapi.get("activity_base") if isinstance(xapi, Mapping) else None
     if isinstance(activity_base, str) and activity_base.strip():
         return activity_base
     return str(config.mkdocs.get("site_url") or "")
