@@ -88,6 +88,8 @@ class StatementTally:
     """About quizzes, questions or role-plays this course does not have (now): renamed or removed since."""
     later_attempts: int = 0
     """Answers and results of second and later attempts, left out without --all-attempts."""
+    written: int = 0
+    """Answers to written practice, which has no right answer to analyse."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -164,7 +166,7 @@ class ItemAnalysis:
         key = (answer.quiz, answer.question)
         labels = self._labels.get(key)
         if labels is None:
-            self._tally["unknown"] += 1
+            self._tally["written" if key in self._points else "unknown"] += 1  # written practice has no right answer
             return
         if not self._counted(answer.attempt):
             return

@@ -3,7 +3,6 @@ a figure prints."""
 
 from __future__ import annotations
 
-from ..source.text import count
 from .flags import MIN_ATTEMPTS_TO_FLAG
 from .item_analysis import DISCRIMINATION_INDEX, CourseStats, QuestionStats, QuizStats
 from .responses import OptionCount
@@ -20,17 +19,24 @@ def headline(stats: CourseStats) -> str:
 def statements_line(stats: CourseStats) -> str:
     tally = stats.statements
     parts = [
-        f"{count(tally.answers, 'answer')}",
-        f"{count(tally.quiz_results, 'quiz result')}",
-        f"{count(tally.role_play_choices, 'role-play choice')}",
+        _counted(tally.answers, "answer"),
+        _counted(tally.quiz_results, "quiz result"),
+        _counted(tally.role_play_choices, "role-play choice"),
     ]
     if tally.later_attempts:
         parts.append(f"{tally.later_attempts:,} from later attempts left out")
+    if tally.written:
+        parts.append(f"{tally.written:,} written answers (practice, not analysed)")
     if tally.unknown:
         parts.append(f"{tally.unknown:,} about quizzes, questions or role-plays this course no longer has")
     if tally.not_this_course:
         parts.append(f"{tally.not_this_course:,} about other things (other verbs or activities)")
-    return f"Read {count(tally.read, 'statement')}: " + ", ".join(parts) + "."
+    return f"Read {_counted(tally.read, 'statement')}: " + ", ".join(parts) + "."
+
+
+def _counted(n: int, noun: str) -> str:
+    """`1 answer`, `12,345 answers`."""
+    return f"{n:,} {noun}" if n == 1 else f"{n:,} {noun}s"
 
 
 LEGEND = (

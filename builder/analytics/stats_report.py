@@ -146,6 +146,7 @@ def stats_json(stats: CourseStats) -> dict[str, Any]:
             "quiz_results": stats.statements.quiz_results,
             "role_play_choices": stats.statements.role_play_choices,
             "later_attempts_left_out": stats.statements.later_attempts,
+            "written_answers": stats.statements.written,
             "unknown_activities": stats.statements.unknown,
             "other": stats.statements.not_this_course,
         },

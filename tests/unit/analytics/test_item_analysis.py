@@ -181,3 +181,38 @@ def test_item_analysis_counts_statements_about_other_courses_and_lost_questions(
     lost[0]["object"]["id"] = f"{BASE}/quizzes/alpha-check/questions/removed"
     stats = analyse(course, IDS, [*other, *lost])
     assert (stats.statements.read, stats.statements.not_this_course, stats.statements.unknown) == (4, 2, 1)
+
+
+def test_item_analysis_leaves_written_practice_out(tmp_path):
+    from tests.support.projects import valid_course, write_project
+
+    quiz = """\
+id: practice
+title: Practice
+questions:
+  - id: say-it
+    type: written
+    objective: spot
+    prompt: Say it your way.
+    model_answer: Like this.
+  - id: pick
+    type: true_false
+    objective: spot
+    prompt: True?
+    answer: true
+"""
+    lesson = "id: one\ntitle: One\nsummary: S.\nduration_minutes: 5\nobjectives:\n  - {id: spot, text: Spot.}\n"
+    course = valid_course(
+        write_project(
+            tmp_path,
+            {
+                "content/course.yml": "title: T\ndescription: D.\nlessons: [one]\n",
+                "content/one.yml": lesson + "sections:\n  - {title: S, body: B.}\nquiz: practice\n",
+                "quizzes/practice.yml": quiz,
+            },
+        )
+    )
+    stats = analyse(course, IDS, attempt_statements(course, BASE, "practice", {"a": {"say-it": True, "pick": True}}))
+    assert [q.id for q in stats.quizzes[0].questions] == ["pick"]
+    assert (stats.statements.written, stats.statements.unknown, stats.statements.answers) == (1, 0, 1)
+    assert stats.quizzes[0].mean_score == 100
