@@ -1,4 +1,5 @@
-"""`make bench`: the builder's cost on top of plain MkDocs, at N = 100 and N = 1,000 lessons.
+"""`make bench`: the builder's cost on top of plain MkDocs, at N = 100 and N = 1,000 lessons, and `course stats`
+on 100,000 statements (bench/stats.py).
 
 Each measurement alternates `course build` and a plain `mkdocs build` of the same words (the
 project's own mkdocs.yml with only the `course` plugin removed) and reports the median of
@@ -137,6 +138,10 @@ def main() -> int:
     serve_n100 = edit_to_rebuilt(WORK / "n100" / "course", "lesson-0001", args.runs) if 100 in sizes else None
     raw, zipped = quiz_assets(WORK / f"n{sizes[0]}" / "course" / "site")
     report = render(rows, serve_bundled, serve_n100, raw, zipped, args.runs)
+    from .stats import measure as measure_stats  # bench/stats.py reuses this module's helpers
+    from .stats import render_section
+
+    report += "\n" + render_section(measure_stats(args.runs))
     print(report)
     (REPO / "docs").mkdir(exist_ok=True)
     (REPO / "docs" / "performance.md").write_text(report)

@@ -64,6 +64,7 @@ def _options(args: argparse.Namespace) -> dict[str, object]:
 
 
 def _parser() -> argparse.ArgumentParser:
+    from .analytics.stats_report import FORMATS as STATS_FORMATS
     from .quality.report import FORMATS as REPORT_FORMATS
 
     parser = argparse.ArgumentParser(
@@ -106,6 +107,34 @@ def _parser() -> argparse.ArgumentParser:
         help="text (a table, the default), json or markdown",
     )
     report.set_defaults(handler=_with_project(commands.report, "report"))
+
+    stats = subcommands.add_parser(
+        "stats",
+        help="an item analysis of the xAPI statements learners sent: each question's facility, discrimination and "
+        "options chosen, with flags; role-play endings",
+    )
+    source = stats.add_mutually_exclusive_group(required=True)
+    source.add_argument("--statements", metavar="FILE.json", type=Path, help="statements exported from an LRS")
+    source.add_argument("--lrs", metavar="URL", help="read them from the LRS's xAPI base (http://host/xAPI/)")
+    stats.add_argument("--lrs-user", metavar="U", help="the LRS user (credentials that may read statements)")
+    stats.add_argument("--lrs-password", metavar="P", help="the LRS user's password")
+    stats.add_argument(
+        "--base",
+        metavar="IRI",
+        help="the course IRI in the statements (default: `xapi: activity_base:`, else site_url)",
+    )
+    stats.add_argument(
+        "--all-attempts", action="store_true", help="count every attempt (default: each learner's first attempt only)"
+    )
+    stats.add_argument(
+        "--format",
+        dest="output",
+        choices=STATS_FORMATS,
+        default="text",
+        help="text (the default), markdown, html or json",
+    )
+    stats.add_argument("--out", metavar="FILE", type=Path, help="write the report there (default: standard output)")
+    stats.set_defaults(handler=_with_configuration(commands.stats, "stats"))
 
     schema = subcommands.add_parser(
         "schema", help="write the JSON Schemas editors use to complete and check course, lesson and quiz files"

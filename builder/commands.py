@@ -10,7 +10,7 @@ import json
 import logging
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -73,6 +73,56 @@ def report(project: Project, *, output: str = "text") -> int:
     course = _valid_course(validate_project(project))
     print(render_report(course_report(course, words_per_minute=project.words_per_minute), output))
     return 0
+
+
+def stats(
+    config: Configuration,
+    *,
+    statements: Path | None = None,
+    lrs: str | None = None,
+    lrs_user: str | None = None,
+    lrs_password: str | None = None,
+    base: str | None = None,
+    output: str = "text",
+    all_attempts: bool = False,
+    out: Path | None = None,
+) -> int:
+    """An item analysis of the xAPI statements the course's pages sent: from an LRS's export, or read from the LRS."""
+    from .analytics.activity_ids import ActivityIds
+    from .analytics.item_analysis import ItemAnalysis
+    from .analytics.lrs import LrsAccess, read_lrs_statements
+    from .analytics.statement_file import read_statement_file
+    from .analytics.stats_report import render_stats
+
+    course = _valid_course(validate_project(config.project))
+    ids = ActivityIds.under(base or _course_iri(config))
+    analysis = ItemAnalysis(course, ids, all_attempts=all_attempts)
+    if statements is not None:
+        analysis.add_all(read_statement_file(statements))
+    else:
+        assert lrs is not None  # the command line requires one of the two
+        analysis.add_all(read_lrs_statements(LrsAccess(lrs, lrs_user, lrs_password), ids.base))
+    result = analysis.result()
+    report = render_stats(result, output)
+    if out is None:
+        print(report)
+        return 0
+    from .exporters.packaging import replacing
+
+    with replacing(out) as partial:
+        partial.write_text(report + "\n", encoding="utf-8")
+        partial.chmod(0o644)
+    print(f"wrote {_shown(out)}: the item analysis of {result.statements.read:,} statements")
+    return 0
+
+
+def _course_iri(config: Configuration) -> str:
+    """`xapi: activity_base:` in the plugin's options, else mkdocs.yml's `site_url`; "" when neither is set."""
+    xapi = config.plugin.config.get("xapi")  # a dict, or MkDocs' SubConfig (a Mapping); absent in older builders
+    activity_base = xapi.get("activity_base") if isinstance(xapi, Mapping) else None
+    if isinstance(activity_base, str) and activity_base.strip():
+        return activity_base
+    return str(config.mkdocs.get("site_url") or "")
 
 
 def schema(out: Path) -> int:

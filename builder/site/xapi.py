@@ -13,7 +13,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from ..source.interactions import ROW_SYMBOLS, SCORM_2004, SYMBOLS, interaction_map
+from ..source.interactions import SCORM_2004, interaction_map
+from ..source.questions.base import ROW_SYMBOLS, SYMBOLS
 from ..source.model import Course, Quiz
 from ..source.questions import QuestionBase, question_type
 from ..source.questions.numeric import decimal_symbol

@@ -67,3 +67,8 @@ class ScaffoldError(CourseBuilderError):
 class BundleError(CourseBuilderError):
     """The learners' ES modules use a form the classic-script bundler for file:// pages cannot turn into one
     script (a builder bug, caught by the tests, never a trainer's mistake)."""
+
+
+class StatementsError(CourseBuilderError):
+    """xAPI statements cannot be read (`course stats`): a file that is not statements, or an LRS that cannot be
+    reached, refuses the credentials or answers with something else."""

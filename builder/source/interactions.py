@@ -17,17 +17,13 @@ from __future__ import annotations
 from typing import Any
 
 from .questions import QuestionBase, question_type
-from .questions.base import Interaction
+from .questions.base import ROW_SYMBOLS, SYMBOLS, Interaction
 from .questions.numeric import format_number
 
 SCORM_12 = "1.2"
 SCORM_2004 = "2004"
 VERSIONS = (SCORM_12, SCORM_2004)
 
-SYMBOLS = "abcdefghijklmnopqrstuvwxyz0123456789"
-"""The names of choices, items and matching values, by position (scorm_launch.js has the same)."""
-ROW_SYMBOLS = "123456789abcdefghijklmnopqrstuvwxyz0"
-"""The names of matching rows, by position."""
 MAX_RESPONSE = {SCORM_12: 255, SCORM_2004: 250}
 """The longest fill-in text: 1.2's CMIFeedback (255 characters), 2004's localized string (250)."""
 MAX_DESCRIPTION = 250

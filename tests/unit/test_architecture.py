@@ -1,6 +1,9 @@
 """The package's layers: every import points downwards and nothing below site/ loads MkDocs.
 
-    source/  <-  quality/, authoring/  <-  site/  <-  exporters/  <-  commands.py, cli.py
+    source/  <-  quality/, authoring/  <-  site/  <-  exporters/, analytics/  <-  commands.py, cli.py
+
+analytics/ (`course stats`) reads statements beside the exporters: it may use source/ and site/, never the
+exporters, and nothing below it uses it.
 
 Each layer is imported on its own in a fresh interpreter (all of its modules), and must not have
 loaded a module of a layer above it; the import graph read from the code has no cycle.
@@ -25,6 +28,7 @@ ABOVE = {
         "builder.authoring",
         "builder.site",
         "builder.exporters",
+        "builder.analytics",
         "builder.commands",
         "builder.cli",
         "mkdocs",
@@ -34,6 +38,7 @@ ABOVE = {
         "builder.authoring",
         "builder.site",
         "builder.exporters",
+        "builder.analytics",
         "builder.commands",
         "builder.cli",
         "mkdocs",
@@ -43,13 +48,15 @@ ABOVE = {
         "builder.quality",
         "builder.site",
         "builder.exporters",
+        "builder.analytics",
         "builder.commands",
         "builder.cli",
         "mkdocs",
         "material",
     ],
-    "site": ["builder.exporters", "builder.commands", "builder.cli"],
-    "exporters": ["builder.commands", "builder.cli"],
+    "site": ["builder.exporters", "builder.analytics", "builder.commands", "builder.cli"],
+    "exporters": ["builder.analytics", "builder.commands", "builder.cli"],
+    "analytics": ["builder.exporters", "builder.commands", "builder.cli"],
 }
 """What each layer (builder/<layer>/) may never load: the layers above it, and MkDocs below site/."""
 

@@ -110,6 +110,13 @@ class Solution:
     """What the lines are when they follow a block, as a message key (a written question's checklist)."""
 
 
+SYMBOLS = "abcdefghijklmnopqrstuvwxyz0123456789"
+"""The names of choices, items and matching values, by position, in SCORM interactions and xAPI statements
+(builder/exporters/scorm_launch.js has the same)."""
+ROW_SYMBOLS = "123456789abcdefghijklmnopqrstuvwxyz0"
+"""The names of matching rows, by position."""
+
+
 @dataclass(frozen=True, slots=True)
 class Interaction:
     """How an LMS is told about a question (SCORM `cmi.interactions`): its SCORM interaction type and its right

@@ -7,7 +7,7 @@ import re
 import pytest
 
 from builder.exporters.suspend import course_map
-from builder.source.interactions import ROW_SYMBOLS, SYMBOLS, fill_in_text, interaction_map
+from builder.source.interactions import fill_in_text, interaction_map
 from builder.source.questions import (
     Matching,
     MultipleChoice,
@@ -21,6 +21,7 @@ from builder.source.questions import (
     Written,
 )
 from builder.source.questions import question_type as type_of
+from builder.source.questions.base import ROW_SYMBOLS, SYMBOLS
 from tests.support.paths import FIXTURES, REPO
 from tests.support.projects import load, project_at
 
