@@ -44,3 +44,17 @@ def test_ralph_gives_the_course_credentials_no_read_access(ralph):
         ralph.statements(WRITER)
     assert refused.value.code in (401, 403)
     assert ralph.statements(READER) != []
+
+
+def test_ralph_finds_a_courses_statements_by_activity_and_related_activities(ralph):
+    """What `course stats --lrs` asks for: every statement whose object or context names the course."""
+    course = "https://courses.example.org/related"
+    grouped = statement(
+        object={"objectType": "Activity", "id": f"{course}/quizzes/q/questions/b"},
+        context={"contextActivities": {"grouping": [{"objectType": "Activity", "id": course}]}},
+    )
+    other = statement(object={"objectType": "Activity", "id": "https://courses.example.org/elsewhere"})
+    assert ralph.post([grouped, other]) == 200
+    assert [s["id"] for s in ralph.statements(activity=course, related_activities="true")] == [grouped["id"]]
+    assert ralph.statements(activity=course) == []  # not related: only statements whose object is the course
+    assert [s["id"] for s in ralph.statements(verb="http://adlnet.gov/expapi/verbs/answered") if s["id"] == other["id"]]
