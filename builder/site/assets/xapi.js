@@ -8,6 +8,7 @@
 // one quiet notice says the answers will be sent later.
 import { h, own } from "./dom.js";
 import { messages } from "./messages.js";
+import { parseNumber } from "./questions.js";
 import { entryFor, store } from "./store.js";
 
 /**
@@ -62,27 +63,6 @@ function launchActor(text) {
 }
 
 /**
- * A typed number as an xAPI numeric response ("1000.5"), by the course's rule (questions/numeric.py): spaces
- * ignored; groups of three split by the other of "." and "," than the decimal symbol; else at most one "." or ","
- * as the decimal point. "" when it is not a number.
- * @param {string} text
- * @param {string} decimal
- */
-function decimalText(text, decimal) {
-  let plain = text
-    .normalize("NFKC")
-    .replace(/\u2212/g, "-")
-    .replace(/\s+/g, "");
-  const group = decimal === "," ? "." : ",";
-  const grouped = new RegExp(`^[+-]?\\d{1,3}(?:\\${group}\\d{3})+(?:\\${decimal}\\d+)?$`);
-  if (grouped.test(plain)) plain = plain.split(group).join("").replace(decimal, ".");
-  else if (/^[+-]?(?:\d+(?:[.,]\d*)?|[.,]\d+)$/.test(plain)) plain = plain.replace(",", ".");
-  else return "";
-  const value = Number(plain);
-  return Number.isFinite(value) ? String(value) : "";
-}
-
-/**
  * The learner's answer in the interaction type's format (docs/xapi.md), or "" when blank.
  * @param {QuestionActivity} question
  * @param {unknown} response as the quiz saved it
@@ -103,7 +83,7 @@ export function responseText(question, response) {
     case "long-fill-in":
       return typeof response === "string" ? response.trim() : "";
     case "numeric":
-      return typeof response === "string" ? decimalText(response, question.decimal || ".") : "";
+      return typeof response === "string" ? numberText(response, question.decimal === "," ? "," : ".") : "";
     case "sequencing":
       return tokens
         .map((token, i) => ({ position: own(response, token) ? Number(response[token]) || 0 : 0, name: SYMBOLS[i] }))
@@ -121,6 +101,16 @@ export function responseText(question, response) {
     default:
       return "";
   }
+}
+
+/**
+ * A typed number as an xAPI numeric response ("1000.5"), read by the quiz's own rule; "" when it is not a number.
+ * @param {string} text
+ * @param {"." | ","} decimal
+ */
+function numberText(text, decimal) {
+  const value = parseNumber(text, decimal);
+  return value !== null && Number.isFinite(value) ? String(value) : "";
 }
 
 class Recorder {
