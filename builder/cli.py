@@ -117,7 +117,12 @@ def _parser() -> argparse.ArgumentParser:
     source.add_argument("--statements", metavar="FILE.json", type=Path, help="statements exported from an LRS")
     source.add_argument("--lrs", metavar="URL", help="read them from the LRS's xAPI base (http://host/xAPI/)")
     stats.add_argument("--lrs-user", metavar="U", help="the LRS user (credentials that may read statements)")
-    stats.add_argument("--lrs-password", metavar="P", help="the LRS user's password")
+    stats.add_argument(
+        "--lrs-password",
+        metavar="P",
+        default=os.environ.get("COURSE_LRS_PASSWORD"),
+        help="the LRS user's password (default: $COURSE_LRS_PASSWORD, which other users cannot see in `ps`)",
+    )
     stats.add_argument(
         "--base",
         metavar="IRI",
