@@ -176,3 +176,10 @@ def test_stats_cli_lrs_that_cannot_be_reached(project: Path):
     result = run_course("stats", "--lrs", url, "--base", BASE, cwd=project)
     assert result.returncode == 1
     assert result.stderr == f"error: cannot reach the LRS at {url}: [Errno 111] Connection refused\n"
+
+
+def test_stats_cli_takes_the_lrs_password_from_the_environment(project: Path, lrs: str, monkeypatch):
+    monkeypatch.setenv("COURSE_LRS_PASSWORD", PASSWORD)  # run_course passes the environment on
+    result = run_course("stats", "--lrs", lrs, "--lrs-user", USER, "--base", BASE, "--format", "json", cwd=project)
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["quizzes"][0]["attempts"] == 8
