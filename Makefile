@@ -14,7 +14,7 @@ LRS := $(LRS_VENV)/.installed
 SHIPPED_JS := builder/site/assets/*.js builder/exporters/scorm_*.js
 PYTHON_CODE := builder tests bench
 
-.PHONY: setup build serve validate lint lint-py lint-js check test fuzz browser-deps pdf-deps lrs bench clean
+.PHONY: setup build serve validate lint lint-py lint-js check test fuzz browser-deps pdf-deps lrs bench lighthouse clean
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -85,6 +85,11 @@ test: setup browser-deps lrs
 # Speed and memory against plain MkDocs at 100 and 1,000 lessons; writes docs/performance.md.
 bench: setup
 	$(BIN)/python -m bench.run
+
+# Lighthouse (npm, pinned), mobile preset, on four pages of the bundled course served compressed with cache
+# headers (bench/lighthouse.py): each page's performance score, FCP, LCP, TBT, CLS and Speed Index.
+lighthouse: setup browser-deps
+	$(BIN)/python -m bench.lighthouse
 
 # The fuzz tests with 20 times the examples `make test` runs (the `long` Hypothesis profile).
 fuzz: setup

@@ -209,7 +209,7 @@ class CourseRenderer:
         outline = _Outline()
         context: dict[str, Any] = dict(course=self.course, root=root, url=lambda t=None: self.url(root, t),
                                        script=lambda entry: self.script(root, entry), outline=outline,
-                                       storage_key=self.storage_key, modules=self.modules,
+                                       storage_key=self.storage_key, modules=self.modules, xapi=self.xapi is not None,
                                        home_lesson_links=HOME_LESSON_LINKS)
         context.update(self._page_context(page, root))
         html = self._templates["quiz_page" if page.kind == "quiz" else page.kind].render(context)

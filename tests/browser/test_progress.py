@@ -167,6 +167,23 @@ def test_progress_page_before_any_quiz_shows_not_started(page, site):
     assert visible_text(overall).startswith("Not started: you have not taken a quiz yet.")
 
 
+def test_progress_page_does_not_move_when_its_script_starts(page, site):
+    """Built as the script shows it before any quiz, the page has no layout shift on a phone (Lighthouse's CLS)."""
+    page.set_viewport_size({"width": 412, "height": 823})
+    built = page.request.get(site.url("progress/")).text()
+    assert "○</span> Not started" in built and "Not started:</strong> you have not taken a quiz yet." in built
+    open_page(page, site, "progress/")
+    shifts = page.evaluate(
+        """() => new Promise(done => {
+            const values = [];
+            new PerformanceObserver(list => values.push(...list.getEntries().map(e => e.value)))
+              .observe({type: "layout-shift", buffered: true});
+            setTimeout(() => done(values), 500);
+        })"""
+    )
+    assert sum(shifts) == 0, shifts
+
+
 def test_progress_page_shows_status_and_best_score(page, site):
     take(page, site, "alpha-check", RIGHT["alpha-check"])
     take(page, site, "beta-check", dict(WRONG["beta-check"], **{"short-one": "internal customer"}))

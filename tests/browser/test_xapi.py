@@ -287,3 +287,17 @@ def test_xapi_numbers_and_written_answers_in_their_interaction_formats(browser, 
     assert essay["object"]["definition"]["interactionType"] == "long-fill-in"
     assert essay["result"] == {"response": "Merci Sam, je t'envoie les chiffres à 15 h."}
     assert essay["context"]["language"] == "fr"
+
+
+def test_xapi_the_progress_page_says_results_are_sent(browser, lrs_site):
+    """With the option, the progress page never says "nothing is sent anywhere"."""
+    site, _ = lrs_site
+    page = browser.new_page()
+    try:
+        open_page(page, site, "progress/")
+        text = page.locator("[data-progress-overall]").inner_text()
+        assert "sent to your organisation's learning records" in text and "nothing is sent" not in text
+        built = page.request.get(site.url("progress/")).text()
+        assert "nothing is sent" not in built
+    finally:
+        page.close()

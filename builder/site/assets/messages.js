@@ -48,6 +48,7 @@ export const messages = {
   notKeptResult: text("not_kept_result"),
   notKeptResults: text("not_kept_results"),
   keptResults: text("kept_results"),
+  keptResultsSent: text("kept_results_sent"),
 
   // -- marks: a decorative symbol, then the same in words
   symbolRight: "✓",

@@ -114,7 +114,9 @@ export class ProgressPage extends Component {
       parts.push(h("a", { href: certificate }, messages.getCertificate), messages.afterCertificateLink);
     }
     this.overall.dataset.courseStatus = state;
-    this.overall.replaceChildren(...parts, store.available() ? messages.keptResults : messages.notKeptResults);
+    // with the xapi option the results also go to the organisation's learning records: never say "nothing is sent"
+    const kept = document.getElementById("course-xapi") ? messages.keptResultsSent : messages.keptResults;
+    this.overall.replaceChildren(...parts, store.available() ? kept : messages.notKeptResults);
     shown(this.root);
   }
 }

@@ -155,7 +155,7 @@ def test_render_modules_progress_has_one_row_per_module_with_its_quizzes(tmp_pat
     ]
     assert all(len(version(q)) == 12 for q in ("one-check", "two-check"))
     text = " ".join(re.sub(r"<[^>]+>", " ", html).split())
-    assert "Then 2 quizzes Not started" in text and "start HERE No quiz —" in text
+    assert "Then 2 quizzes ○ Not started" in text and "start HERE No quiz —" in text
     assert "Lesson two" not in html and "Lesson one" not in html
 
 
