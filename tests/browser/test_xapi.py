@@ -16,6 +16,7 @@ import pytest
 
 from tests.support.browser import (
     RIGHT,
+    STORAGE_FULL,
     WRITTEN_PROMPT,
     WRONG,
     Site,
@@ -27,7 +28,7 @@ from tests.support.browser import (
 )
 from tests.support.cli import run_course
 from tests.support.lrs import WRITER, running_ralph
-from tests.support.net import free_port
+from tests.support.net import free_port, wait_for
 from tests.support.paths import FIXTURES
 
 BASE = "https://courses.example.org/fixture"
@@ -301,3 +302,22 @@ def test_xapi_the_progress_page_says_results_are_sent(browser, lrs_site):
         assert "nothing is sent" not in built
     finally:
         page.close()
+
+
+def test_xapi_statements_are_sent_when_the_browser_keeps_nothing(browser, lrs_site):
+    """Storage full or locked down: the statements wait in the page instead, and are sent all the same."""
+    site, ralph = lrs_site
+    context = browser.new_context()
+    context.add_init_script(STORAGE_FULL)
+    page = context.new_page()
+    sent: list[str] = []
+    page.on("request", lambda r: sent.extend(s["id"] for s in json.loads(r.post_data)) if r.method == "POST" else None)
+    try:
+        open_page(page, site, "alpha/")
+        answer(page, "alpha-check", RIGHT["alpha-check"])
+        assert check(page, "alpha-check")["passed"] == "true"
+        stored = lambda: {s["id"] for s in ralph.statements()}  # noqa: E731
+        assert wait_for(lambda: len(sent) == 4 and set(sent) <= stored(), timeout=20), sent
+    finally:
+        context.close()
+    assert len(set(sent)) == 4  # each sent once

@@ -151,6 +151,23 @@ class Recorder {
     return state;
   }
 
+  /**
+   * The state as storage holds it now: another page of the course may have queued or sent statements meanwhile.
+   * This page's own when storage is off, so what waits is kept for as long as the page is open.
+   * @returns {XapiState}
+   */
+  current() {
+    try {
+      const saved = JSON.parse(window.localStorage.getItem(this.key) || "null");
+      if (saved && Array.isArray(saved.queue)) {
+        return { ...this.state, queue: saved.queue, completed: saved.completed === true || this.state.completed };
+      }
+    } catch {
+      /* storage off */
+    }
+    return this.state;
+  }
+
   save() {
     try {
       window.localStorage.setItem(this.key, JSON.stringify(this.state));
@@ -200,6 +217,7 @@ class Recorder {
 
   /** @param {Statement[]} statements */
   queue(statements) {
+    this.state = this.current();
     this.state.queue.push(...statements);
     this.save();
     this.flush();
@@ -321,9 +339,8 @@ class Recorder {
           }
         } else if (status >= 300 && status !== 409 && status !== 400) throw new Error(`${status}`);
         const sent = new Set(batch.map((s) => s.id));
-        const fresh = this.load(); // another page of the course may have queued or sent meanwhile
-        fresh.queue = fresh.queue.filter((s) => !sent.has(s.id));
-        this.state = fresh;
+        const now = this.current();
+        this.state = { ...now, queue: now.queue.filter((s) => !sent.has(s.id)) };
         this.save();
       }
     } catch {
