@@ -322,9 +322,7 @@ def _option_counts(labels: OptionLabels, counts: Counter[str], typed_right: set[
 
 def _course_quizzes(course: Course) -> list[Quiz]:
     """The lessons' quizzes in course order, then the final quiz, then any other."""
-    ordered = [lesson.quiz_id for lesson in course.lessons if lesson.quiz_id]
-    if course.final_quiz_id:
-        ordered.append(course.final_quiz_id)
+    ordered = [quiz.id for _, quiz in course.quizzes_in_order()]
     return [course.quizzes[quiz_id] for quiz_id in dict.fromkeys([*ordered, *course.quizzes])]
 
 

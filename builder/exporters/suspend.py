@@ -54,7 +54,7 @@ from typing import Any
 from ..quality.readability import plain_text
 from ..site.render import course_key, storage_key
 from ..source.interactions import MAX_DESCRIPTION, SCORM_12, SCORM_2004, fill_in_text, interaction_map
-from ..source.model import Course, Quiz
+from ..source.model import Course, Lesson
 from ..source.questions import QuestionBase, Written, question_type
 from ..source.questions.numeric import decimal_symbol
 from ..source.questions.written import checklist_tag
@@ -83,14 +83,14 @@ def course_map(course: Course, version: str = SCORM_12, *, report_failed: bool =
     report to the LMS, each question's interaction (builder/exporters/interactions.py) and objective, and whether
     a final assessment failed for good is reported as failed."""
     quizzes: list[dict[str, Any]] = []
-    for lesson_id, quiz in _quizzes(course):
+    for lesson, quiz in course.quizzes_in_order():
         # the launch page knows encodings, never question types
         questions = [
             {
                 "id": q.id,
                 "encoding": question_type(q).encoding,
                 **question_type(q).tokens(quiz.id, q),
-                **_reported(q, lesson_id, version),
+                **_reported(q, lesson, version),
             }
             for q in quiz.scored_questions
         ]
@@ -143,9 +143,9 @@ def course_map(course: Course, version: str = SCORM_12, *, report_failed: bool =
             "id": q.id,
             "tag": checklist_tag(q),
             "checks": len(q.checklist),
-            **_reported(q, lesson_id, version),
+            **_reported(q, lesson, version),
         }
-        for lesson_id, quiz in _quizzes(course)
+        for lesson, quiz in course.quizzes_in_order()
         for q in quiz.questions
         if isinstance(q, Written)
     ]
@@ -157,17 +157,11 @@ def course_map(course: Course, version: str = SCORM_12, *, report_failed: bool =
     return cmap
 
 
-def _quizzes(course: Course) -> list[tuple[str | None, Quiz]]:
-    """Each lesson's quiz with its lesson, then the final quiz (no lesson: its objectives name theirs)."""
-    lessons = [(lesson.id, course.quiz_for(lesson)) for lesson in course.lessons]
-    found: list[tuple[str | None, Quiz]] = [(lesson_id, quiz) for lesson_id, quiz in lessons if quiz is not None]
-    return found + ([(None, course.final_quiz)] if course.final_quiz else [])
-
-
-def _reported(question: QuestionBase, lesson_id: str | None, version: str) -> dict[str, Any]:
+def _reported(question: QuestionBase, lesson: Lesson | None, version: str) -> dict[str, Any]:
     """What the launch page tells the LMS about a question: its interaction, the objective it assesses (named
     lesson/objective) and, in 2004, its prompt as the interaction's description."""
-    objective = question.objective if lesson_id is None else f"{lesson_id}/{question.objective}"
+    # a lesson quiz's questions name their lesson's objectives; the final quiz's name the lesson themselves
+    objective = question.objective if lesson is None else f"{lesson.id}/{question.objective}"
     described = {"text": description(question.prompt)} if version == SCORM_2004 else {}
     return {**interaction_map(question, version), "objective": objective, **described}
 

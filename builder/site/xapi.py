@@ -51,7 +51,6 @@ def settings_from(option: dict[str, Any] | None, site_url: str | None) -> XapiSe
 
 def page_settings(settings: XapiSettings, course: Course, storage_key: str) -> str:
     """#course-xapi: the LRS, the course as an activity, and every quiz (to tell when the course is passed)."""
-    quizzes = [course.quiz_for(lesson) for lesson in course.lessons] + [course.final_quiz]
     return json.dumps(
         {
             "endpoint": settings.endpoint,
@@ -62,8 +61,7 @@ def page_settings(settings: XapiSettings, course: Course, storage_key: str) -> s
             "name": course.title,
             "quizzes": [
                 {"id": quiz.id, "version": quiz_version(quiz), "passMark": quiz.pass_mark}
-                for quiz in quizzes
-                if quiz is not None
+                for _, quiz in course.quizzes_in_order()
             ],
         },
         ensure_ascii=False,

@@ -191,6 +191,13 @@ class Course:
     def final_quiz(self) -> Quiz | None:
         return self.quizzes[self.final_quiz_id] if self.final_quiz_id else None
 
+    def quizzes_in_order(self) -> list[tuple[Lesson | None, Quiz]]:
+        """Each lesson's quiz with its lesson, in course order, then the final quiz (with no lesson)."""
+        found: list[tuple[Lesson | None, Quiz]] = [
+            (lesson, self.quizzes[lesson.quiz_id]) for lesson in self.lessons if lesson.quiz_id
+        ]
+        return found + ([(None, self.final_quiz)] if self.final_quiz else [])
+
     @property
     def total_minutes(self) -> int:
         return sum(lesson.duration_minutes for lesson in self.lessons)
