@@ -48,12 +48,13 @@ This module mirrors the encoder so an export can measure the longest possible te
 
 from __future__ import annotations
 
+import functools
 import json
 from typing import Any
 
-from ..quality.readability import plain_text
 from ..site.render import course_key, storage_key
 from ..source.interactions import MAX_DESCRIPTION, SCORM_12, SCORM_2004, fill_in_text, interaction_map
+from ..source.markdown_text import MarkdownText
 from ..source.model import Course, Lesson
 from ..source.questions import QuestionBase, Written, question_type
 from ..source.questions.numeric import decimal_symbol
@@ -168,7 +169,13 @@ def _reported(question: QuestionBase, lesson: Lesson | None, version: str) -> di
 
 def description(prompt: str) -> str:
     """A question's prompt as 2004's `cmi.interactions.n.description`: its words, shortened to fit."""
-    return fill_in_text(shorten(" ".join(plain_text(prompt).split()), MAX_DESCRIPTION), SCORM_2004)
+    return fill_in_text(shorten(_prompts().plain(prompt), MAX_DESCRIPTION), SCORM_2004)
+
+
+@functools.cache
+def _prompts() -> MarkdownText:
+    """A Markdown converter for prompts' words, made when a 2004 package first needs one."""
+    return MarkdownText()
 
 
 def clean_text(text: str, limit: int) -> str:

@@ -310,14 +310,10 @@ class CourseRenderer:
         """Everything the quiz template shows on a page at `root` depth, choices in their first-attempt order."""
         key = answer_key(quiz, lambda text: self.text.inline(text, root=root),
                          lambda text: self.text.block(text, root=root))
-        activities = quiz_activities(self.xapi, self.course, quiz, self._plain) if self.xapi else ""
+        activities = quiz_activities(self.xapi, self.course, quiz, self.text.plain) if self.xapi else ""
         return QuizView(quiz=quiz, version=quiz_version(quiz), key=encode_key(key),
                         questions=[self._question_view(quiz, q, n, root) for n, q in enumerate(quiz.questions, 1)],
                         xapi=activities)
-
-    def _plain(self, markdown: str) -> str:
-        """Trainer Markdown as plain text (what an LRS shows as a question's description)."""
-        return " ".join(Markup(self.text.block(markdown, root="")).striptags().split())
 
     def scenario_view(self, scenario: Scenario) -> ScenarioView:
         """What the role-play template shows: its steps (the start first) and each dimension's range."""

@@ -21,6 +21,7 @@ from collections.abc import Iterable
 
 import markdown
 from markdown.treeprocessors import Treeprocessor
+from markupsafe import Markup
 
 from .sanitize import URL_SCHEMES, Removal, Sanitizer, url_scheme
 
@@ -126,6 +127,11 @@ class MarkdownText:
             except RecursionError:
                 pass
         return "\n".join(f"<p>{html_text.escape(p)}</p>" for p in re.split(r"\n{2,}", stripped))
+
+    def plain(self, text: str | None) -> str:
+        """Block Markdown as the plain words a reader sees (an LMS's or LRS's description of a question): tags
+        removed, entities decoded, spaces collapsed."""
+        return str(Markup(self.block(text)).striptags())
 
     def inline(self, text: str | None, *, root: str = "") -> str:
         if not text:
