@@ -238,17 +238,26 @@ var CourseInteractions = (function () {
     }
 
     /**
+     * A written answer's text as its interaction's response once the learner compared it with the model answer;
+     * "" before that.
+     * @param {InteractionWritten} question
+     * @param {unknown} written the course pages' `written` progress
+     */
+    function comparedText(question, written) {
+      var answers = own(written, question.quiz) ? written[question.quiz] : null;
+      var entry = own(answers, question.id) ? answers[question.id] : null;
+      if (!own(entry, "text") || typeof entry.text !== "string" || entry.compared !== true) return "";
+      return freeText(version, entry.text, MAX_LONG_TEXT[version]);
+    }
+
+    /**
      * A written answer, once compared with the model answer and each time its text changes after that.
      * @param {InteractionWritten} question
      * @param {unknown} written the course pages' `written` progress
      */
     function reportWritten(question, written) {
-      var answers = own(written, question.quiz) ? written[question.quiz] : null;
-      var entry = own(answers, question.id) ? answers[question.id] : null;
       var key = question.quiz + "/" + question.id;
-      var text;
-      if (!own(entry, "text") || typeof entry.text !== "string" || entry.compared !== true) return;
-      text = freeText(version, entry.text, MAX_LONG_TEXT[version]);
+      var text = comparedText(question, written);
       if (!text || writtenReported[key] === text) return;
       writtenReported[key] = text;
       write(
@@ -317,15 +326,8 @@ var CourseInteractions = (function () {
           if (own(entries, quiz.id)) reported[quiz.id] = entries[quiz.id].attempts;
         });
         (map.written || []).forEach(function (question) {
-          var answers = own(written, question.quiz) ? written[question.quiz] : null;
-          var entry = own(answers, question.id) ? answers[question.id] : null;
-          if (own(entry, "text") && typeof entry.text === "string" && entry.compared === true) {
-            writtenReported[question.quiz + "/" + question.id] = freeText(
-              version,
-              entry.text,
-              MAX_LONG_TEXT[version],
-            );
-          }
+          var text = comparedText(question, written);
+          if (text) writtenReported[question.quiz + "/" + question.id] = text;
         });
       },
       /**
