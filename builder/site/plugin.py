@@ -7,14 +7,16 @@ the builder. An architecture test keeps every layer below site/ free of MkDocs.
 from __future__ import annotations
 
 import copy
+import functools
 import re
+from collections.abc import Callable
 from html import escape
 from pathlib import Path
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Link, Navigation, Section
 from mkdocs.structure.pages import Page
@@ -24,24 +26,28 @@ from mkdocs.utils.templates import TemplateContext
 from ..source import interface_text
 from ..source.diagnostics import Checker, Diagnostic, format_report
 from ..source.errors import ContentError
+from ..source.memo import ValidationMemo
 from ..source.project import Project
 from ..source.validate import Validation, validate_project
 from .config import CoursePluginConfig, project_from, project_root, theme_language_written
 from .navigation import course_nav
-from .render import CourseRenderer, PageSpec, RenderedPage, course_pages, restore_deferred, template_environment
+from .preview import Preview, PreviewedPage, page_inputs, shared_inputs
+from .render import CompiledTemplates, CourseRenderer, PageSpec, RenderedPage, course_pages, restore_deferred, template_environment
 from .shipped import shipped_assets
 from .xapi import settings_from
 
 log = get_plugin_logger("course")
 
+THEME_TEMPLATES = CompiledTemplates()
+"""The theme's templates as compiled by the first preview build, for the next ones."""
 ASSET_URI = "assets/course"
 STYLESHEET = f"{ASSET_URI}/course.css"
 
 _last_good: dict[Path, tuple[list[PageSpec], list[Any]]] = {}
-"""While serving: the pages and navigation of each project's last build without errors. MkDocs
-makes a new plugin for every rebuild, so this lives in the module. When an edit breaks the
-course, every one of those pages is rebuilt showing the problems, so the page a trainer is
-looking at reloads with the messages instead of disappearing; fixed, the page comes back."""
+"""While serving: the pages and navigation of each project's last build without errors. When an edit breaks
+the course, every one of those pages is rebuilt showing the problems, so the page a trainer is looking at
+reloads with the messages instead of disappearing; fixed, the page comes back. (Kept in the module: a plain
+`mkdocs serve` may load the plugin afresh.)"""
 
 
 class CourseBuildError(ContentError, PluginError):
@@ -65,9 +71,17 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):  # type: ignore[no-untyped-c
         self.pages: dict[str, PageSpec] = {}
         self.deferred: dict[str, dict[str, str]] = {}
         self.direction = "ltr"
+        self.preview: Preview | None = None
+        self.memo: ValidationMemo | None = None
+        """With the preview: each unchanged file's own checks, kept from the last validation."""
+        """While `course serve` (a dirty `mkdocs serve`) runs: what the last rebuild made, so that the next builds
+        only the pages a change affects (preview.py). MkDocs keeps this plugin across rebuilds (it has
+        on_startup)."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
+        self.preview = Preview() if self.serving and dirty else None
+        self.memo = ValidationMemo() if self.preview is not None else None
 
     def on_config(self, config: Any) -> Any:
         root = project_root(config)
@@ -78,7 +92,7 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):  # type: ignore[no-untyped-c
                               "with: set `activity_base:` under `xapi:` (or `site_url:` in mkdocs.yml)")
         validation = self.validation
         if validation is None or validation.project != self.project:
-            validation = validate_project(self.project)
+            validation = validate_project(self.project, self.memo)
         course, self.problems = validation.course, validation.diagnostics
         for problem in self.problems:
             if not problem.is_error:
@@ -113,9 +127,10 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):  # type: ignore[no-untyped-c
 
     def on_files(self, files: Files, *, config: Any) -> Files:
         assert self.project is not None
+        is_source = self._source_folder_test()
         for file in list(files):
             if file.abs_src_path and Path(file.abs_src_path).suffix in (".yml", ".yaml") \
-                    and self._is_source(Path(file.abs_src_path)):
+                    and is_source(Path(file.abs_src_path).parent):
                 files.remove(file)  # course sources (answer keys included) are never published
         for page in self.pages.values():
             existing = files.get_file_from_path(page.src_uri)
@@ -125,11 +140,19 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):  # type: ignore[no-untyped-c
                 checker.error((), f"this page would replace the course's generated page '{page.src_uri}'; rename or "
                                   "move it", "page-clash")
                 raise CourseBuildError(checker.problems)
-            files.append(File.generated(config, page.src_uri, content=f"# {escape(page.title)}\n",
-                                        inclusion=InclusionLevel.INCLUDED))
+            files.append(PreviewedPage.generated(config, page.src_uri, content=f"# {escape(page.title)}\n",
+                                                 inclusion=InclusionLevel.INCLUDED))
         catalogue = self.renderer.catalogue if self.renderer is not None else interface_text.english()
         for name, content in shipped_assets(self.scripts, catalogue):
             files.append(File.generated(config, f"{ASSET_URI}/{name}", content=content))
+        if self.preview is not None:
+            course = self.renderer.course if self.renderer is not None else None
+            shared = shared_inputs(course, self.pages.values(), Path(config.config_file_path).read_bytes(),
+                                   (tuple(self.problems), self.scripts, self.direction))
+            built = self.preview.plan(files, self.pages, shared, {uri: page_inputs(course, page)
+                                                                  for uri, page in self.pages.items()},
+                                      config.site_dir)
+            log.info(f"building {built} of the course's {len(self.pages)} pages")
         return files
 
     def on_page_content(self, html: str, *, page: Any, config: Any, files: Files) -> str:
@@ -154,6 +177,9 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):  # type: ignore[no-untyped-c
         return context
 
     def on_env(self, env: Any, *, config: Any, files: Files) -> Any:
+        if self.preview is not None:
+            self.preview.note_outputs(files)
+            env.bytecode_cache = THEME_TEMPLATES  # MkDocs makes the theme's environment again for every rebuild
         catalogue = self.renderer.catalogue if self.renderer is not None else interface_text.english()
         env.globals["course_text"] = catalogue.text  # for the theme pages in templates/theme (404.html)
         return env
@@ -166,12 +192,23 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):  # type: ignore[no-untyped-c
         return context
 
     def on_post_page(self, output: str, *, page: Any, config: Any) -> str:
+        if self.preview is not None:
+            self.preview.note_page(page.file.src_uri, config)
         deferred = self.deferred.pop(page.file.src_uri, None)
         output = restore_deferred(output, deferred) if deferred else output
         return _with_direction(output, self.direction)
 
     def on_post_template(self, output: str, *, template_name: str, config: Any) -> str:
         return _with_direction(output, self.direction) if template_name.endswith(".html") else output
+
+    @event_priority(-100)  # after the search plugin has written its index, which this completes
+    def on_post_build(self, *, config: Any) -> None:
+        if self.preview is not None:
+            self.preview.finish(config)
+
+    def on_build_error(self, *, error: Exception) -> None:
+        if self.preview is not None:
+            self.preview.forget()
 
     def on_serve(self, server: Any, *, config: Any, builder: Any) -> Any:
         assert self.project is not None
@@ -187,10 +224,18 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):  # type: ignore[no-untyped-c
             return RenderedPage(_problems_page(self.problems, spec))
         return self.renderer.render(spec)
 
-    def _is_source(self, path: Path) -> bool:
+    def _source_folder_test(self) -> Callable[[Path], bool]:
+        """A test of whether a folder is in (or is) one of the course's source folders; it resolves each folder
+        once, however many files it holds (a course has a thousand files in a few folders)."""
         assert self.project is not None
-        resolved = path.resolve()
-        return any(resolved.is_relative_to(folder.resolve()) for folder in self.project.source_dirs())
+        sources = [folder.resolve() for folder in self.project.source_dirs()]
+
+        @functools.cache
+        def is_source(folder: Path) -> bool:
+            resolved = folder.resolve()
+            return any(resolved.is_relative_to(source) for source in sources)
+
+        return is_source
 
 
 THEME_PAGES = Path(__file__).resolve().parent / "templates" / "theme"

@@ -14,6 +14,7 @@ from typing import Any
 from urllib.parse import quote
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context
+from jinja2.bccache import Bucket, BytecodeCache
 from jinja2.runtime import Context
 from markupsafe import Markup
 
@@ -378,10 +379,29 @@ def certificate_statement(catalogue: Catalogue) -> tuple[Slot | tuple[str | Slot
     return tuple(lines)
 
 
+class CompiledTemplates(BytecodeCache):
+    """Compiled templates kept in memory, by template and source checksum (Jinja2's own check): a renderer made
+    for each build of a preview, or for each test, does not compile the same templates again."""
+
+    def __init__(self) -> None:
+        self._compiled: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        compiled = self._compiled.get(bucket.key)
+        if compiled is not None:
+            bucket.bytecode_from_string(compiled)
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        self._compiled[bucket.key] = bucket.bytecode_to_string()
+
+
+COMPILED_TEMPLATES = CompiledTemplates()
+
+
 def template_environment() -> Environment:
     """The one Jinja2 setup every course page uses: autoescaping, and loud failure on a missing name."""
     env = Environment(loader=PackageLoader("builder.site", "templates"), autoescape=True, undefined=StrictUndefined,
-                      trim_blocks=True, lstrip_blocks=True)
+                      trim_blocks=True, lstrip_blocks=True, bytecode_cache=COMPILED_TEMPLATES)
     env.filters["count"] = count
     env.tests["slot"] = lambda value, name: isinstance(value, Slot) and value.name == name
     return env

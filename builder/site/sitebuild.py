@@ -61,11 +61,21 @@ class _MkDocsFormatter(logging.Formatter):
         return message
 
 
-def show_mkdocs_messages(level: int = logging.WARNING) -> None:
+class _NoDirtyBuildWarning(logging.Filter):
+    """MkDocs warns at every dirty build that its navigation may be wrong; the course's preview builds the pages
+    a change affects and the whole site when the navigation changes (site/preview.py), so the warning is wrong."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not record.getMessage().startswith("A 'dirty' build is being performed")
+
+
+def show_mkdocs_messages(level: int = logging.WARNING, *, previewing: bool = False) -> None:
     """Print MkDocs' log as plain lines on stderr (MkDocs' own CLI would do this for `mkdocs build`)."""
     logger = logging.getLogger("mkdocs")
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(_MkDocsFormatter())
+    if previewing:
+        handler.addFilter(_NoDirtyBuildWarning())
     logger.handlers[:] = [handler]
     logger.setLevel(level)
     logger.propagate = False

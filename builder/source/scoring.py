@@ -21,10 +21,12 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from .identity import by_identity
 from .model import Course, Quiz, Scenario
 from .questions import QuestionBase, question_type
 
 
+@by_identity
 def quiz_version(quiz: Quiz) -> str:
     """A short hash of everything that decides a quiz's answers; stored progress is keyed by it."""
     parts = [quiz.id, str(quiz.pass_mark)]
@@ -39,6 +41,7 @@ def quiz_version(quiz: Quiz) -> str:
     return hashlib.sha256("\0".join(parts).encode()).hexdigest()[:12]
 
 
+@by_identity
 def scenario_version(scenario: Scenario) -> str:
     """A short hash of a role-play's paths and scores: a saved path is kept only while it still fits."""
     shape = [
@@ -54,18 +57,42 @@ def course_version(course: Course) -> str:
     """A short hash of what learners see (the title, description, lessons, quizzes, role-plays and pass marks),
     printed on the certificate and the workbook so a trainer can tell which edition was passed or handed out.
     Where the text sits in the source files (line numbers, YAML layout, comments) and the certificate's own
-    settings do not count."""
+    settings do not count.
+
+    The hash is of `json.dumps(seen, sort_keys=True, ensure_ascii=False)` where `seen` holds each part as
+    `_as_seen` gives it; the text is put together from each lesson's, quiz's and role-play's own JSON, which is
+    remembered for as long as that part of the model lives (a preview rebuild keeps the parts whose files did not
+    change), so only what changed is turned into JSON again."""
     seen = {
-        "title": course.title,
-        "description": course.description,
-        "language": course.language,
-        "modules": _as_seen(course.modules),
-        "lessons": _as_seen(course.lessons),
-        "quizzes": _as_seen(course.quizzes),
-        "final": course.final_quiz_id,
-        "scenarios": _as_seen(course.scenarios),
+        "title": _json(course.title),
+        "description": _json(course.description),
+        "language": _json(course.language),
+        "modules": _json_list([_seen_json(module) for module in course.modules]),
+        "lessons": _json_list([_seen_json(lesson) for lesson in course.lessons]),
+        "quizzes": _json_object({key: _seen_json(quiz) for key, quiz in course.quizzes.items()}),
+        "final": _json(course.final_quiz_id),
+        "scenarios": _json_object({key: _seen_json(scenario) for key, scenario in course.scenarios.items()}),
     }
-    return hashlib.sha256(json.dumps(seen, sort_keys=True, ensure_ascii=False).encode()).hexdigest()[:10]
+    return hashlib.sha256(_json_object(seen).encode()).hexdigest()[:10]
+
+
+def _json(value: Any) -> str:
+    return json.dumps(value, sort_keys=True, ensure_ascii=False)
+
+
+@by_identity
+def _seen_json(part: Any) -> str:
+    return _json(_as_seen(part))
+
+
+def _json_list(items: list[str]) -> str:
+    """A JSON list of items already in JSON, as json.dumps writes it."""
+    return "[" + ", ".join(items) + "]"
+
+
+def _json_object(items: Mapping[str, str]) -> str:
+    """A JSON object of values already in JSON, keys sorted, as json.dumps(sort_keys=True) writes it."""
+    return "{" + ", ".join(f"{_json(str(key))}: {items[key]}" for key in sorted(items)) + "}"
 
 
 def _as_seen(value: Any) -> Any:

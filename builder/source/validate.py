@@ -9,10 +9,11 @@ gets the course only when no error was found, and always gets the loaded files (
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass, replace
+from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from . import course_format as fmt
 from .diagnostics import Checker, DataPath, Diagnostic, has_errors, sort_diagnostics
@@ -21,6 +22,7 @@ from .images import check_images
 from .interface_text import check_theme_language, check_ui_text, english, read_project_catalogue
 from .loader import Document, load_document
 from .markdown_text import MAX_FILE_MARKUP, MarkdownText, limit_problem, markup_count
+from .memo import ValidationMemo
 from .model import (
     CertificateSettings,
     Course,
@@ -40,6 +42,8 @@ from .references import check_references
 from .scenario_rules import check_scenario
 from .schema import INVALID, ByKey, Record, markdown_fields
 from .sources import SourceFile, Sources
+
+T = TypeVar("T")
 
 RESERVED_PAGE_IDS = frozenset({"progress", "certificate", "modules", "assets", "search", "index", "404"})
 """Ids that would clash with pages and folders the builder itself creates."""
@@ -66,11 +70,15 @@ class Validation:
         return self.sources
 
 
-def validate_project(project: Project) -> Validation:
-    """Validate the whole project: every file, the references between them, and their Markdown."""
+def validate_project(project: Project, memo: ValidationMemo | None = None) -> Validation:
+    """Validate the whole project: every file, the references between them, and their Markdown. With a `memo`
+    (a preview validating after each save), each unchanged file's own checks are reused."""
+    if memo is not None:
+        memo.start()
+    checked = check_file if memo is None else lambda file, display, kind: memo.checked(file, display, kind, check_file)
     course_path = project.display(project.course_file)
     if project.course_file.is_file():
-        course_file = check_file(project.course_file, course_path, "course")
+        course_file = checked(project.course_file, course_path, "course")
     else:
         course_file = SourceFile(project.course_file, Checker(course_path))
         course_file.checker.error(
@@ -91,21 +99,24 @@ def validate_project(project: Project) -> Validation:
         check_ui_text(course_file.doc.data.get("ui_text"), course_file.checker)
     sources = Sources(project, course_file)
     project_wording, wording_problems = _project_catalogue(project, course_file)
-    sources.lessons = {f.stem: check_file(f, project.display(f), "lesson") for f in project.lesson_files()}
+    sources.lessons = {f.stem: checked(f, project.display(f), "lesson") for f in project.lesson_files()}
     for file in project.quiz_files():
-        loaded = check_file(file, project.display(file), "quiz")
+        loaded = checked(file, project.display(file), "quiz")
         (sources.scenarios if loaded.record is fmt.SCENARIO else sources.quizzes)[file.stem] = loaded
     for loaded in sources.files():
         _check_id_matches_file(loaded)
     if course_file.data is not INVALID:
         check_references(sources)
-    _check_markdown(sources)
+    _check_markdown(sources, memo)
     diagnostics = sort_diagnostics(
         [*(problem for loaded in sources.files() for problem in loaded.checker.problems), *wording_problems]
     )
-    if has_errors(diagnostics) or course_file.doc is None:
-        return Validation(project, None, diagnostics, sources)
-    return Validation(project, _build_course(sources, project_wording), diagnostics, sources)
+    course = (
+        None if has_errors(diagnostics) or course_file.doc is None else _build_course(sources, project_wording, memo)
+    )
+    if memo is not None:
+        memo.finish()
+    return Validation(project, course, diagnostics, sources)
 
 
 def _project_catalogue(project: Project, course_file: SourceFile) -> tuple[dict[str, Any], list[Diagnostic]]:
@@ -218,23 +229,19 @@ def _check_quiz_file(raw: dict[str, Any], checker: Checker) -> None:
     _check_reserved_id(raw, checker)
 
 
-def _check_markdown(sources: Sources) -> None:
+def _check_markdown(sources: Sources, memo: ValidationMemo | None = None) -> None:
     """Markdown fields too large to convert in bounded time (errors), then, if the course has no
     errors, a warning at the field for each piece of HTML the sanitiser removes from it."""
-    fields: list[tuple[Checker, DataPath, str, str]] = []
+    per_file = _per_file(memo)
+    scanned: list[tuple[SourceFile, list[tuple[DataPath, str, str]]]] = []
     too_large = False
     for loaded in sources.files():
         if loaded.doc is None or loaded.record is None:
             continue
-        total = 0
-        for path, kind, text in markdown_fields(loaded.record, loaded.doc.data):
-            total += markup_count(text)
-            problem = limit_problem(text)
-            if problem is not None:
-                loaded.checker.error(path, problem, "too-large")
-                too_large = True
-            else:
-                fields.append((loaded.checker, path, kind, text))
+        oversized, fields, total = per_file(loaded, "markdown", partial(_markdown_scan, loaded))
+        for path, problem in oversized:
+            loaded.checker.error(path, problem, "too-large")
+            too_large = True
         if total > MAX_FILE_MARKUP:
             loaded.checker.error(
                 (),
@@ -244,16 +251,52 @@ def _check_markdown(sources: Sources) -> None:
                 "too-large",
             )
             too_large = True
+        scanned.append((loaded, fields))
     if too_large or any(has_errors(loaded.checker.problems) for loaded in sources.files()):
         return
-    converter = MarkdownText(sources.project.allowed_embed_hosts)
-    for checker, path, kind, text in fields:
-        for removal in converter.removals(text, kind):
-            checker.warn(path, str(removal), "unsafe-html")
+    hosts = sources.project.allowed_embed_hosts
+    converters: list[MarkdownText] = []
+
+    def removals(fields: list[tuple[DataPath, str, str]]) -> list[tuple[DataPath, str]]:
+        if not converters:
+            converters.append(MarkdownText(hosts))
+        return [(path, str(removal)) for path, kind, text in fields for removal in converters[0].removals(text, kind)]
+
+    for loaded, fields in scanned:
+        for path, message in per_file(loaded, ("removals", hosts), partial(removals, fields)):
+            loaded.checker.warn(path, message, "unsafe-html")
 
 
-def _build_course(sources: Sources, project_wording: dict[str, Any] | None = None) -> Course:
-    """Build the model from cleaned data; only called when no error was found."""
+def _markdown_scan(loaded: SourceFile) -> tuple[list[tuple[DataPath, str]], list[tuple[DataPath, str, str]], int]:
+    """A file's Markdown fields: (where, problem) for each too large to convert, (where, kind, text) for the
+    others, and how much markup the file holds in all."""
+    assert loaded.doc is not None and loaded.record is not None
+    oversized: list[tuple[DataPath, str]] = []
+    fields: list[tuple[DataPath, str, str]] = []
+    total = 0
+    for path, kind, text in markdown_fields(loaded.record, loaded.doc.data):
+        total += markup_count(text)
+        problem = limit_problem(text)
+        if problem is not None:
+            oversized.append((path, problem))
+        else:
+            fields.append((path, kind, text))
+    return oversized, fields, total
+
+
+def _per_file(memo: ValidationMemo | None) -> Callable[[SourceFile, Hashable, Callable[[], T]], T]:
+    """The memo's per-file results, or, without a memo, the work done each time."""
+    if memo is not None:
+        return memo.per_file
+    return lambda _loaded, _key, make: make()
+
+
+def _build_course(
+    sources: Sources, project_wording: dict[str, Any] | None = None, memo: ValidationMemo | None = None
+) -> Course:
+    """Build the model from cleaned data; only called when no error was found. A lesson, quiz or role-play is
+    built once for as long as its file stays the same (with a memo)."""
+    per_file = _per_file(memo)
     data = sources.course_file.data
     modules = tuple(Module(title=m["title"], lesson_ids=tuple(m["lessons"])) for m in data["modules"] or ())
     lesson_ids = [lesson_id for m in modules for lesson_id in m.lesson_ids] if modules else data["lessons"]
@@ -266,14 +309,24 @@ def _build_course(sources: Sources, project_wording: dict[str, Any] | None = Non
         description=data["description"],
         language=data["language"],
         pass_mark=data["pass_mark"],
-        lessons=tuple(_build_lesson(sources.lessons[lesson_id]) for lesson_id in lesson_ids),
+        lessons=tuple(
+            per_file(loaded, "lesson", partial(_build_lesson, loaded))
+            for loaded in (sources.lessons[lesson_id] for lesson_id in lesson_ids)
+        ),
         quizzes={
-            quiz_id: _build_quiz(sources.quizzes[quiz_id], data["pass_mark"], data["language"]) for quiz_id in used
+            quiz_id: per_file(
+                loaded,
+                ("quiz", data["pass_mark"], data["language"]),
+                partial(_build_quiz, loaded, data["pass_mark"], data["language"]),
+            )
+            for quiz_id, loaded in ((quiz_id, sources.quizzes[quiz_id]) for quiz_id in used)
         },
         final_quiz_id=data["final_quiz"],
         modules=modules,
         scenarios={
-            scenario_id: _build_scenario(sources.scenarios[scenario_id])
+            scenario_id: per_file(
+                sources.scenarios[scenario_id], "scenario", partial(_build_scenario, sources.scenarios[scenario_id])
+            )
             for lesson in ordered
             for scenario_id in lesson["scenarios"]
         },

@@ -4,6 +4,7 @@ where it is written."""
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 from builder.source.scoring import course_version
 from tests.support.projects import COURSE, FILES, ONE, ONE_CHECK, make_project, valid_course
@@ -42,3 +43,36 @@ def test_course_version_ignores_yaml_layout_comments_and_certificate_settings(tm
     assert version(tmp_path, "relaid", quizzes__one_check=relaid) == base
     course = COURSE + "certificate:\n  orientation: portrait\n  issuer: Someone else\n"
     assert version(tmp_path, "settings", content__course=course) == base
+
+
+def test_course_version_is_the_hash_of_the_whole_course_as_json_put_together_from_its_parts(tmp_path):
+    """The version is put together from each part's remembered JSON; it must be the hash of the JSON of the whole
+    as json.dumps writes it (what it was before parts were remembered, so printed versions did not change)."""
+    import hashlib
+    import json
+
+    from builder.source.scoring import _as_seen
+    from builder.source.validate import validate_project
+    from tests.support.projects import project_at
+
+    in_modules = COURSE.replace("lessons: [one, two]", "modules:\n  - title: Début\n    lessons: [one, two]")
+    courses = [valid_course(make_project(tmp_path / "small", content__course=in_modules))]
+    for root in (Path(__file__).parents[2] / "fixtures" / "courses" / "full", Path(__file__).parents[3]):
+        course = validate_project(project_at(root)).course
+        assert course is not None
+        courses.append(course)
+    assert any(course.modules for course in courses) and any(course.scenarios for course in courses)
+    for course in courses:
+        seen = {
+            "title": course.title,
+            "description": course.description,
+            "language": course.language,
+            "modules": _as_seen(course.modules),
+            "lessons": _as_seen(course.lessons),
+            "quizzes": _as_seen(course.quizzes),
+            "final": course.final_quiz_id,
+            "scenarios": _as_seen(course.scenarios),
+        }
+        whole = json.dumps(seen, sort_keys=True, ensure_ascii=False)
+        assert course_version(course) == hashlib.sha256(whole.encode()).hexdigest()[:10]
+        assert course_version(course) == course_version(course)  # and again, from what it remembered
