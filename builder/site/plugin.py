@@ -16,7 +16,7 @@ from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Link, Navigation, Section
 from mkdocs.structure.pages import Page
@@ -31,15 +31,13 @@ from ..source.project import Project
 from ..source.validate import Validation, validate_project
 from .config import CoursePluginConfig, project_from, project_root, theme_language_written
 from .navigation import course_nav
-from .preview import Preview, PreviewedPage, page_inputs, shared_inputs
-from .render import CompiledTemplates, CourseRenderer, PageSpec, RenderedPage, course_pages, restore_deferred, template_environment
+from .preview import Preview, PreviewedPage, ThemeTemplates, page_inputs, shared_inputs
+from .render import CourseRenderer, PageSpec, RenderedPage, course_pages, restore_deferred, template_environment
 from .shipped import shipped_assets
 from .xapi import settings_from
 
 log = get_plugin_logger("course")
 
-THEME_TEMPLATES = CompiledTemplates()
-"""The theme's templates as compiled by the first preview build, for the next ones."""
 ASSET_URI = "assets/course"
 STYLESHEET = f"{ASSET_URI}/course.css"
 
@@ -74,6 +72,8 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):  # type: ignore[no-untyped-c
         self.preview: Preview | None = None
         self.memo: ValidationMemo | None = None
         """With the preview: each unchanged file's own checks, kept from the last validation."""
+        self.theme_templates: ThemeTemplates | None = None
+        """With the preview: the theme's compiled templates and list of files, kept from the last build."""
         """While `course serve` (a dirty `mkdocs serve`) runs: what the last rebuild made, so that the next builds
         only the pages a change affects (preview.py). MkDocs keeps this plugin across rebuilds (it has
         on_startup)."""
@@ -82,8 +82,15 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):  # type: ignore[no-untyped-c
         self.serving = command == "serve"
         self.preview = Preview() if self.serving and dirty else None
         self.memo = ValidationMemo() if self.preview is not None else None
+        self.theme_templates = ThemeTemplates() if self.preview is not None else None
 
-    def on_config(self, config: Any) -> Any:
+    @event_priority(100)  # before the search plugin's on_config, which renders the theme's language templates
+    def _on_config_theme(self, config: Any) -> Any:
+        if self.theme_templates is not None:
+            self.theme_templates.attach(config.theme)
+        return config
+
+    def _on_config_course(self, config: Any) -> Any:
         root = project_root(config)
         self.project = project_from(root, self.config)
         xapi = settings_from(self.config.xapi, config.site_url)
@@ -124,6 +131,8 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):  # type: ignore[no-untyped-c
         if STYLESHEET not in config.extra_css:
             config.extra_css.append(STYLESHEET)
         return config
+
+    on_config = CombinedEvent(_on_config_theme, _on_config_course)
 
     def on_files(self, files: Files, *, config: Any) -> Files:
         assert self.project is not None
@@ -179,7 +188,6 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):  # type: ignore[no-untyped-c
     def on_env(self, env: Any, *, config: Any, files: Files) -> Any:
         if self.preview is not None:
             self.preview.note_outputs(files)
-            env.bytecode_cache = THEME_TEMPLATES  # MkDocs makes the theme's environment again for every rebuild
         catalogue = self.renderer.catalogue if self.renderer is not None else interface_text.english()
         env.globals["course_text"] = catalogue.text  # for the theme pages in templates/theme (404.html)
         return env

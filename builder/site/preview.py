@@ -30,9 +30,43 @@ from mkdocs.structure.files import File, Files
 from mkdocs.utils import clean_directory
 
 from ..source.model import Course, Lesson
-from .render import PageSpec
+from .render import CompiledTemplates, PageSpec
 
 SEARCH_PLUGINS = ("search", "material/search")
+
+
+class ThemeTemplates:
+    """The theme's templates across preview rebuilds. MkDocs makes the theme's Jinja2 environment again for every
+    build (and Material's search plugin three more), so each would compile the same templates again, and it lists
+    every file of the theme's folders to find what to copy (Material has some 14,000, most of them icons). Here the
+    compiled templates are kept (Jinja2's bytecode cache, checked against each template's source) and the list of
+    files to copy is made once per set of folders: a preview does not watch the theme's folders, so a file added there is seen from
+    the next `course serve`, as before."""
+
+    def __init__(self) -> None:
+        self.compiled = CompiledTemplates()
+        self.listings: dict[tuple[str, ...], list[str]] = {}
+
+    def attach(self, theme: Any) -> None:
+        """Make `theme.get_env()` give environments that share what this keeps."""
+        make_env = theme.get_env
+
+        def get_env() -> Any:
+            env = make_env()
+            env.bytecode_cache = self.compiled
+            listed = env.list_templates
+            folders = tuple(theme.dirs)
+
+            def list_templates(extensions: Any = None, filter_func: Any = None) -> list[str]:
+                # MkDocs asks once per build, with a filter that depends only on the theme's settings
+                if folders not in self.listings:
+                    self.listings[folders] = listed(extensions, filter_func)
+                return self.listings[folders]
+
+            env.list_templates = list_templates
+            return env
+
+        theme.get_env = get_env
 
 
 class PreviewedPage(File):

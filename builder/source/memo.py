@@ -37,6 +37,8 @@ class ValidationMemo:
     def __init__(self) -> None:
         self._files: dict[tuple[Path, str], _Checked] = {}
         self._current: dict[int, _Checked] = {}
+        self.converters: dict[Hashable, Any] = {}
+        """Markdown converters (slow to set up) for the sanitiser's findings, by the settings they were made with."""
 
     def start(self) -> None:
         """A validation begins: files it does not read again are forgotten at the end (`finish`)."""

@@ -255,12 +255,11 @@ def _check_markdown(sources: Sources, memo: ValidationMemo | None = None) -> Non
     if too_large or any(has_errors(loaded.checker.problems) for loaded in sources.files()):
         return
     hosts = sources.project.allowed_embed_hosts
-    converters: list[MarkdownText] = []
+    converters: dict[Hashable, MarkdownText] = memo.converters if memo is not None else {}
 
     def removals(fields: list[tuple[DataPath, str, str]]) -> list[tuple[DataPath, str]]:
-        if not converters:
-            converters.append(MarkdownText(hosts))
-        return [(path, str(removal)) for path, kind, text in fields for removal in converters[0].removals(text, kind)]
+        converter = converters.get(hosts) or converters.setdefault(hosts, MarkdownText(hosts))
+        return [(path, str(removal)) for path, kind, text in fields for removal in converter.removals(text, kind)]
 
     for loaded, fields in scanned:
         for path, message in per_file(loaded, ("removals", hosts), partial(removals, fields)):
