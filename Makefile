@@ -14,7 +14,7 @@ LRS := $(LRS_VENV)/.installed
 SHIPPED_JS := builder/site/assets/*.js builder/exporters/scorm_*.js
 PYTHON_CODE := builder tests bench
 
-.PHONY: setup build serve validate lint lint-py lint-js check test fuzz browser-deps pdf-deps lrs bench lighthouse clean
+.PHONY: setup build serve validate lint lint-py lint-js check test fuzz browser-deps pdf-deps lrs bench-env bench lighthouse clean
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -50,6 +50,17 @@ $(LRS): lrs-constraints.txt
 	touch $@
 
 lrs: $(LRS)
+
+# The benchmark's own environment: the mkdocs-quiz plugin, the closest peer, with MkDocs and Material pinned in
+# bench-constraints.txt (bench/peers.py says why it is kept apart from the project's environment).
+BENCH_VENV := .venv-bench
+BENCH_ENV := $(BENCH_VENV)/.installed
+$(BENCH_ENV): bench-constraints.txt
+	$(PYTHON) -m venv $(BENCH_VENV)
+	$(BENCH_VENV)/bin/pip install --quiet --disable-pip-version-check -c bench-constraints.txt mkdocs-quiz mkdocs-material
+	touch $@
+
+bench-env: $(BENCH_ENV)
 
 # `course export pdf`: WeasyPrint draws text with Pango, and embeds Noto (Latin, Greek, Cyrillic, Arabic, Hebrew)
 # and DejaVu fonts; the PDF tests read PDFs back with poppler-utils. Installs only what is missing.
@@ -96,4 +107,4 @@ fuzz: setup
 	HYPOTHESIS_PROFILE=long $(BIN)/python -m pytest tests/fuzz -q --hypothesis-show-statistics
 
 clean:
-	rm -rf site bench/out $(VENV) $(LRS_VENV) node_modules
+	rm -rf site bench/out $(VENV) $(LRS_VENV) $(BENCH_VENV) node_modules
