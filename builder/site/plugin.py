@@ -70,13 +70,13 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):  # type: ignore[no-untyped-c
         self.deferred: dict[str, dict[str, str]] = {}
         self.direction = "ltr"
         self.preview: Preview | None = None
+        """While `course serve` (a dirty `mkdocs serve`) runs: what the last rebuild made, so that the next builds
+        only the pages a change affects (preview.py). MkDocs keeps this plugin across rebuilds (it has
+        on_startup)."""
         self.memo: ValidationMemo | None = None
         """With the preview: each unchanged file's own checks, kept from the last validation."""
         self.theme_templates: ThemeTemplates | None = None
         """With the preview: the theme's compiled templates and list of files, kept from the last build."""
-        """While `course serve` (a dirty `mkdocs serve`) runs: what the last rebuild made, so that the next builds
-        only the pages a change affects (preview.py). MkDocs keeps this plugin across rebuilds (it has
-        on_startup)."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
