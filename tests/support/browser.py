@@ -128,6 +128,24 @@ class Site:
         self.server.server_close()
 
 
+PROBE = 'import { components } from "./dom.js";\nwindow.courseComponents = components;\n'
+"""A module the tests add to the pages' bundle: dom.js's components(), the page's own, on window."""
+
+
+def probe_components(page, site: Site) -> None:
+    """Serve `page` the site's bundle with PROBE as one more entry: the same modules, bundled the same way and
+    one instance each, so window.courseComponents() lists the components the page's scripts started (importing
+    dom.js from the test would load a second, empty instance)."""
+    from builder.site.classic import bundle
+    from builder.site.shipped import ASSETS, CATALOGUE_MODULE
+
+    # the site's own catalogue, minified: one `export const` a line, as the bundler reads them
+    catalogue = (site.root / "assets" / "course" / CATALOGUE_MODULE).read_text().replace(";export ", ";\nexport ")
+    entries = [ASSETS / name for name in ("quiz.js", "scenario.js", "probe.js")]
+    text = bundle(entries, {CATALOGUE_MODULE: catalogue, "probe.js": PROBE})
+    page.route("**/assets/course/course.js", lambda route: route.fulfill(body=text, content_type="text/javascript"))
+
+
 # -- driving quizzes --------------------------------------------------------------------------
 
 
