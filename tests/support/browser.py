@@ -3,7 +3,6 @@ a static server and helpers that drive quizzes the way a learner does (by visibl
 
 from __future__ import annotations
 
-import base64
 import contextlib
 import functools
 import http.server
@@ -15,6 +14,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+
+from builder.source.scoring import decode_key as decoded_key
 
 from .paths import FIXTURES, NODE_MODULES
 
@@ -265,8 +266,7 @@ def format_violations(violations: list[dict]) -> str:
 
 
 def decode_key(page, quiz_id: str) -> dict:
-    encoded = quiz(page, quiz_id).get_attribute("data-quiz-key")
-    return json.loads(base64.b64decode(encoded).decode())
+    return decoded_key(quiz(page, quiz_id).get_attribute("data-quiz-key"))
 
 
 def pass_all(page, site: Site) -> None:
