@@ -1,15 +1,23 @@
-"""Turn the quiz script's ES modules into one classic script, for pages opened from file://.
+"""Turn the learners' ES modules into one script: every page of the site loads one file, with no import waterfall.
 
-Browsers refuse to load ES modules from file:// URLs, so the offline export ships the
-same code as one deferred classic script. Each module becomes a function scope that
-returns its exports; imports become reads from those. Only the static
-`import { a, b as c } from "./x.js"` and `export` declaration forms are supported,
-which is all the quiz script uses (a test keeps it so).
+Each entry module (quiz.js, scenario.js, xapi.js) and everything they import become one script, each module
+once: a function scope that returns its exports, its imports reads from those. The result has neither `import`
+nor `export`, so the same file loads as a module on the web site (`type="module"`: Material's instant
+navigation then never runs it twice) and as a deferred classic script on pages opened from file:// (the offline
+zip), where browsers refuse modules. Modules shared by several entries (dom.js's lifecycle hook, store.js's
+progress kept in memory while storage refuses writes) are one instance, as with the browser's own module graph.
+Only the static `import { a, b as c } from "./x.js"` and `export` declaration forms are supported, which is all
+the scripts use (BundleError otherwise; the tests bundle every entry).
+
+Why not a bundler library: esbuild, Rollup and the like run on Node (or ship as a Go binary), which trainers do
+not have when they build a course, and the Python packages that wrap esbuild either download its binary at
+install time or expose only its transform (minify) API. The scripts' own subset of ES modules makes this
+about sixty lines; minifying is tdewolff's minifier (shipped.py).
 """
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from ..source.errors import BundleError
@@ -23,12 +31,17 @@ _UNSUPPORTED = re.compile(r"^\s*(?:import\b(?!\s*\{)|export\s+default\b|export\s
 
 
 
-def bundle(entry: Path, generated: Mapping[str, str] | None = None) -> str:
-    """One classic script equivalent to the module at `entry` and everything it imports; `generated` holds modules
-    the build writes (by file name, beside the entry) instead of files on disk."""
-    sources = _Sources(entry.resolve().parent, generated or {})
+def bundle(entries: Sequence[Path], generated: Mapping[str, str] | None = None) -> str:
+    """One script equivalent to the modules at `entries` (run in that order) and everything they import, each
+    module once; `generated` holds modules the build writes (by file name, beside the entries) instead of files
+    on disk."""
+    if not entries:
+        raise BundleError("nothing to bundle: no entry module")
+    folder = entries[0].resolve().parent
+    sources = _Sources(folder, generated or {})
     ordered: list[Path] = []
-    _visit(entry.resolve(), ordered, set(), sources)
+    for entry in entries:
+        _visit(entry.resolve(), ordered, set(), sources)
     names = {path: f"__module_{i}" for i, path in enumerate(ordered)}
     parts = ['(function () {\n"use strict";\n']
     for path in ordered:

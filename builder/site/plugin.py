@@ -152,7 +152,8 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):  # type: ignore[no-untyped-c
             files.append(PreviewedPage.generated(config, page.src_uri, content=f"# {escape(page.title)}\n",
                                                  inclusion=InclusionLevel.INCLUDED))
         catalogue = self.renderer.catalogue if self.renderer is not None else interface_text.english()
-        for name, content in shipped_assets(self.scripts, catalogue):
+        entries = self.renderer.entries if self.renderer is not None else ()
+        for name, content in shipped_assets(catalogue, entries):
             files.append(File.generated(config, f"{ASSET_URI}/{name}", content=content))
         if self.preview is not None:
             course = self.renderer.course if self.renderer is not None else None

@@ -10,6 +10,7 @@ from __future__ import annotations
 import random
 import re
 from dataclasses import dataclass, field
+from collections.abc import Callable
 from typing import Any
 from urllib.parse import quote
 
@@ -26,6 +27,7 @@ from ..source.questions import QuestionBase, question_type
 from ..source.scoring import answer_key, course_version, encode_key, quiz_version, scenario_version
 from ..source.course_format import SECTION_KINDS
 from ..source.text import UniqueSlugs, count, slugify
+from .shipped import BUNDLE
 from .xapi import XapiSettings, page_settings, quiz_activities
 from .views import CertificateView, Link, ModuleView, Pager, QuestionView, QuizView, Requirement, ScenarioRow, ScenarioView
 
@@ -176,6 +178,8 @@ class CourseRenderer:
         self.modules = [self._module_view(module, slug)
                         for module, slug in zip(course.modules, module_slugs(course), strict=True)]
         self.storage_key = storage_key(course)
+        self.entries = script_entries(course, xapi)
+        """The entry scripts in the bundle the pages load (shipped.py ships it)."""
 
     # -- URLs -------------------------------------------------------------------------------------
     def url(self, root: str, target: str | None) -> str:
@@ -188,28 +192,38 @@ class CourseRenderer:
     def root_for(src_uri: str) -> str:
         return "../" * src_uri.count("/")
 
-    def script(self, root: str, entry: str) -> Markup:
-        """The tag that loads one of the learners' scripts (quiz, scenario) on a page at `root` depth; with the
-        `xapi` option, the quiz script (on every page) comes with the LRS's settings and the script that sends
-        the statements (docs/xapi.md)."""
-        tag = self._script_tag(root, entry)
-        if entry != "quiz" or self.xapi is None:
+    def script(self, root: str) -> Markup:
+        """The tag that loads the learners' script bundle (shipped.BUNDLE: every entry script the course needs) on
+        a page at `root` depth, as a module for the web site or as a deferred classic script for file://; with the
+        `xapi` option, with the LRS's settings (docs/xapi.md)."""
+        if self.scripts == "classic":
+            tag = Markup('<script defer src="{}assets/course/{}"></script>').format(root, BUNDLE)
+        else:
+            tag = Markup('<script type="module" src="{}assets/course/{}"></script>').format(root, BUNDLE)
+        if self.xapi is None:
             return tag
         settings = page_settings(self.xapi, self.course, self.storage_key).replace("</", "<\\/")
-        config = Markup('<script type="application/json" id="course-xapi">{}</script>').format(Markup(settings))
-        return tag + config + self._script_tag(root, "xapi")
+        return tag + Markup('<script type="application/json" id="course-xapi">{}</script>').format(Markup(settings))
 
-    def _script_tag(self, root: str, entry: str) -> Markup:
-        if self.scripts == "classic":
-            return Markup('<script defer src="{}assets/course/{}-offline.js"></script>').format(root, entry)
-        return Markup('<script type="module" src="{}assets/course/{}.js"></script>').format(root, entry)
+    def _page_scripts(self, root: str) -> Callable[[str], Markup]:
+        """A page's `script(entry)`: the page's template names each entry script it needs; the first loads the
+        bundle, which holds them all, and the others add nothing."""
+        asked: list[str] = []
+
+        def script(entry: str) -> Markup:
+            if entry not in self.entries:
+                raise ValueError(f"the {entry} script is not in this course's bundle {self.entries}")
+            asked.append(entry)
+            return self.script(root) if len(asked) == 1 else Markup()
+
+        return script
 
     # -- pages ------------------------------------------------------------------------------------
     def render(self, page: PageSpec) -> RenderedPage:
         root = self.root_for(page.src_uri)
         outline = _Outline()
         context: dict[str, Any] = dict(course=self.course, root=root, url=lambda t=None: self.url(root, t),
-                                       script=lambda entry: self.script(root, entry), outline=outline,
+                                       script=self._page_scripts(root), outline=outline,
                                        storage_key=self.storage_key, modules=self.modules, xapi=self.xapi is not None,
                                        home_lesson_links=HOME_LESSON_LINKS)
         context.update(self._page_context(page, root))
@@ -346,6 +360,13 @@ class CourseRenderer:
         return Markup(self.text.inline(text, root=context["root"]))
 
 
+
+
+def script_entries(course: Course, xapi: XapiSettings | None) -> tuple[str, ...]:
+    """The entry scripts the course's pages need, bundled into the one file they load: the quiz script always
+    (every page with a script runs it), the role-play script when the course has role-plays, and xapi.js with
+    the `xapi` option."""
+    return ("quiz", *(("scenario",) if course.scenarios else ()), *(("xapi",) if xapi is not None else ()))
 
 
 def certificate_density(rows: int, orientation: str) -> str:

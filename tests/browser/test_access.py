@@ -218,14 +218,7 @@ def test_site_requests_stay_on_localhost(tab, site):
     hosts = {urlsplit(url).hostname for url in tab.requests}
     assert hosts == {"127.0.0.1"}, sorted(url for url in tab.requests if urlsplit(url).hostname != "127.0.0.1")
     loaded = {urlsplit(url).path for url in tab.requests}
-    assert {
-        "/assets/course/quiz.js",
-        "/assets/course/scoring.js",
-        "/assets/course/store.js",
-        "/assets/course/pages.js",
-        "/assets/course/dom.js",
-        "/assets/course/course.css",
-    } <= loaded
+    assert {"/assets/course/course.js", "/assets/course/course.css"} <= loaded
 
 
 def test_quiz_respects_reduced_motion(new_tab, site):

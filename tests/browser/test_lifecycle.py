@@ -3,7 +3,7 @@ Material's instant navigation shows and on a page back from the back/forward cac
 
 from __future__ import annotations
 
-from tests.support.browser import RIGHT, answer, check, open_page, quiz, saved_progress
+from tests.support.browser import RIGHT, answer, check, open_page, probe_components, quiz, saved_progress
 
 COUNT_CHECKS = "() => { window.checked = 0; document.addEventListener('course:quiz-checked', () => window.checked++); }"
 
@@ -21,12 +21,10 @@ is shown."""
 RESTORED = "window.dispatchEvent(new PageTransitionEvent('pageshow', {persisted: true}))"
 
 
-def live_quizzes(page, site) -> list[bool]:
-    """Whether the root of each quiz component the page keeps is still in the page."""
+def live_quizzes(page) -> list[bool]:
+    """Whether the root of each quiz component the page keeps is still in the page (probe_components)."""
     return page.evaluate(
-        """async url => (await import(url)).components()
-        .filter(c => c.constructor.moduleName === 'quiz').map(c => c.root.isConnected)""",
-        site.url("assets/course/dom.js"),
+        "window.courseComponents().filter(c => c.constructor.moduleName === 'quiz').map(c => c.root.isConnected)"
     )
 
 
@@ -41,6 +39,7 @@ def checks_once(page) -> None:
 
 def test_quiz_started_by_instant_navigation_is_set_up_once(page, sites):
     site = sites("instant")
+    probe_components(page, site)
     with page.expect_response(lambda response: response.url.endswith("/sitemap.xml")):
         open_page(page, site, "")  # Material handles links only once it has read the sitemap
     page.evaluate("window.sameDocument = true")
@@ -50,19 +49,20 @@ def test_quiz_started_by_instant_navigation_is_set_up_once(page, sites):
     quiz(page, "alpha-check").locator("[data-quiz-submit]").wait_for(state="visible")
     page.evaluate(RESTORED)
     assert page.evaluate("window.sameDocument") is True, "Material's instant navigation did not handle the links"
-    assert live_quizzes(page, site) == [True]  # only the quiz on the page: those swapped away are gone
+    assert live_quizzes(page) == [True]  # only the quiz on the page: those swapped away are gone
     checks_once(page)
 
 
 def test_quiz_shown_again_or_restored_from_cache_is_set_up_once(page, sites):
     site = sites("mkdocs")
     page.add_init_script(FAKE_DOCUMENT)
+    probe_components(page, site)
     open_page(page, site, "alpha/")
     assert page.evaluate("window.pagesShown.length") == 1  # one subscription for every component
     # The same page shown again and restored from the cache: nothing new to start.
     page.evaluate("() => window.pagesShown.forEach(next => next(document))")
     page.evaluate(RESTORED)
-    assert live_quizzes(page, site) == [True]
+    assert live_quizzes(page) == [True]
     # New content, as instant navigation swaps it in: started on the next page shown, once.
     page.evaluate(FRESH_QUIZ)
     assert quiz(page, "alpha-check").get_attribute("data-quiz-init") is None
@@ -70,23 +70,25 @@ def test_quiz_shown_again_or_restored_from_cache_is_set_up_once(page, sites):
     page.evaluate("() => window.pagesShown.forEach(next => next(document))")
     page.evaluate(RESTORED)
     quiz(page, "alpha-check").locator("[data-quiz-submit]").wait_for(state="visible")
-    assert live_quizzes(page, site) == [True]
+    assert live_quizzes(page) == [True]
     checks_once(page)
 
 
 def test_quiz_new_on_a_page_restored_from_cache_is_set_up_once(page, site):
+    probe_components(page, site)
     open_page(page, site, "alpha/")
     page.evaluate(FRESH_QUIZ)
     page.evaluate(RESTORED)
     page.evaluate(RESTORED)
     quiz(page, "alpha-check").locator("[data-quiz-submit]").wait_for(state="visible")
     assert quiz(page, "alpha-check").get_attribute("data-quiz-init") == ""
-    assert live_quizzes(page, site) == [True]
+    assert live_quizzes(page) == [True]
     checks_once(page)
 
 
 def test_progress_views_follow_saves_without_starting_again(tab, site):
     progress = tab.page
+    probe_components(progress, site)
     open_page(progress, site, "progress/")
     other = tab.context.new_page()  # another tab of the course
     open_page(other, site, "alpha/")
@@ -94,8 +96,7 @@ def test_progress_views_follow_saves_without_starting_again(tab, site):
     check(other, "alpha-check")
     progress.locator('tr[data-progress-row="alpha"][data-status="passed"]').wait_for()  # the storage event
     progress.evaluate(RESTORED)
-    assert progress.evaluate(
-        """async url => (await import(url)).components()
-        .map(c => c.constructor.moduleName).sort()""",
-        site.url("assets/course/dom.js"),
-    ) == ["course-progress", "scenario-progress"]
+    assert progress.evaluate("window.courseComponents().map(c => c.constructor.moduleName).sort()") == [
+        "course-progress",
+        "scenario-progress",
+    ]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 
+from builder.source.scoring import encode_key
 from tests.support.browser import decode_key, open_page
 from tests.support.paths import REPO
 
@@ -55,3 +56,19 @@ def test_scoring_module_reads_the_pages_answer_key(page, site):
         in_browser["questions"]["single-one"]["explanation"]
         == "<p>The sky looks blue because of scattered sunlight.</p>"
     )
+
+
+def test_scoring_module_decodes_what_python_encodes_in_any_alphabet(page, site):
+    """decodeKey() undoes scoring.obscure() for every kind of character: ASCII, Latin-1, Greek, Cyrillic, Arabic,
+    CJK, the last of the Basic Multilingual Plane and characters beyond it (two UTF-16 units in JavaScript)."""
+    key = {
+        "v": 1,
+        "text": "Zebras \u00a0 café Ωμέγα правильно صحيح 正解 \ufffd\uffff 😀 𝔘 \U0010fffe \\ \" \n \t <>&'",
+        "Ž": ["a1", 2, True, None],
+    }
+    open_page(page, site, "alpha/")
+    in_browser = page.evaluate(
+        "async ([url, encoded]) => (await import(url)).decodeKey(encoded)",
+        [site.url("assets/course/scoring.js"), encode_key(key)],
+    )
+    assert in_browser == key

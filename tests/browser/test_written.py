@@ -4,8 +4,6 @@ axe-core at desktop and phone widths; and on paper, ruled lines to write on."""
 
 from __future__ import annotations
 
-import json
-
 import pytest
 
 from tests.support.browser import (
@@ -18,6 +16,7 @@ from tests.support.browser import (
     WRONG,
     answer,
     check,
+    decode_key,
     format_violations,
     open_page,
     outcome,
@@ -203,8 +202,5 @@ def test_written_prints_ruled_lines_not_the_box_or_model_answer(page, written_si
 
 def test_written_question_is_not_in_the_answer_key(page, written_site):
     open_page(page, written_site, "beta/")
-    encoded = quiz(page, "beta-check").get_attribute("data-quiz-key")
-    key = json.loads(
-        page.evaluate("s => new TextDecoder().decode(Uint8Array.from(atob(s), c => c.charCodeAt(0)))", encoded)
-    )
+    key = decode_key(page, "beta-check")
     assert list(key["questions"]) == ["short-one", "order-two", "match-three"]

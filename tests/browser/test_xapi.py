@@ -228,6 +228,7 @@ def test_without_the_xapi_option_no_request_leaves_the_site(browser, tmp_path):
         assert page.locator("#course-xapi").count() == 0
         assert all(urlsplit(url).netloc == urlsplit(site.base).netloc for url in requests), requests
         assert not any(url.endswith("xapi.js") for url in requests)
+        assert "X-Experience-API-Version" not in (site.root / "assets/course/course.js").read_text()  # not bundled
     finally:
         page.close()
         site.close()

@@ -213,8 +213,7 @@ class _Live(HTMLParser):
         if any(name.startswith("on") for name in attributes):
             self.found.append(f"<{tag} on…>")
         if tag in ("svg", "iframe", "object", "embed", "base") or (
-            tag == "script"
-            and not (attributes.get("src") or "").endswith(("assets/course/quiz.js", "assets/course/scenario.js"))
+            tag == "script" and not (attributes.get("src") or "").endswith("assets/course/course.js")
         ):
             self.found.append(f"<{tag}>")
 

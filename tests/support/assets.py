@@ -14,6 +14,10 @@ def gzipped(path: Path) -> int:
     return len(gzip.compress(path.read_bytes(), compresslevel=9))
 
 
+def gzipped_text(text: str) -> int:
+    return len(gzip.compress(text.encode("utf-8"), compresslevel=9))
+
+
 def loaded_by(assets: Path, entry: str) -> set[str]:
     """`entry` and every module it imports statically (what a quiz page downloads)."""
     seen: set[str] = set()

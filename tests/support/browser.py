@@ -3,7 +3,6 @@ a static server and helpers that drive quizzes the way a learner does (by visibl
 
 from __future__ import annotations
 
-import base64
 import contextlib
 import functools
 import http.server
@@ -15,6 +14,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+
+from builder.source.scoring import decode_key as decoded_key
 
 from .paths import FIXTURES, NODE_MODULES
 
@@ -126,6 +127,24 @@ class Site:
     def close(self) -> None:
         self.server.shutdown()
         self.server.server_close()
+
+
+PROBE = 'import { components } from "./dom.js";\nwindow.courseComponents = components;\n'
+"""A module the tests add to the pages' bundle: dom.js's components(), the page's own, on window."""
+
+
+def probe_components(page, site: Site) -> None:
+    """Serve `page` the site's bundle with PROBE as one more entry: the same modules, bundled the same way and
+    one instance each, so window.courseComponents() lists the components the page's scripts started (importing
+    dom.js from the test would load a second, empty instance)."""
+    from builder.site.classic import bundle
+    from builder.site.shipped import ASSETS, CATALOGUE_MODULE
+
+    # the site's own catalogue, minified: one `export const` a line, as the bundler reads them
+    catalogue = (site.root / "assets" / "course" / CATALOGUE_MODULE).read_text().replace(";export ", ";\nexport ")
+    entries = [ASSETS / name for name in ("quiz.js", "scenario.js", "probe.js")]
+    text = bundle(entries, {CATALOGUE_MODULE: catalogue, "probe.js": PROBE})
+    page.route("**/assets/course/course.js", lambda route: route.fulfill(body=text, content_type="text/javascript"))
 
 
 # -- driving quizzes --------------------------------------------------------------------------
@@ -247,8 +266,7 @@ def format_violations(violations: list[dict]) -> str:
 
 
 def decode_key(page, quiz_id: str) -> dict:
-    encoded = quiz(page, quiz_id).get_attribute("data-quiz-key")
-    return json.loads(base64.b64decode(encoded).decode())
+    return decoded_key(quiz(page, quiz_id).get_attribute("data-quiz-key"))
 
 
 def pass_all(page, site: Site) -> None:

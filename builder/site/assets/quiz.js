@@ -629,7 +629,7 @@ export function init(scope = document) {
 }
 
 // Only static imports, and types imported with JSDoc @import tags (never inline import types): the
-// offline export bundles this module and its imports as one classic script (exporters/classic.py).
+// build bundles this module and its imports into the one script pages load (site/classic.py).
 start(Quiz);
 start(Written);
 for (const View of VIEWS) start(View);

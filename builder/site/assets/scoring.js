@@ -26,13 +26,19 @@ import { questionType } from "./questions.js";
  */
 
 /**
- * The answer key from a quiz root's data-quiz-key: base64 of UTF-8 JSON.
- * @param {string} base64
+ * The answer key from a quiz root's data-quiz-key: JSON, obscured by builder/source/scoring.py's obscure(), which
+ * is its own inverse: ROT13 for ASCII letters, and each character from U+00A0 up swapped with its neighbour.
+ * @param {string} encoded
  * @returns {QuizKey}
  */
-export function decodeKey(base64) {
-  const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
-  return JSON.parse(new TextDecoder().decode(bytes));
+export function decodeKey(encoded) {
+  const json = encoded.replace(/[A-Za-z\u00a0-\u{10ffff}]/gu, (c) => {
+    const code = /** @type {number} */ (c.codePointAt(0));
+    if (code >= 0xa0) return String.fromCodePoint(code ^ 1);
+    const a = code < 0x61 ? 0x41 : 0x61;
+    return String.fromCharCode(a + ((code - a + 13) % 26));
+  });
+  return JSON.parse(json);
 }
 
 /**

@@ -1,11 +1,11 @@
 """Rendering the model to pages: structure, markup hooks, escaping and URLs."""
-import base64
-import json
+import html as html_module
 import re
 from html.parser import HTMLParser
 
 from builder.site.render import CourseRenderer, course_pages, restore_deferred
 from builder.source.questions import normalise_answer
+from builder.source.scoring import decode_key
 
 from tests.support.projects import FINAL, ONE, ONE_CHECK, load, make_project
 
@@ -99,7 +99,7 @@ def test_render_answer_key_is_encoded_not_in_page_text(tmp_path):
     html = page_html(renderer, pages["one/index.md"])
     assert "secretword" not in html.lower()
     encoded = re.search(r'data-quiz-key="([^"]+)"', html).group(1)
-    key = json.loads(base64.b64decode(encoded))
+    key = decode_key(html_module.unescape(encoded))
     assert key["passMark"] == 70
     assert key["questions"]["q2"] == {"type": "short_text", "points": 1,
                                       "accept": sorted([normalise_answer("Secretword"), "other word"])}

@@ -102,7 +102,7 @@ def test_render_module_page_lists_its_lessons_with_passed_marks_and_links(tmp_pa
     pager = html[html.index('<nav class="course-pager"'):]
     assert 'rel="prev" href="../../modules/start-here/"' in pager and "Previous module" in pager
     assert 'rel="next" href="../../modules/start-here-2/"' in pager and "Next module" in pager
-    assert '<script type="module" src="../../assets/course/quiz.js"></script>' in html
+    assert '<script type="module" src="../../assets/course/course.js"></script>' in html
     assert 'data-course="course-progress:test-course"' in html
 
 

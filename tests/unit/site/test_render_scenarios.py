@@ -73,7 +73,8 @@ def test_progress_page_lists_each_role_play_with_its_lesson_and_best_scores():
     assert row["data-scenario-version"] == scenario_version(course.scenarios["desk-visit"])
     assert (row["data-dimensions"], row["data-best"]) == ("caring competency integrity", "2 2 2")
     assert 'href="../beta/#scenario-desk-visit"' in html
-    assert html.count('src="../assets/course/scenario.js"') == 1
+    assert html.count("<script") == 1  # the bundle, which holds the quiz and role-play scripts the page asks for
+    assert html.count('<script type="module" src="../assets/course/course.js"></script>') == 1
 
 
 def test_progress_page_without_role_plays_has_no_table_and_no_script():
@@ -83,3 +84,4 @@ def test_progress_page_without_role_plays_has_no_table_and_no_script():
     page = {p.src_uri: p for p in course_pages(course)}["progress/index.md"]
     html = renderer.render(page).html
     assert "data-scenario-progress" not in html and "scenario.js" not in html
+    assert renderer.entries == ("quiz",)  # the bundle leaves the role-play script out
