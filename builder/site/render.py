@@ -24,7 +24,7 @@ from ..source.interface_text import Catalogue, Slot
 from ..source.markdown_text import MarkdownText
 from ..source.model import Course, Lesson, Module, Quiz, Scenario
 from ..source.questions import QuestionBase, question_type
-from ..source.scoring import answer_key, course_version, encode_key, quiz_version, scenario_version
+from ..source.scoring import answer_key, course_version, encode_key, obscure, quiz_version, scenario_version
 from ..source.course_format import SECTION_KINDS
 from ..source.text import UniqueSlugs, count, slugify
 from .shipped import BUNDLE
@@ -325,7 +325,8 @@ class CourseRenderer:
         """Everything the quiz template shows on a page at `root` depth, choices in their first-attempt order."""
         key = answer_key(quiz, lambda text: self.text.inline(text, root=root),
                          lambda text: self.text.block(text, root=root))
-        activities = quiz_activities(self.xapi, self.course, quiz, self.text.plain) if self.xapi else ""
+        # the activities hold the right answers (each question's correct-response pattern): obscured like the key
+        activities = obscure(quiz_activities(self.xapi, self.course, quiz, self.text.plain)) if self.xapi else ""
         return QuizView(quiz=quiz, version=quiz_version(quiz), key=encode_key(key),
                         questions=[self._question_view(quiz, q, n, root) for n, q in enumerate(quiz.questions, 1)],
                         xapi=activities)

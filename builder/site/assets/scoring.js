@@ -32,13 +32,22 @@ import { questionType } from "./questions.js";
  * @returns {QuizKey}
  */
 export function decodeKey(encoded) {
-  const json = encoded.replace(/[A-Za-z\u00a0-\u{10ffff}]/gu, (c) => {
+  return JSON.parse(reveal(encoded));
+}
+
+/**
+ * Text as builder/source/scoring.py's obscure() wrote it (the answer key, and a quiz's xAPI activities, which hold
+ * the correct-response patterns), read again.
+ * @param {string} encoded
+ * @returns {string}
+ */
+export function reveal(encoded) {
+  return encoded.replace(/[A-Za-z\u00a0-\u{10ffff}]/gu, (c) => {
     const code = /** @type {number} */ (c.codePointAt(0));
     if (code >= 0xa0) return String.fromCodePoint(code ^ 1);
     const a = code < 0x61 ? 0x41 : 0x61;
     return String.fromCharCode(a + ((code - a + 13) % 26));
   });
-  return JSON.parse(json);
 }
 
 /**

@@ -9,6 +9,7 @@
 import { h, own } from "./dom.js";
 import { messages } from "./messages.js";
 import { parseNumber } from "./questions.js";
+import { reveal } from "./scoring.js";
 import { entryFor, store } from "./store.js";
 
 /**
@@ -228,7 +229,7 @@ class Recorder {
    * @param {HTMLElement} root the quiz
    */
   quizChecked(root) {
-    const activity = /** @type {QuizActivity} */ (JSON.parse(root.dataset.xapi || "null"));
+    const activity = /** @type {QuizActivity} */ (JSON.parse(reveal(root.dataset.xapi || "") || "null"));
     const progress = store.get(this.config.storage);
     const entry = entryFor(progress, root.dataset.quiz || "", root.dataset.quizVersion || "");
     if (!activity || !entry) return;
@@ -286,7 +287,7 @@ class Recorder {
    * @param {string} text
    */
   writtenCompared(root, id, text) {
-    const activity = /** @type {QuizActivity} */ (JSON.parse(root.dataset.xapi || "null"));
+    const activity = /** @type {QuizActivity} */ (JSON.parse(reveal(root.dataset.xapi || "") || "null"));
     const question = activity && own(activity.questions, id) ? activity.questions[id] : null;
     if (!question || !text.trim()) return;
     const parent = { contextActivities: { parent: [{ objectType: "Activity", id: activity.id }] } };

@@ -46,7 +46,9 @@ def test_settings_send_basic_credentials_and_take_the_course_address_from_the_op
     assert settings.endpoint == "https://lrs.example.org/xAPI/"
     assert base64.b64decode(settings.authorization.removeprefix("Basic ")) == b"course:s3cret"
     assert settings.base == "https://courses.example.org/ics"
-    token = settings_from({"endpoint": GOOD["endpoint"], "token": "dG9rZW4=", "activity_base": "https://a.example/c"}, None)
+    token = settings_from(
+        {"endpoint": GOOD["endpoint"], "token": "dG9rZW4=", "activity_base": "https://a.example/c"}, None
+    )
     assert token is not None and (token.authorization, token.base) == ("Basic dG9rZW4=", "https://a.example/c")
     assert settings_from({}, "https://courses.example.org") is None
 
@@ -65,3 +67,29 @@ def test_quiz_activities_name_questions_by_the_course_address_with_their_definit
     assert len(questions["order-two"]["tokens"]) == 3
     fill_in = questions["short-one"]["definition"]
     assert fill_in["interactionType"] == "fill-in" and "choices" not in fill_in
+
+
+def test_a_quiz_page_carries_its_activities_obscured_like_its_answer_key():
+    """The activities name the right answers (correct-response patterns, accepted short answers): the page source
+    must not show them, as it does not show the answer key (docs/security.md)."""
+    import html as html_module
+    import re
+
+    from builder.site.render import CourseRenderer, course_pages, restore_deferred
+    from builder.source.scoring import obscure
+
+    course, _ = load(project_at(FIXTURES / "full"))
+    assert course is not None
+    settings = settings_from(GOOD, "https://courses.example.org/fixture")
+    assert settings is not None
+    renderer = CourseRenderer(course, xapi=settings)
+    spec = next(spec for spec in course_pages(course) if spec.ref == "beta")
+    rendered = renderer.render(spec)
+    page = restore_deferred(rendered.html, rendered.deferred)
+    assert "internal customer" not in page.lower()
+    found = re.search(r'data-xapi="([^"]+)"', page)
+    assert found is not None
+    activities = json.loads(obscure(html_module.unescape(found.group(1))))
+    expected = json.loads(quiz_activities(settings, course, course.quizzes["beta-check"], renderer.text.plain))
+    assert activities == expected
+    assert any("internal customer" in json.dumps(question).lower() for question in activities["questions"].values())
