@@ -93,8 +93,9 @@ test: setup browser-deps lrs
 	$(MAKE) --no-print-directory lint
 	$(BIN)/python -m pytest -n 2 --dist loadfile
 
-# Speed and memory against plain MkDocs at 100 and 1,000 lessons; writes docs/performance.md.
-bench: setup
+# Every speed and size target in one run (bench/run.py says which), written to docs/performance.md: validation
+# against libyaml, builds against plain MkDocs and the mkdocs-quiz peer, the preview, the pages and Lighthouse.
+bench: setup bench-env browser-deps
 	$(BIN)/python -m bench.run
 
 # Lighthouse (npm, pinned), mobile preset, on four pages of the bundled course served compressed with cache
