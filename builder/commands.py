@@ -174,14 +174,13 @@ def build(config: Configuration, *, site_dir: Path | None = None, strict: bool =
 def serve(config: Configuration, *, dev_addr: str) -> int:
     """Preview the course, rebuilding when a file changes (MkDocs' own server and live reload). Rebuilds are
     MkDocs' dirty builds, in which the plugin builds only the pages a change affects (site/preview.py)."""
-    from mkdocs.commands.serve import serve as mkdocs_serve
     from mkdocs.exceptions import MkDocsException
 
-    from .site.sitebuild import show_mkdocs_messages
+    from .site.sitebuild import serve_preview, show_mkdocs_messages
 
     show_mkdocs_messages(level=logging.INFO, previewing=True)
     try:
-        mkdocs_serve(config_file=config.mkdocs.config_file_path, dev_addr=dev_addr, livereload=True, build_type="dirty")
+        serve_preview(config.mkdocs.config_file_path, dev_addr)
     except MkDocsException as exc:
         raise CourseBuilderError(str(exc)) from None
     return 0

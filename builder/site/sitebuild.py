@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 import sys
 from pathlib import Path
+from typing import Any
 
 from ..source.errors import SiteBuildError
 from ..source.validate import Validation
@@ -51,6 +52,31 @@ def _run(config: Configuration, validation: Validation, folder: Path, *, strict:
         raise SiteBuildError(str(exc)) from None
     except SystemExit as exc:  # MkDocs' Abort, raised after it logged the reason
         raise SiteBuildError(str(exc) or "MkDocs stopped the build") from None
+
+
+PREVIEW_POLLING_S = 0.2
+"""How often the preview looks for saved files. MkDocs' server looks every 0.5 s, which was most of the time from a
+save to the page on a small course once rebuilds built only what changed; a look is a listing of the source
+folders (a few milliseconds for a thousand lessons)."""
+
+
+def serve_preview(config_file: str | None, dev_addr: str) -> None:
+    """MkDocs' own server and live reload, with dirty rebuilds (the plugin builds only what an edit affects,
+    site/preview.py) and a shorter look for changes (PREVIEW_POLLING_S). Returns when the server is stopped."""
+    from mkdocs.commands import serve
+    from mkdocs.livereload import LiveReloadServer
+
+    class QuickerLook(LiveReloadServer):
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **{"polling_interval": PREVIEW_POLLING_S, **kwargs})
+
+    # MkDocs' serve() makes its server with no way to set how often it looks: give it this one for the call
+    original = getattr(serve, "LiveReloadServer")  # noqa: B009 - not exported by the module, but its name there
+    setattr(serve, "LiveReloadServer", QuickerLook)  # noqa: B010
+    try:
+        serve.serve(config_file=config_file, dev_addr=dev_addr, livereload=True, build_type="dirty")
+    finally:
+        setattr(serve, "LiveReloadServer", original)  # noqa: B010
 
 
 class _MkDocsFormatter(logging.Formatter):
