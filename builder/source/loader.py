@@ -49,23 +49,36 @@ rewrite the trainer's terminal. Keys may not hold tabs or line breaks either."""
 _KEY_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
 
+Parts = dict[str, tuple[int, int, int, int, "Parts"]] | list[tuple[int, int, "Parts"]] | str | None
+"""Where the parts of a value were written. A group of keys: by each key as written, the key's line and
+column, its value's line and column, and its value's parts. A list: each item's line, column and parts. A
+plain scalar that YAML read as something other than text (`12`, `yes`): the text as typed. Other text: None.
+Lines and columns count from 1."""
+
+
 @dataclass(slots=True)
 class Document:
-    """A loaded YAML file: plain data, its text, and the YAML nodes that say where each part was written.
+    """A loaded YAML file: plain data, its text, and where each part was written.
 
-    Locations are looked up by walking the nodes along a path only when one is needed (for a
-    problem or a model object's origin), so loading records nothing per value."""
+    Locations are looked up along a path only when one is needed (for a problem or a model object's
+    origin). Where the parts were written is kept as numbers in plain tuples, lists and dicts, not as YAML's
+    nodes: validation holds every file of a course at once, and at three objects a value (node, mark, key
+    pair) Python's cycle collector, which walks every live object at each full collection, took most of
+    `course validate`'s time. Tuples of numbers it stops tracking once it has seen them."""
 
     path: str
     data: Any
-    root: Node | None = None
+    places: tuple[int, int, Parts] | None = None
+    """The line and column of the whole file's value, and its parts."""
     text: str = ""
 
     def location(self, path: DataPath = (), *, key: bool = False) -> SourceLocation:
         """Where the value at `path` (or its key) was written; falls back to the nearest parent."""
-        node, key_node, found = self._walk(path)
-        mark = (key_node if key and found and key_node is not None else node).start_mark if node else None
-        return SourceLocation(self.path, mark.line + 1, mark.column + 1) if mark else SourceLocation(self.path, 1, 1)
+        place, key_place, found = self._walk(path)
+        line, col, _ = place if place is not None else (1, 1, None)
+        if key and found and key_place is not None:
+            line, col = key_place
+        return SourceLocation(self.path, line, col)
 
     def location_of(self, path: DataPath, needle: str | re.Pattern[str], occurrence: int = 0) -> SourceLocation:
         """Where `needle` (text, or a pattern) is written inside the value at `path`, its `occurrence`-th place
@@ -87,27 +100,27 @@ class Document:
         number or a boolean. Text, lists, groups and nothing are returned as they are."""
         if value is None or isinstance(value, (str, dict, list)):
             return value
-        node, _, found = self._walk(path)
-        if found and isinstance(node, ScalarNode) and not node.style and node.tag != _STR_TAG:
-            return str(node.value)
+        place, _, found = self._walk(path)
+        if found and place is not None and isinstance(place[2], str):
+            return place[2]
         return str(value)
 
-    def _walk(self, path: DataPath) -> tuple[Node | None, Node | None, bool]:
-        """The node at `path` (or its nearest parent), its key node, and whether the whole path was found."""
-        node, key_node = self.root, None
+    def _walk(self, path: DataPath) -> tuple[tuple[int, int, Parts] | None, tuple[int, int] | None, bool]:
+        """The line, column and parts of the value at `path` (or of its nearest parent), its key's line and
+        column, and whether the whole path was found."""
+        place, key_place = self.places, None
+        if place is None:
+            return None, None, not path
         for part in path:
-            child = None
-            if isinstance(node, MappingNode):
-                for k, v in node.value:
-                    if isinstance(k, ScalarNode) and k.value == part:
-                        child, key_node = v, k
-                        break
-            elif isinstance(node, SequenceNode) and isinstance(part, int) and 0 <= part < len(node.value):
-                child, key_node = node.value[part], None
-            if child is None:
-                return node, None, False
-            node = child
-        return node, key_node, True
+            parts = place[2]
+            if isinstance(parts, dict) and isinstance(part, str) and part in parts:
+                key_line, key_col, line, col, inner = parts[part]
+                place, key_place = (line, col, inner), (key_line, key_col)
+            elif isinstance(parts, list) and isinstance(part, int) and 0 <= part < len(parts):
+                place, key_place = parts[part], None
+            else:
+                return place, None, False
+        return place, key_place, True
 
 
 class _TooLarge(Exception):
@@ -158,8 +171,8 @@ def parse_document(text: str, display_path: str) -> tuple[Document | None, list[
         if root is None:
             checker.error_at(1, 1, "the file holds no YAML values (only comments?)", "empty")
             return None, checker.problems
-        doc = Document(display_path, None, root, text)
-        doc.data = _Builder(loader, checker).build(root, 0)
+        data, parts = _Builder(loader, checker).build(root, 0)
+        doc = Document(display_path, data, (*_at(root), parts), text)
     except yaml.MarkedYAMLError as exc:
         checker.error_at(*_yaml_problem(exc, text))
         return None, checker.problems
@@ -182,9 +195,9 @@ class _Builder:
         self.count = 0
         self.active: set[int] = set()
 
-    def build(self, node: Node, depth: int) -> Any:
+    def build(self, node: Node, depth: int) -> tuple[Any, Parts]:
+        """The value a node holds, and where its parts were written."""
         self.count += 1
-        node.end_mark = None  # only start marks are ever reported; this halves what the kept nodes hold
         if self.count > MAX_NODES:
             raise _TooLarge(
                 f"the file expands to more than {MAX_NODES:,} values (are aliases (*name) repeating large parts?)", node
@@ -193,15 +206,18 @@ class _Builder:
             raise _TooLarge(_TOO_DEEP, node)
         if isinstance(node, ScalarNode):
             if node.tag == _STR_TAG:  # most values: no constructor needed
-                return self._text(node, node.value, "value")
+                return self._text(node, node.value, "value"), None
             value = self._scalar(node)
-            return self._text(node, value, "value") if isinstance(value, str) else value
+            typed = None if node.style else str(node.value)  # plain `12` or `yes`: what the trainer typed
+            return (self._text(node, value, "value") if isinstance(value, str) else value), typed
         if id(node) in self.active:
             raise _TooLarge("an alias (*name) refers to the value that contains it", node)
         self.active.add(id(node))
         try:
             if isinstance(node, SequenceNode):
-                return [self.build(item, depth + 1) for item in node.value]
+                built = [self.build(item, depth + 1) for item in node.value]
+                places = [(*_at(item), parts) for item, (_, parts) in zip(node.value, built, strict=True)]
+                return [value for value, _ in built], places
             assert isinstance(node, MappingNode)  # YAML's three kinds of node: scalar, sequence, mapping
             return self._mapping(node, depth)
         finally:
@@ -232,12 +248,12 @@ class _Builder:
         )
         return control.sub("\ufffd", text)
 
-    def _mapping(self, node: MappingNode, depth: int) -> dict[str, Any]:
+    def _mapping(self, node: MappingNode, depth: int) -> tuple[dict[str, Any], Parts]:
         if node.tag == "tag:yaml.org,2002:set":
             self._error(node, "YAML sets (`? item`) are not supported here; write a list", "yaml")
         result: dict[str, Any] = {}
         seen: dict[str, int] = {}
-        kept: dict[str, tuple[Node, Node]] = {}
+        kept: dict[str, tuple[Node, Node, Parts]] = {}
         own = {id(key) for key, _ in node.value if not (isinstance(key, ScalarNode) and key.tag == _MERGE_TAG)}
         self.loader.flatten_mapping(node)  # resolves `<<: *defaults` merge keys: merged pairs come first
         merged: set[str] = set()  # keys that came from `<<:`, which the mapping's own keys override
@@ -261,13 +277,20 @@ class _Builder:
             elif id(key_node) not in own:
                 merged.add(key)
             seen[key] = key_node.start_mark.line + 1
-            kept[key] = (key_node, value_node)
-            result[key] = self.build(value_node, depth + 1)
-        node.value = list(kept.values())  # so locations found later point at the values kept
-        return result
+            result[key], parts = self.build(value_node, depth + 1)
+            kept[key] = (key_node, value_node, parts)
+        # an alias (*name) builds this node again: from the pairs kept, so each problem is reported once
+        node.value = [(key_node, value_node) for key_node, value_node, _ in kept.values()]
+        places = {k.value: (*_at(k), *_at(v), parts) for k, v, parts in kept.values()}
+        return result, places
 
     def _error(self, node: Node, message: str, code: str) -> None:
         self.checker.error_at(node.start_mark.line + 1, node.start_mark.column + 1, message, code)
+
+
+def _at(node: Node) -> tuple[int, int]:
+    """The line and column where a node starts, counted from 1."""
+    return node.start_mark.line + 1, node.start_mark.column + 1
 
 
 def _unreadable(node: ScalarNode, exc: Exception) -> str:
