@@ -1,7 +1,11 @@
 """Each class of validation problem, with its exact words and location."""
 
+import gc
 from pathlib import Path
 
+import pytest
+
+from builder.source import validate
 from builder.source.errors import ContentError
 from builder.source.questions import Matching, Ordering, ShortText, SingleChoice, TrueFalse
 from tests.support.projects import (
@@ -302,3 +306,31 @@ def test_validate_module_references_point_into_the_module(tmp_path):
         "content/course.yml:8:20: modules[1].lessons[1]: lesson 'one' is listed twice",
         "content/course.yml:8:25: modules[1].lessons[2]: lesson 'three' not found: there is no file content/three.yml",
     ]
+
+
+def test_validation_pauses_the_cycle_collector_and_gives_it_back(tmp_path, monkeypatch):
+    """Validation keeps every file it loads until it returns; the cycle collector would walk them all again
+    each time it ran, so it is paused meanwhile, and left as the caller had it."""
+    project = make_project(tmp_path)
+    seen: list[bool] = []
+    check_references = validate.check_references
+    monkeypatch.setattr(
+        validate, "check_references", lambda sources: (seen.append(gc.isenabled()), check_references(sources))
+    )
+    assert gc.isenabled()
+    assert validate.validate_project(project).course is not None
+    assert seen == [False] and gc.isenabled()
+    gc.disable()
+    try:
+        validate.validate_project(project)
+        assert not gc.isenabled()  # a caller that paused it knows why
+    finally:
+        gc.enable()
+
+    def failing(sources):
+        raise RuntimeError("a bug")
+
+    monkeypatch.setattr(validate, "check_references", failing)
+    with pytest.raises(RuntimeError):
+        validate.validate_project(project)
+    assert gc.isenabled()
