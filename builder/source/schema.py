@@ -15,8 +15,9 @@ from __future__ import annotations
 
 import enum
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from typing import Any, Literal
 
 from .diagnostics import Checker, DataPath
@@ -71,6 +72,11 @@ class Kind:
         """The JSON Schema (draft-07) of the values this kind accepts."""
         return {**self._json_schema(), **self.json_extra}
 
+    @cached_property
+    def holds_markdown(self) -> bool:
+        """Whether a value of this kind can hold Markdown text anywhere inside it (see `markdown_fields`)."""
+        return False
+
     def _json_schema(self) -> dict[str, Any]:  # pragma: no cover - abstract
         raise NotImplementedError
 
@@ -95,6 +101,10 @@ class Text(Kind):
             checker.error(path, "should fit on one line", "multiline")
             return INVALID
         return value.strip() if self.markdown != "block" else value
+
+    @cached_property
+    def holds_markdown(self) -> bool:
+        return self.markdown is not None
 
     def _json_schema(self) -> dict[str, Any]:
         pattern = _JSON_ONE_LINE if self.single_line else _JSON_NOT_BLANK
@@ -265,6 +275,10 @@ class ListOf(Kind):
             return INVALID
         return items
 
+    @cached_property
+    def holds_markdown(self) -> bool:
+        return self.item.holds_markdown
+
     def _json_schema(self) -> dict[str, Any]:
         schema: dict[str, Any] = {"type": "array", "items": self.item.json_schema()}
         if self.min_items:
@@ -336,6 +350,10 @@ class MapOf(Kind):
             result[name] = self.item.check(item, (*path, name), checker)
             ok = ok and result[name] is not INVALID
         return result if ok else INVALID
+
+    @cached_property
+    def holds_markdown(self) -> bool:
+        return self.item.holds_markdown
 
     def _json_schema(self) -> dict[str, Any]:
         schema: dict[str, Any] = {
@@ -432,6 +450,15 @@ class Record(Kind):
             return INVALID
         return check_keys(value, path, checker, self.fields, self.hints, self.exactly_one_of)
 
+    @cached_property
+    def markdown_keys(self) -> tuple[Field, ...]:
+        """The fields that can hold Markdown."""
+        return tuple(f for f in self.fields if f.kind.holds_markdown)
+
+    @cached_property
+    def holds_markdown(self) -> bool:
+        return bool(self.markdown_keys)
+
     def _json_schema(self) -> dict[str, Any]:
         schema = _object_schema(self.fields)
         groups = [{"oneOf": [{"required": [name]} for name in group]} for group in self.exactly_one_of]
@@ -454,6 +481,17 @@ class Variants(Kind):
 
     def fields_for(self, variant: str) -> tuple[Field, ...]:
         return (self.discriminator, *self.common, *self.variants[variant])
+
+    @cached_property
+    def markdown_keys(self) -> dict[str, tuple[Field, ...]]:
+        """The fields that can hold Markdown, by variant."""
+        return {
+            variant: tuple(f for f in self.fields_for(variant) if f.kind.holds_markdown) for variant in self.variants
+        }
+
+    @cached_property
+    def holds_markdown(self) -> bool:
+        return any(self.markdown_keys.values())
 
     def variant_of(self, value: Any) -> str | None:
         """The variant a raw value names, if it names a known one."""
@@ -539,6 +577,10 @@ class ByKey(Kind):
     def check(self, value: Any, path: DataPath, checker: Checker) -> Any:
         return self.format_of(value).check(value, path, checker)
 
+    @cached_property
+    def holds_markdown(self) -> bool:
+        return any(record.holds_markdown for record in self.formats.values())
+
     def _json_schema(self) -> dict[str, Any]:
         schema = self.formats[self.default].json_schema()
         for name, record in reversed(list(self.formats.items())):
@@ -551,28 +593,38 @@ class ByKey(Kind):
         return schema
 
 
-def markdown_fields(kind: Kind, value: Any, path: DataPath = ()) -> Iterator[tuple[DataPath, str, str]]:
+def markdown_fields(kind: Kind, value: Any, path: DataPath = ()) -> list[tuple[DataPath, str, str]]:
     """(path, "inline" | "block", text) of every Markdown text in a raw value, following its kind.
 
     The one walk over "every Markdown field": validation bounds and sanitises them, `course check` follows
     their links, so a new Markdown field in the format is covered by both."""
+    found: list[tuple[DataPath, str, str]] = []
+    _add_markdown_fields(kind, value, path, found)
+    return found
+
+
+def _add_markdown_fields(kind: Kind, value: Any, path: DataPath, found: list[tuple[DataPath, str, str]]) -> None:
+    # Only kinds that can hold Markdown are entered: a course has far more ids, numbers and one-line texts
+    # than Markdown fields, and this walk runs on every file of every validation.
     if isinstance(kind, Text):
         if kind.markdown and isinstance(value, str):
-            yield path, kind.markdown, value
+            found.append((path, kind.markdown, value))
+    elif not kind.holds_markdown:
+        return
     elif isinstance(kind, ListOf) and isinstance(value, list):
         for index, item in enumerate(value):
-            yield from markdown_fields(kind.item, item, (*path, index))
+            _add_markdown_fields(kind.item, item, (*path, index), found)
     elif isinstance(kind, MapOf) and isinstance(value, dict):
         for name, item in value.items():
-            yield from markdown_fields(kind.item, item, (*path, name))
+            _add_markdown_fields(kind.item, item, (*path, name), found)
     elif isinstance(kind, ByKey):
-        yield from markdown_fields(kind.format_of(value), value, path)
+        _add_markdown_fields(kind.format_of(value), value, path, found)
     elif isinstance(kind, (Record, Variants)) and isinstance(value, dict):
         if isinstance(kind, Variants):
             variant = kind.variant_of(value)
-            fields = kind.fields_for(variant) if variant else ()
+            fields = kind.markdown_keys[variant] if variant else ()
         else:
-            fields = kind.fields
+            fields = kind.markdown_keys
         for f in fields:
             if f.name in value:
-                yield from markdown_fields(f.kind, value[f.name], (*path, f.name))
+                _add_markdown_fields(f.kind, value[f.name], (*path, f.name), found)
