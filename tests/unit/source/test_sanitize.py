@@ -338,6 +338,29 @@ def test_validate_refuses_markdown_too_large_to_convert_in_bounded_time(tmp_path
 
 
 @pytest.mark.parametrize(
+    ("text", "columns"),
+    [
+        ("\t" * 50 + " - x", 201),  # the first line, a tab counting 4
+        ("Intro\n\n" + " " * 150 + "- a\n" + " " * 201 + "- b\n", 201),  # the deepest line counts
+        ("Intro\r\n" + " \t" * 51 + "x", 204),  # a space then a tab is one tab stop
+        ("Intro\n" + "\t" * 10 + " " * 170 + "x", 210),
+    ],
+)
+def test_markdown_indented_past_the_limit_names_its_deepest_line(text, columns):
+    assert limit_problem(text) == (
+        f"has a line indented {columns:,} columns; the limit is {MAX_INDENT} (lists nest too deeply)"
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Intro\n" + " " * MAX_INDENT + "x", "\t" * (MAX_INDENT // 4) + "x", "x" + " " * 300 + "y", "\n".join(["a"] * 300)],
+)
+def test_markdown_indented_within_the_limit_or_not_at_all_is_accepted(text):
+    assert limit_problem(text) is None  # spaces inside a line are no indent
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "<b>" * (MAX_MARKUP + 1),
