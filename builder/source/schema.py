@@ -395,21 +395,21 @@ def check_keys(
     value: dict[str, Any],
     path: DataPath,
     checker: Checker,
-    fields: tuple[Field, ...],
+    fields: Mapping[str, Field],
     hints: Mapping[str, str] = {},
     exactly_one_of: tuple[tuple[str, ...], ...] = (),
 ) -> Any:
     """A group of keys: unknown keys (with a hint or a spelling suggestion), each known key checked, required
-    keys present, defaults for the others, and exactly one key of each `exactly_one_of` group."""
-    known = {f.name: f for f in fields}
+    keys present, defaults for the others, and exactly one key of each `exactly_one_of` group. `fields` are
+    the known keys' fields by name, in the order they are checked."""
     ok = True
     for key in value:
-        if key not in known:
-            extra = hints.get(key) or suggest(key, list(known))
+        if key not in fields:
+            extra = hints.get(key) or suggest(key, list(fields))
             checker.error((*path, key), f"unknown key '{key}'{extra}", "unknown-key", key=True)
             ok = False
     result: dict[str, Any] = {}
-    for f in fields:
+    for f in fields.values():
         if f.name in value:
             cleaned = f.kind.check(value[f.name], (*path, f.name), checker)
             if cleaned is INVALID:
@@ -448,7 +448,11 @@ class Record(Kind):
         if not isinstance(value, dict):
             checker.error(path, f"should be a group of keys (like `title: ...`), but is {describe(value)}", "type")
             return INVALID
-        return check_keys(value, path, checker, self.fields, self.hints, self.exactly_one_of)
+        return check_keys(value, path, checker, self._by_name, self.hints, self.exactly_one_of)
+
+    @cached_property
+    def _by_name(self) -> dict[str, Field]:
+        return {f.name: f for f in self.fields}
 
     @cached_property
     def markdown_keys(self) -> tuple[Field, ...]:
@@ -506,20 +510,38 @@ class Variants(Kind):
         if key not in value:
             checker.error(path, f"missing required key '{key}' (one of: {', '.join(self.variants)})", "missing")
             return INVALID
-        variant = Choice(values=tuple(self.variants)).check(value[key], (*path, key), checker)
+        variant = self._variant_choice.check(value[key], (*path, key), checker)
         if variant is INVALID:
             return INVALID
-        own = {f.name for f in self.variants[variant]}
-        users: dict[str, list[str]] = {}
-        for other, other_fields in self.variants.items():
-            for f in other_fields:
-                if f.name not in own:
-                    users.setdefault(f.name, []).append(other)
-        hints = {
-            name: f" (a {variant} {self.what} has no '{name}'; {' and '.join(kinds)} {self.what}s use it)"
-            for name, kinds in users.items()
-        }
-        return check_keys(value, path, checker, self.fields_for(variant), hints)
+        return check_keys(value, path, checker, self._by_name[variant], self._hints[variant])
+
+    # What `check` needs of the variants, worked out once rather than for each of a course's thousands of values
+
+    @cached_property
+    def _by_name(self) -> dict[str, dict[str, Field]]:
+        return {variant: {f.name: f for f in self.fields_for(variant)} for variant in self.variants}
+
+    @cached_property
+    def _variant_choice(self) -> Choice:
+        return Choice(values=tuple(self.variants))
+
+    @cached_property
+    def _hints(self) -> dict[str, dict[str, str]]:
+        """For each variant, the words for each key only other variants have: "(a true_false question has
+        no 'accept'; short_text questions use it)"."""
+        hints: dict[str, dict[str, str]] = {}
+        for variant, fields in self.variants.items():
+            own = {f.name for f in fields}
+            users: dict[str, list[str]] = {}
+            for other, other_fields in self.variants.items():
+                for f in other_fields:
+                    if f.name not in own:
+                        users.setdefault(f.name, []).append(other)
+            hints[variant] = {
+                name: f" (a {variant} {self.what} has no '{name}'; {' and '.join(kinds)} {self.what}s use it)"
+                for name, kinds in users.items()
+            }
+        return hints
 
     def _json_schema(self) -> dict[str, Any]:
         """The discriminator and common keys, then one `if type is X then ...` per variant.

@@ -130,6 +130,20 @@ def test_validate_key_of_another_question_type(tmp_path):
     ]
 
 
+def test_validate_keys_of_other_question_types_are_explained_for_each_type(tmp_path):
+    text = FINAL.replace("    answer: yes\n", "    answer: yes\n    accept: [x]\n").replace(
+        "    prompt: Match.\n", "    prompt: Match.\n    answer: yes\n    items: [A]\n"
+    )
+    assert problems_of(tmp_path, quizzes__final=text) == [
+        "quizzes/final.yml:10:5: questions[0].accept: unknown key 'accept' (a true_false question has no "
+        "'accept'; short_text questions use it)",
+        "quizzes/final.yml:20:5: questions[2].answer: unknown key 'answer' (a matching question has no 'answer'; "
+        "true_false and numeric questions use it)",
+        "quizzes/final.yml:21:5: questions[2].items: unknown key 'items' (a matching question has no 'items'; "
+        "ordering questions use it)",
+    ]
+
+
 def test_validate_duplicate_ids(tmp_path):
     text = ONE_CHECK.replace("  - id: q2", "  - id: q1")
     assert problems_of(tmp_path, quizzes__one_check=text) == [
