@@ -172,7 +172,7 @@ def parse_document(text: str, display_path: str) -> tuple[Document | None, list[
             checker.error_at(1, 1, "the file holds no YAML values (only comments?)", "empty")
             return None, checker.problems
         data, parts = _Builder(loader, checker).build(root, 0)
-        doc = Document(display_path, data, (*_at(root), parts), text)
+        doc = Document(display_path, data, (root.start_mark.line + 1, root.start_mark.column + 1, parts), text)
     except yaml.MarkedYAMLError as exc:
         checker.error_at(*_yaml_problem(exc, text))
         return None, checker.problems
@@ -215,9 +215,7 @@ class _Builder:
         self.active.add(id(node))
         try:
             if isinstance(node, SequenceNode):
-                built = [self.build(item, depth + 1) for item in node.value]
-                places = [(*_at(item), parts) for item, (_, parts) in zip(node.value, built, strict=True)]
-                return [value for value, _ in built], places
+                return self._sequence(node, depth)
             assert isinstance(node, MappingNode)  # YAML's three kinds of node: scalar, sequence, mapping
             return self._mapping(node, depth)
         finally:
@@ -236,10 +234,11 @@ class _Builder:
 
     def _text(self, node: Node, text: str, what: str) -> str:
         """The text of a "key" or "value", with any control character reported and replaced by U+FFFD."""
-        control, where = (_KEY_CONTROL, "keys") if what == "key" else (_CONTROL, "course text")
+        control = _KEY_CONTROL if what == "key" else _CONTROL
         found = control.search(text)
         if found is None:
             return text
+        where = "keys" if what == "key" else "course text"
         self._error(
             node,
             f"this {what} holds the control character U+{ord(found.group()):04X}, which {where} may "
@@ -248,12 +247,22 @@ class _Builder:
         )
         return control.sub("\ufffd", text)
 
+    def _sequence(self, node: SequenceNode, depth: int) -> tuple[list[Any], Parts]:
+        values: list[Any] = []
+        places: list[tuple[int, int, Parts]] = []
+        for item in node.value:
+            value, parts = self.build(item, depth + 1)
+            values.append(value)
+            places.append((item.start_mark.line + 1, item.start_mark.column + 1, parts))
+        return values, places
+
     def _mapping(self, node: MappingNode, depth: int) -> tuple[dict[str, Any], Parts]:
         if node.tag == "tag:yaml.org,2002:set":
             self._error(node, "YAML sets (`? item`) are not supported here; write a list", "yaml")
         result: dict[str, Any] = {}
         seen: dict[str, int] = {}
-        kept: dict[str, tuple[Node, Node, Parts]] = {}
+        kept: dict[str, tuple[Node, Node]] = {}
+        places: dict[str, tuple[int, int, int, int, Parts]] = {}  # by the key as written
         own = {id(key) for key, _ in node.value if not (isinstance(key, ScalarNode) and key.tag == _MERGE_TAG)}
         self.loader.flatten_mapping(node)  # resolves `<<: *defaults` merge keys: merged pairs come first
         merged: set[str] = set()  # keys that came from `<<:`, which the mapping's own keys override
@@ -266,6 +275,7 @@ class _Builder:
                 if id(key_node) not in own:
                     continue  # merged from a later `<<:` source: the first one wins
                 merged.discard(key)  # the mapping's own key overrides a merged one
+                del places[kept[key][0].value]
             elif key in seen:
                 self._error(
                     key_node,
@@ -276,21 +286,16 @@ class _Builder:
                 continue
             elif id(key_node) not in own:
                 merged.add(key)
-            seen[key] = key_node.start_mark.line + 1
+            key_at, value_at = key_node.start_mark, value_node.start_mark
+            seen[key] = key_at.line + 1
+            kept[key] = (key_node, value_node)
             result[key], parts = self.build(value_node, depth + 1)
-            kept[key] = (key_node, value_node, parts)
-        # an alias (*name) builds this node again: from the pairs kept, so each problem is reported once
-        node.value = [(key_node, value_node) for key_node, value_node, _ in kept.values()]
-        places = {k.value: (*_at(k), *_at(v), parts) for k, v, parts in kept.values()}
+            places[key_node.value] = (key_at.line + 1, key_at.column + 1, value_at.line + 1, value_at.column + 1, parts)
+        node.value = list(kept.values())  # an alias (*name) builds this node again: once, each problem reported once
         return result, places
 
     def _error(self, node: Node, message: str, code: str) -> None:
         self.checker.error_at(node.start_mark.line + 1, node.start_mark.column + 1, message, code)
-
-
-def _at(node: Node) -> tuple[int, int]:
-    """The line and column where a node starts, counted from 1."""
-    return node.start_mark.line + 1, node.start_mark.column + 1
 
 
 def _unreadable(node: ScalarNode, exc: Exception) -> str:
