@@ -79,17 +79,22 @@ def _collector_paused() -> Iterator[None]:
     """Python's cycle collector, paused while a project is validated.
 
     Validation makes every file's data, places and checked values and keeps them until it returns: at
-    1,000 lessons, over a million objects that outlive it and form no cycles. Running, the collector
-    walks them all again at each full collection, as they grow file by file (a third of `course
-    validate`'s time); paused, it looks at them once, when it resumes, and collects the few cycles
-    validation leaves."""
+    1,000 lessons, hundreds of thousands of objects that outlive it and form no cycles. Running, the
+    collector would walk them all again at each full collection as they grow file by file. Resumed as it
+    was, it would walk them all once more in its next young collection, a few hundred allocations later;
+    so they are moved to its oldest generation (`freeze`, then `unfreeze`: every object it tracks), to
+    wait for its next full collection, which a short command such as `course validate` never reaches."""
     if not gc.isenabled():  # paused already (by a caller that knows why): leave it so
         yield
         return
+    promote = gc.get_freeze_count() == 0  # nobody froze objects on purpose, that unfreezing would thaw
     gc.disable()
     try:
         yield
     finally:
+        if promote:
+            gc.freeze()
+            gc.unfreeze()
         gc.enable()
 
 

@@ -333,7 +333,14 @@ def test_validation_pauses_the_cycle_collector_and_gives_it_back(tmp_path, monke
     )
     assert gc.isenabled()
     assert validate.validate_project(project).course is not None
-    assert seen == [False] and gc.isenabled()
+    assert seen == [False] and gc.isenabled() and gc.get_freeze_count() == 0
+    gc.freeze()  # a caller's frozen objects stay frozen
+    try:
+        frozen = gc.get_freeze_count()
+        validate.validate_project(project)
+        assert gc.get_freeze_count() == frozen
+    finally:
+        gc.unfreeze()
     gc.disable()
     try:
         validate.validate_project(project)
