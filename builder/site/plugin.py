@@ -3,6 +3,9 @@
 MkDocs is imported only in builder/site/ (this module, config.py for the options and sitebuild.py to
 run a build), so a move to another static-site generator means replacing this folder's adapter, not
 the builder. An architecture test keeps every layer below site/ free of MkDocs.
+
+MkDocs loads this module whenever it reads mkdocs.yml, `course validate` included, which renders nothing:
+the renderer, the navigation, the shipped assets and the xAPI settings are imported by the hooks of a build.
 """
 from __future__ import annotations
 
@@ -10,7 +13,7 @@ import copy
 import re
 from html import escape
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -27,10 +30,9 @@ from ..source.errors import ContentError
 from ..source.project import Project
 from ..source.validate import Validation, validate_project
 from .config import CoursePluginConfig, project_from, project_root, theme_language_written
-from .navigation import course_nav
-from .render import CourseRenderer, PageSpec, RenderedPage, course_pages, restore_deferred, template_environment
-from .shipped import shipped_assets
-from .xapi import settings_from
+
+if TYPE_CHECKING:
+    from .render import CourseRenderer, PageSpec, RenderedPage
 
 log = get_plugin_logger("course")
 
@@ -70,6 +72,10 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):  # type: ignore[no-untyped-c
         self.serving = command == "serve"
 
     def on_config(self, config: Any) -> Any:
+        from .navigation import course_nav
+        from .render import CourseRenderer, PageSpec, course_pages
+        from .xapi import settings_from
+
         root = project_root(config)
         self.project = project_from(root, self.config)
         xapi = settings_from(self.config.xapi, config.site_url)
@@ -112,6 +118,8 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):  # type: ignore[no-untyped-c
         return config
 
     def on_files(self, files: Files, *, config: Any) -> Files:
+        from .shipped import shipped_assets
+
         assert self.project is not None
         for file in list(files):
             if file.abs_src_path and Path(file.abs_src_path).suffix in (".yml", ".yaml") \
@@ -166,6 +174,8 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):  # type: ignore[no-untyped-c
         return context
 
     def on_post_page(self, output: str, *, page: Any, config: Any) -> str:
+        from .render import restore_deferred
+
         deferred = self.deferred.pop(page.file.src_uri, None)
         output = restore_deferred(output, deferred) if deferred else output
         return _with_direction(output, self.direction)
@@ -183,6 +193,8 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):  # type: ignore[no-untyped-c
         return server
 
     def _render(self, spec: PageSpec) -> RenderedPage:
+        from .render import RenderedPage
+
         if self.renderer is None:
             return RenderedPage(_problems_page(self.problems, spec))
         return self.renderer.render(spec)
@@ -254,6 +266,8 @@ def _first_link(section: Section) -> Section | Link:
 
 def _problems_page(problems: list[Diagnostic], spec: PageSpec) -> str:
     """The banner shown instead of a page while the course has errors (serve only)."""
+    from .render import template_environment
+
     waiting = spec.title if spec.kind != "problems" else None
     return template_environment().get_template("problems.html").render(
         problems=[p for p in problems if p.is_error], page_title=waiting)
