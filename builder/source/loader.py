@@ -171,7 +171,7 @@ def parse_document(text: str, display_path: str) -> tuple[Document | None, list[
         if root is None:
             checker.error_at(1, 1, "the file holds no YAML values (only comments?)", "empty")
             return None, checker.problems
-        data, parts = _Builder(loader, checker).build(root, 0)
+        data, parts = _Builder(loader, checker, escapes="\\" in text).build(root, 0)
         doc = Document(display_path, data, (root.start_mark.line + 1, root.start_mark.column + 1, parts), text)
     except yaml.MarkedYAMLError as exc:
         checker.error_at(*_yaml_problem(exc, text))
@@ -189,9 +189,13 @@ def parse_document(text: str, display_path: str) -> tuple[Document | None, list[
 
 
 class _Builder:
-    def __init__(self, loader: Any, checker: Checker):
+    def __init__(self, loader: Any, checker: Checker, *, escapes: bool):
         self.loader = loader
         self.checker = checker
+        self.escapes = escapes
+        """Whether the text has a backslash. YAML refuses control characters written as they are, and reads
+        CR and NEL as line breaks, so only an escape (\\e, \\x1b) puts one in a value: without a backslash,
+        no value needs looking at. (Keys always do: a tab may be written in one.)"""
         self.count = 0
         self.active: set[int] = set()
 
@@ -206,7 +210,7 @@ class _Builder:
             raise _TooLarge(_TOO_DEEP, node)
         if isinstance(node, ScalarNode):
             if node.tag == _STR_TAG:  # most values: no constructor needed
-                return self._text(node, node.value, "value"), None
+                return (self._text(node, node.value, "value") if self.escapes else node.value), None
             value = self._scalar(node)
             typed = None if node.style else str(node.value)  # plain `12` or `yes`: what the trainer typed
             return (self._text(node, value, "value") if isinstance(value, str) else value), typed
