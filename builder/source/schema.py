@@ -94,13 +94,14 @@ class Text(Kind):
             return INVALID
         if not isinstance(value, str):
             value = str(checker.as_written(path, value))  # keep what the trainer typed
-        if not value.strip():
+        stripped = value.strip()
+        if not stripped:
             checker.error(path, "is empty; write some text or remove the key", "empty")
             return INVALID
-        if self.single_line and "\n" in value.strip():
+        if self.single_line and "\n" in stripped:
             checker.error(path, "should fit on one line", "multiline")
             return INVALID
-        return value.strip() if self.markdown != "block" else value
+        return stripped if self.markdown != "block" else value
 
     @cached_property
     def holds_markdown(self) -> bool:
