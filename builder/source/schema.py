@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import enum
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import Any, Literal
@@ -563,6 +563,31 @@ class Variants(Kind):
 
 
 @dataclass(frozen=True)
+class Deferred(Kind):
+    """A kind made the first time a value is checked against it or its schema is written, for one that costs
+    to make: the interface messages of `ui_text` come from reading the English catalogue, which a course
+    without `ui_text` never needs. Whether it can hold Markdown is said up front, so looking for Markdown
+    fields does not make it."""
+
+    make: Callable[[], Kind]
+    markdown: bool = False
+
+    @cached_property
+    def kind(self) -> Kind:
+        return self.make()
+
+    def check(self, value: Any, path: DataPath, checker: Checker) -> Any:
+        return self.kind.check(value, path, checker)
+
+    @cached_property
+    def holds_markdown(self) -> bool:
+        return self.markdown
+
+    def _json_schema(self) -> dict[str, Any]:
+        return self.kind.json_schema()
+
+
+@dataclass(frozen=True)
 class ByKey(Kind):
     """Formats one file may have, chosen by a key's value (`kind: scenario` makes a quiz file a role-play).
 
@@ -642,6 +667,8 @@ def _add_markdown_fields(kind: Kind, value: Any, path: DataPath, found: list[tup
             _add_markdown_fields(kind.item, item, (*path, name), found)
     elif isinstance(kind, ByKey):
         _add_markdown_fields(kind.format_of(value), value, path, found)
+    elif isinstance(kind, Deferred):
+        _add_markdown_fields(kind.kind, value, path, found)
     elif isinstance(kind, (Record, Variants)) and isinstance(value, dict):
         if isinstance(kind, Variants):
             variant = kind.variant_of(value)

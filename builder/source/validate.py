@@ -316,6 +316,8 @@ def _build_course(sources: Sources, project_wording: dict[str, Any] | None = Non
 def _build_ui_text(data: dict[str, Any] | None) -> dict[str, str | dict[str, str]]:
     """The course's wording, with the spaces the original message has at either end (sentence pieces the
     scripts join) put back after the YAML's text was trimmed."""
+    if not data:
+        return {}
     catalogue = english()
     result: dict[str, str | dict[str, str]] = {}
     for key, value in (data or {}).items():

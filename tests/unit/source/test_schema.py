@@ -1,13 +1,30 @@
-"""The walk over every Markdown field (`markdown_fields`), which validation and `course check` share."""
+"""The schema language: the walk over every Markdown field (`markdown_fields`), which validation and `course check`
+share, and kinds made when first needed."""
 
 from typing import Any
 
 import pytest
 
 from builder.source import course_format as fmt
+from builder.source import interface_text
+from builder.source.diagnostics import Checker
 from builder.source.loader import parse_document
-from builder.source.schema import ByKey, Kind, ListOf, MapOf, Record, Text, Variants, markdown_fields
+from builder.source.schema import (
+    BLOCK,
+    INVALID,
+    ByKey,
+    Deferred,
+    Field,
+    Kind,
+    ListOf,
+    MapOf,
+    Record,
+    Text,
+    Variants,
+    markdown_fields,
+)
 from tests.support.paths import REPO
+from tests.support.projects import load, make_project
 
 COURSES = REPO / "tests" / "fixtures" / "courses"
 
@@ -77,3 +94,29 @@ def test_only_kinds_with_markdown_inside_say_they_hold_it():
     assert fmt.QUIZ_FILE.holds_markdown and fmt.LESSON.holds_markdown and fmt.COURSE.holds_markdown
     assert not Text().holds_markdown and not ListOf(Text(single_line=True)).holds_markdown
     assert ListOf(MapOf(Text(markdown="inline"))).holds_markdown
+
+
+def test_a_deferred_kind_is_made_only_when_a_value_is_checked_against_it():
+    made: list[str] = []
+
+    def make() -> Record:
+        made.append("made")
+        return Record(what="group", fields=(Field("a", Text(), "A."),))
+
+    outer = Record(fields=(Field("later", Deferred(make), "Later."), Field("body", BLOCK, "Body.")))
+    checker = Checker("f.yml")
+    assert markdown_fields(outer, {"body": "Hi"}) == [(("body",), "block", "Hi")]
+    assert outer.check({"body": "Hi"}, (), checker) == {"later": None, "body": "Hi"}
+    assert made == [] and outer.json_schema()["properties"]["later"]["properties"] == {
+        "a": {"description": "A.", "type": ["string", "number", "boolean"], "pattern": "\\S"}
+    }
+    assert outer.check({"later": {"b": "?"}, "body": "Hi"}, (), checker) is INVALID
+    assert made == ["made"] and [(p.path, p.message) for p in checker.problems] == [(("later", "b"), "unknown key 'b'")]
+
+
+def test_validating_a_course_without_ui_text_never_reads_the_english_catalogue(tmp_path):
+    project = make_project(tmp_path)
+    interface_text.english.cache_clear()
+    course, problems = load(project)
+    assert course is not None and problems == []
+    assert interface_text.english.cache_info().currsize == 0
