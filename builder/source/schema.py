@@ -105,7 +105,7 @@ class Text(Kind):
 
     @cached_property
     def holds_markdown(self) -> bool:
-        return self.markdown is not None
+        return bool(self.markdown)
 
     def _json_schema(self) -> dict[str, Any]:
         pattern = _JSON_ONE_LINE if self.single_line else _JSON_NOT_BLANK
