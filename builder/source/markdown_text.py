@@ -50,14 +50,16 @@ def markup_count(text: str) -> int:
     return text.count("[") + text.count("<")
 
 
-def limit_problem(text: str) -> str | None:
-    """Why a Markdown text is too large or too deeply nested to convert in bounded time, or None."""
+def limit_problem(text: str, markup: int | None = None) -> str | None:
+    """Why a Markdown text is too large or too deeply nested to convert in bounded time, or None. `markup` is
+    the text's `markup_count`, for a caller that has counted it already (validation adds them up by file)."""
     if len(text) > MAX_TEXT_CHARS:
         return (
             f"is {len(text):,} characters long; the limit is {MAX_TEXT_CHARS:,} "
             "(split it into several sections or questions)"
         )
-    markup = markup_count(text)
+    if markup is None:
+        markup = markup_count(text)
     if markup > MAX_MARKUP:
         return f"holds {markup:,} '[' and '<' characters; the limit is {MAX_MARKUP:,} (split it into several sections)"
     indent = _deepest_indent(text)
@@ -78,6 +80,12 @@ def _deepest_indent(text: str) -> int:
         ),
         default=0,
     )
+
+
+def may_lose_html(text: str) -> bool:
+    """Whether the sanitiser could remove anything from this Markdown text: it holds raw HTML, an entity or a
+    URL scheme. Most text holds none, and then needs no converting to know that nothing is removed."""
+    return _has_raw_html(text) or ":" in text
 
 
 def _has_raw_html(text: str) -> bool:
@@ -162,8 +170,8 @@ class MarkdownText:
         """What the sanitiser removes from this text as `kind` ("block" or "inline") Markdown.
 
         Call it only for text within the limits (`limit_problem` returns None)."""
-        if not text or not (_has_raw_html(text) or ":" in text):
-            return []  # no raw HTML, no entity and no URL scheme: nothing to remove
+        if not text or not may_lose_html(text):
+            return []
         self._root = ""
         try:
             html = self._convert_block(text) if kind == "block" else self._convert_inline(text)

@@ -22,7 +22,7 @@ from .exam_rules import check_draw, check_exam_settings
 from .images import check_images
 from .interface_text import check_theme_language, check_ui_text, english, read_project_catalogue
 from .loader import Document, load_document
-from .markdown_text import MAX_FILE_MARKUP, MarkdownText, limit_problem, markup_count
+from .markdown_text import MAX_FILE_MARKUP, MarkdownText, limit_problem, markup_count, may_lose_html
 from .model import (
     CertificateSettings,
     Course,
@@ -259,12 +259,13 @@ def _check_markdown(sources: Sources) -> None:
             continue
         total = 0
         for path, kind, text in markdown_fields(loaded.record, loaded.doc.data):
-            total += markup_count(text)
-            problem = limit_problem(text)
+            markup = markup_count(text)
+            total += markup
+            problem = limit_problem(text, markup)
             if problem is not None:
                 loaded.checker.error(path, problem, "too-large")
                 too_large = True
-            else:
+            elif may_lose_html(text):  # most text: nothing the sanitiser could remove
                 fields.append((loaded.checker, path, kind, text))
         if total > MAX_FILE_MARKUP:
             loaded.checker.error(
