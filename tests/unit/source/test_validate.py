@@ -215,6 +215,18 @@ def test_validate_objectives_must_belong_to_the_lesson(tmp_path):
     ]
 
 
+def test_validate_final_quiz_objectives_are_looked_up_in_the_lesson_each_names(tmp_path):
+    final = FINAL.replace("objective: two/order\n    prompt: Order", "objective: two/spot\n    prompt: Order").replace(
+        "two/order\n    prompt: Match", "one/order\n    prompt: Match"
+    )
+    assert problems_of(tmp_path, quizzes__final=final) == [
+        "quizzes/final.yml:12:16: questions[1].objective: 'spot' is not an objective of lesson 'two'; its "
+        "objectives are: order",
+        "quizzes/final.yml:17:16: questions[2].objective: 'order' is not an objective of lesson 'one'; its "
+        "objectives are: spot, say",
+    ]
+
+
 def test_validate_a_quiz_belongs_to_one_lesson(tmp_path):
     two = TWO + "quiz: one-check\n"
     assert problems_of(tmp_path, content__two=two)[0] == (
