@@ -274,7 +274,9 @@ class _Builder:
             if not isinstance(key_node, ScalarNode):
                 self._error(key_node, "a key must be a plain word such as 'title', not a list or mapping", "key-type")
                 continue
-            key = self._text(key_node, key_node.value, "key")
+            key = key_node.value
+            if _KEY_CONTROL.search(key):  # rare: the call that reports and replaces is made only then
+                key = self._text(key_node, key, "key")
             if key in merged:
                 if id(key_node) not in own:
                     continue  # merged from a later `<<:` source: the first one wins
