@@ -297,7 +297,7 @@ class _Builder:
             kept[key] = (key_node, value_node)
             result[key], parts = self.build(value_node, depth + 1)
             places[key_node.value] = (key_at.line + 1, key_at.column + 1, value_at.line + 1, value_at.column + 1, parts)
-        node.value = list(kept.values())  # an alias (*name) builds this node again: once, each problem reported once
+        node.value = list(kept.values())  # an alias (*name) builds this node again: from these, no problem twice
         return result, places
 
     def _error(self, node: Node, message: str, code: str) -> None:

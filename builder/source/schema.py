@@ -570,7 +570,7 @@ class Deferred(Kind):
     fields does not make it."""
 
     make: Callable[[], Kind]
-    markdown: bool = False
+    markdown_inside: bool = False
 
     @cached_property
     def kind(self) -> Kind:
@@ -581,7 +581,7 @@ class Deferred(Kind):
 
     @cached_property
     def holds_markdown(self) -> bool:
-        return self.markdown
+        return self.markdown_inside
 
     def _json_schema(self) -> dict[str, Any]:
         return self.kind.json_schema()
