@@ -64,9 +64,6 @@ def _options(args: argparse.Namespace) -> dict[str, object]:
 
 
 def _parser() -> argparse.ArgumentParser:
-    from .analytics.stats_report import FORMATS as STATS_FORMATS
-    from .quality.report import FORMATS as REPORT_FORMATS
-
     parser = argparse.ArgumentParser(
         prog="course", description="Build interactive courses from YAML lessons and quizzes."
     )
@@ -102,7 +99,7 @@ def _parser() -> argparse.ArgumentParser:
     report.add_argument(
         "--format",
         dest="output",
-        choices=REPORT_FORMATS,
+        choices=commands.REPORT_FORMATS,
         default="text",
         help="text (a table, the default), json or markdown",
     )
@@ -134,7 +131,7 @@ def _parser() -> argparse.ArgumentParser:
     stats.add_argument(
         "--format",
         dest="output",
-        choices=STATS_FORMATS,
+        choices=commands.STATS_FORMATS,
         default="text",
         help="text (the default), markdown, html or json",
     )

@@ -26,6 +26,11 @@ if TYPE_CHECKING:
 
 OUTPUT_FORMATS = ("text", "json")
 """How `course validate` and `course check` print what they find."""
+REPORT_FORMATS = ("text", "json", "markdown")
+"""What `course report --format` can print (quality/report.py renders each)."""
+STATS_FORMATS = ("text", "markdown", "html", "json")
+"""What `course stats --format` can print (analytics/stats_report.py renders each). The formats are written
+here, by the commands, so the command line can offer them without loading what renders them."""
 
 
 def validate(project: Project, *, output: str = "text") -> int:

@@ -12,12 +12,9 @@ from .item_analysis import DISCRIMINATION_INDEX, CourseStats, QuestionStats, Qui
 from .report_wording import LEGEND, few_attempts, figure, headline, shown_options, statements_line
 from .stats_page import stats_page
 
-FORMATS = ("text", "markdown", "html", "json")
-"""What `course stats --format` can print."""
-
 
 def render_stats(stats: CourseStats, fmt: str) -> str:
-    """The report in one of FORMATS."""
+    """The report as text, markdown, html or json (`course stats --format`, builder/commands.py)."""
     return {"text": format_text, "markdown": format_markdown, "json": format_json, "html": stats_page}[fmt](stats)
 
 

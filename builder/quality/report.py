@@ -21,9 +21,6 @@ from ..source.questions import QUESTION_TYPES, MultipleChoice, QuestionBase, Tru
 from .metrics import assessing_questions, estimated_minutes, lesson_words, questions_may_miss
 from .readability import WORDS_PER_MINUTE, reading_minutes
 
-FORMATS = ("text", "json", "markdown")
-"""What `course report --format` can print."""
-
 
 @dataclass(frozen=True)
 class ObjectiveRow:
@@ -419,5 +416,5 @@ def format_markdown(report: CourseReport) -> str:
 
 
 def render_report(report: CourseReport, fmt: str) -> str:
-    """The report in one of `FORMATS`."""
+    """The report as text, json or markdown (`course report --format`, builder/commands.py)."""
     return {"text": format_text, "json": format_json, "markdown": format_markdown}[fmt](report)

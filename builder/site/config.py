@@ -18,7 +18,6 @@ from mkdocs.config.base import BaseConfigOption, ValidationError
 from mkdocs.config.defaults import MkDocsConfig
 
 from ..quality.readability import WORDS_PER_MINUTE
-from ..quality.course_check import CHECK_CODES
 from ..quality.registry import DEFAULT_MAX_READING_GRADE, LEVELS
 from ..source.errors import ConfigError
 from ..source.project import CONFIG_FILE, Project
@@ -39,6 +38,12 @@ class CheckLevels(BaseConfigOption[dict[str, str]]):
             return {}
         if not isinstance(value, dict):
             raise ValidationError("should be a group of `check-code: level` lines, like `reading-level: info`")
+        if not value:
+            return {}
+        # The checks declare their codes as they are imported, which is most of `course check`'s loading:
+        # only a project that sets levels needs them while its mkdocs.yml is read (as `course validate` does).
+        from ..quality.course_check import CHECK_CODES
+
         levels: dict[str, str] = {}
         for code, level in value.items():
             if code not in CHECK_CODES:

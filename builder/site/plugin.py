@@ -3,6 +3,9 @@
 MkDocs is imported only in builder/site/ (this module, config.py for the options and sitebuild.py to
 run a build), so a move to another static-site generator means replacing this folder's adapter, not
 the builder. An architecture test keeps every layer below site/ free of MkDocs.
+
+MkDocs loads this module whenever it reads mkdocs.yml, `course validate` included, which renders nothing:
+the renderer, the navigation, the shipped assets and the xAPI settings are imported by the hooks of a build.
 """
 from __future__ import annotations
 
@@ -12,7 +15,7 @@ import re
 from collections.abc import Callable
 from html import escape
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -30,11 +33,10 @@ from ..source.memo import ValidationMemo
 from ..source.project import Project
 from ..source.validate import Validation, validate_project
 from .config import CoursePluginConfig, project_from, project_root, theme_language_written
-from .navigation import course_nav
-from .preview import Preview, PreviewedPage, ThemeTemplates, page_inputs, shared_inputs
-from .render import CourseRenderer, PageSpec, RenderedPage, course_pages, restore_deferred, template_environment
-from .shipped import shipped_assets
-from .xapi import settings_from
+
+if TYPE_CHECKING:
+    from .preview import Preview, ThemeTemplates
+    from .render import CourseRenderer, PageSpec, RenderedPage
 
 log = get_plugin_logger("course")
 
@@ -80,9 +82,12 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):  # type: ignore[no-untyped-c
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
-        self.preview = Preview() if self.serving and dirty else None
-        self.memo = ValidationMemo() if self.preview is not None else None
-        self.theme_templates = ThemeTemplates() if self.preview is not None else None
+        if self.serving and dirty:
+            from .preview import Preview, ThemeTemplates
+
+            self.preview, self.memo, self.theme_templates = Preview(), ValidationMemo(), ThemeTemplates()
+        else:
+            self.preview, self.memo, self.theme_templates = None, None, None
 
     @event_priority(100)  # before the search plugin's on_config, which renders the theme's language templates
     def _on_config_theme(self, config: Any) -> Any:
@@ -91,6 +96,10 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):  # type: ignore[no-untyped-c
         return config
 
     def _on_config_course(self, config: Any) -> Any:
+        from .navigation import course_nav
+        from .render import CourseRenderer, PageSpec, course_pages
+        from .xapi import settings_from
+
         root = project_root(config)
         self.project = project_from(root, self.config)
         xapi = settings_from(self.config.xapi, config.site_url)
@@ -135,6 +144,9 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):  # type: ignore[no-untyped-c
     on_config = CombinedEvent(_on_config_theme, _on_config_course)
 
     def on_files(self, files: Files, *, config: Any) -> Files:
+        from .preview import PreviewedPage, page_inputs, shared_inputs
+        from .shipped import shipped_assets
+
         assert self.project is not None
         is_source = self._source_folder_test()
         for file in list(files):
@@ -201,6 +213,8 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):  # type: ignore[no-untyped-c
         return context
 
     def on_post_page(self, output: str, *, page: Any, config: Any) -> str:
+        from .render import restore_deferred
+
         if self.preview is not None:
             self.preview.note_page(page.file.src_uri, config)
         deferred = self.deferred.pop(page.file.src_uri, None)
@@ -229,6 +243,8 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):  # type: ignore[no-untyped-c
         return server
 
     def _render(self, spec: PageSpec) -> RenderedPage:
+        from .render import RenderedPage
+
         if self.renderer is None:
             return RenderedPage(_problems_page(self.problems, spec))
         return self.renderer.render(spec)
@@ -308,6 +324,8 @@ def _first_link(section: Section) -> Section | Link:
 
 def _problems_page(problems: list[Diagnostic], spec: PageSpec) -> str:
     """The banner shown instead of a page while the course has errors (serve only)."""
+    from .render import template_environment
+
     waiting = spec.title if spec.kind != "problems" else None
     return template_environment().get_template("problems.html").render(
         problems=[p for p in problems if p.is_error], page_title=waiting)

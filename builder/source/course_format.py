@@ -16,6 +16,7 @@ from .schema import (
     ByKey,
     Choice,
     CountOrCounts,
+    Deferred,
     Field,
     Integer,
     ListOf,
@@ -98,7 +99,7 @@ def _ui_text() -> Record:
     return Record(what="interface text", fields=tuple(fields))
 
 
-UI_TEXT = _ui_text()
+UI_TEXT = Deferred(_ui_text)  # interface messages are plain text, never Markdown
 
 MODULE = Record(
     what="module",

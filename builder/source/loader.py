@@ -49,23 +49,36 @@ rewrite the trainer's terminal. Keys may not hold tabs or line breaks either."""
 _KEY_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
 
+Parts = dict[str, tuple[int, int, int, int, "Parts"]] | list[tuple[int, int, "Parts"]] | str | None
+"""Where the parts of a value were written. A group of keys: by each key as written, the key's line and
+column, its value's line and column, and its value's parts. A list: each item's line, column and parts. A
+plain scalar that YAML read as something other than text (`12`, `yes`): the text as typed. Other text: None.
+Lines and columns count from 1."""
+
+
 @dataclass(slots=True)
 class Document:
-    """A loaded YAML file: plain data, its text, and the YAML nodes that say where each part was written.
+    """A loaded YAML file: plain data, its text, and where each part was written.
 
-    Locations are looked up by walking the nodes along a path only when one is needed (for a
-    problem or a model object's origin), so loading records nothing per value."""
+    Locations are looked up along a path only when one is needed (for a problem or a model object's
+    origin). Where the parts were written is kept as numbers in plain tuples, lists and dicts, not as YAML's
+    nodes: validation holds every file of a course at once, and at three objects a value (node, mark, key
+    pair) Python's cycle collector, which walks every live object at each full collection, took most of
+    `course validate`'s time. Tuples of numbers it stops tracking once it has seen them."""
 
     path: str
     data: Any
-    root: Node | None = None
+    places: tuple[int, int, Parts] | None = None
+    """The line and column of the whole file's value, and its parts."""
     text: str = ""
 
     def location(self, path: DataPath = (), *, key: bool = False) -> SourceLocation:
         """Where the value at `path` (or its key) was written; falls back to the nearest parent."""
-        node, key_node, found = self._walk(path)
-        mark = (key_node if key and found and key_node is not None else node).start_mark if node else None
-        return SourceLocation(self.path, mark.line + 1, mark.column + 1) if mark else SourceLocation(self.path, 1, 1)
+        place, key_place, found = self._walk(path)
+        line, col, _ = place if place is not None else (1, 1, None)
+        if key and found and key_place is not None:
+            line, col = key_place
+        return SourceLocation(self.path, line, col)
 
     def location_of(self, path: DataPath, needle: str | re.Pattern[str], occurrence: int = 0) -> SourceLocation:
         """Where `needle` (text, or a pattern) is written inside the value at `path`, its `occurrence`-th place
@@ -87,27 +100,27 @@ class Document:
         number or a boolean. Text, lists, groups and nothing are returned as they are."""
         if value is None or isinstance(value, (str, dict, list)):
             return value
-        node, _, found = self._walk(path)
-        if found and isinstance(node, ScalarNode) and not node.style and node.tag != _STR_TAG:
-            return str(node.value)
+        place, _, found = self._walk(path)
+        if found and place is not None and isinstance(place[2], str):
+            return place[2]
         return str(value)
 
-    def _walk(self, path: DataPath) -> tuple[Node | None, Node | None, bool]:
-        """The node at `path` (or its nearest parent), its key node, and whether the whole path was found."""
-        node, key_node = self.root, None
+    def _walk(self, path: DataPath) -> tuple[tuple[int, int, Parts] | None, tuple[int, int] | None, bool]:
+        """The line, column and parts of the value at `path` (or of its nearest parent), its key's line and
+        column, and whether the whole path was found."""
+        place, key_place = self.places, None
+        if place is None:
+            return None, None, not path
         for part in path:
-            child = None
-            if isinstance(node, MappingNode):
-                for k, v in node.value:
-                    if isinstance(k, ScalarNode) and k.value == part:
-                        child, key_node = v, k
-                        break
-            elif isinstance(node, SequenceNode) and isinstance(part, int) and 0 <= part < len(node.value):
-                child, key_node = node.value[part], None
-            if child is None:
-                return node, None, False
-            node = child
-        return node, key_node, True
+            parts = place[2]
+            if isinstance(parts, dict) and isinstance(part, str) and part in parts:
+                key_line, key_col, line, col, inner = parts[part]
+                place, key_place = (line, col, inner), (key_line, key_col)
+            elif isinstance(parts, list) and isinstance(part, int) and 0 <= part < len(parts):
+                place, key_place = parts[part], None
+            else:
+                return place, None, False
+        return place, key_place, True
 
 
 class _TooLarge(Exception):
@@ -158,8 +171,8 @@ def parse_document(text: str, display_path: str) -> tuple[Document | None, list[
         if root is None:
             checker.error_at(1, 1, "the file holds no YAML values (only comments?)", "empty")
             return None, checker.problems
-        doc = Document(display_path, None, root, text)
-        doc.data = _Builder(loader, checker).build(root, 0)
+        data, parts = _Builder(loader, checker, escapes="\\" in text).build(root, 0)
+        doc = Document(display_path, data, (root.start_mark.line + 1, root.start_mark.column + 1, parts), text)
     except yaml.MarkedYAMLError as exc:
         checker.error_at(*_yaml_problem(exc, text))
         return None, checker.problems
@@ -176,15 +189,19 @@ def parse_document(text: str, display_path: str) -> tuple[Document | None, list[
 
 
 class _Builder:
-    def __init__(self, loader: Any, checker: Checker):
+    def __init__(self, loader: Any, checker: Checker, *, escapes: bool):
         self.loader = loader
         self.checker = checker
+        self.escapes = escapes
+        """Whether the text has a backslash. YAML refuses control characters written as they are, and reads
+        CR and NEL as line breaks, so only an escape (\\e, \\x1b) puts one in a value: without a backslash,
+        no value needs looking at. (Keys always do: a tab may be written in one.)"""
         self.count = 0
         self.active: set[int] = set()
 
-    def build(self, node: Node, depth: int) -> Any:
+    def build(self, node: Node, depth: int) -> tuple[Any, Parts]:
+        """The value a node holds, and where its parts were written."""
         self.count += 1
-        node.end_mark = None  # only start marks are ever reported; this halves what the kept nodes hold
         if self.count > MAX_NODES:
             raise _TooLarge(
                 f"the file expands to more than {MAX_NODES:,} values (are aliases (*name) repeating large parts?)", node
@@ -193,15 +210,16 @@ class _Builder:
             raise _TooLarge(_TOO_DEEP, node)
         if isinstance(node, ScalarNode):
             if node.tag == _STR_TAG:  # most values: no constructor needed
-                return self._text(node, node.value, "value")
+                return (self._text(node, node.value, "value") if self.escapes else node.value), None
             value = self._scalar(node)
-            return self._text(node, value, "value") if isinstance(value, str) else value
+            typed = None if node.style else str(node.value)  # plain `12` or `yes`: what the trainer typed
+            return (self._text(node, value, "value") if isinstance(value, str) else value), typed
         if id(node) in self.active:
             raise _TooLarge("an alias (*name) refers to the value that contains it", node)
         self.active.add(id(node))
         try:
             if isinstance(node, SequenceNode):
-                return [self.build(item, depth + 1) for item in node.value]
+                return self._sequence(node, depth)
             assert isinstance(node, MappingNode)  # YAML's three kinds of node: scalar, sequence, mapping
             return self._mapping(node, depth)
         finally:
@@ -220,10 +238,11 @@ class _Builder:
 
     def _text(self, node: Node, text: str, what: str) -> str:
         """The text of a "key" or "value", with any control character reported and replaced by U+FFFD."""
-        control, where = (_KEY_CONTROL, "keys") if what == "key" else (_CONTROL, "course text")
+        control = _KEY_CONTROL if what == "key" else _CONTROL
         found = control.search(text)
         if found is None:
             return text
+        where = "keys" if what == "key" else "course text"
         self._error(
             node,
             f"this {what} holds the control character U+{ord(found.group()):04X}, which {where} may "
@@ -232,12 +251,22 @@ class _Builder:
         )
         return control.sub("\ufffd", text)
 
-    def _mapping(self, node: MappingNode, depth: int) -> dict[str, Any]:
+    def _sequence(self, node: SequenceNode, depth: int) -> tuple[list[Any], Parts]:
+        values: list[Any] = []
+        places: list[tuple[int, int, Parts]] = []
+        for item in node.value:
+            value, parts = self.build(item, depth + 1)
+            values.append(value)
+            places.append((item.start_mark.line + 1, item.start_mark.column + 1, parts))
+        return values, places
+
+    def _mapping(self, node: MappingNode, depth: int) -> tuple[dict[str, Any], Parts]:
         if node.tag == "tag:yaml.org,2002:set":
             self._error(node, "YAML sets (`? item`) are not supported here; write a list", "yaml")
         result: dict[str, Any] = {}
         seen: dict[str, int] = {}
         kept: dict[str, tuple[Node, Node]] = {}
+        places: dict[str, tuple[int, int, int, int, Parts]] = {}  # by the key as written
         own = {id(key) for key, _ in node.value if not (isinstance(key, ScalarNode) and key.tag == _MERGE_TAG)}
         self.loader.flatten_mapping(node)  # resolves `<<: *defaults` merge keys: merged pairs come first
         merged: set[str] = set()  # keys that came from `<<:`, which the mapping's own keys override
@@ -245,11 +274,14 @@ class _Builder:
             if not isinstance(key_node, ScalarNode):
                 self._error(key_node, "a key must be a plain word such as 'title', not a list or mapping", "key-type")
                 continue
-            key = self._text(key_node, key_node.value, "key")
+            key = key_node.value
+            if _KEY_CONTROL.search(key):  # rare: the call that reports and replaces is made only then
+                key = self._text(key_node, key, "key")
             if key in merged:
                 if id(key_node) not in own:
                     continue  # merged from a later `<<:` source: the first one wins
                 merged.discard(key)  # the mapping's own key overrides a merged one
+                del places[kept[key][0].value]
             elif key in seen:
                 self._error(
                     key_node,
@@ -260,11 +292,13 @@ class _Builder:
                 continue
             elif id(key_node) not in own:
                 merged.add(key)
-            seen[key] = key_node.start_mark.line + 1
+            key_at, value_at = key_node.start_mark, value_node.start_mark
+            seen[key] = key_at.line + 1
             kept[key] = (key_node, value_node)
-            result[key] = self.build(value_node, depth + 1)
-        node.value = list(kept.values())  # so locations found later point at the values kept
-        return result
+            result[key], parts = self.build(value_node, depth + 1)
+            places[key_node.value] = (key_at.line + 1, key_at.column + 1, value_at.line + 1, value_at.column + 1, parts)
+        node.value = list(kept.values())  # an alias (*name) builds this node again: from these, no problem twice
+        return result, places
 
     def _error(self, node: Node, message: str, code: str) -> None:
         self.checker.error_at(node.start_mark.line + 1, node.start_mark.column + 1, message, code)

@@ -31,7 +31,6 @@ _MARKUP = re.compile(r"[\\`*_\[\]<>&|\t]|^[ \t#=+>-]|[ \t]$|^\d+[.)]", re.MULTIL
 ABSOLUTE_URL = re.compile(r"^(?:[a-zA-Z][a-zA-Z0-9+.-]*:|/|#)")
 """A URL with a scheme, from the server's root or within the page: not relative to the page's folder."""
 _HEADINGS = {f"h{n}": n for n in range(1, 7)}
-_RAW_HTML = re.compile(r"[<&]")
 
 MAX_TEXT_CHARS = 50_000
 """Characters one Markdown field may hold (a section of 5,000 words is about 30,000)."""
@@ -51,17 +50,29 @@ def markup_count(text: str) -> int:
     return text.count("[") + text.count("<")
 
 
-def limit_problem(text: str) -> str | None:
-    """Why a Markdown text is too large or too deeply nested to convert in bounded time, or None."""
+def limit_problem(text: str, markup: int | None = None) -> str | None:
+    """Why a Markdown text is too large or too deeply nested to convert in bounded time, or None. `markup` is
+    the text's `markup_count`, for a caller that has counted it already (validation adds them up by file)."""
     if len(text) > MAX_TEXT_CHARS:
         return (
             f"is {len(text):,} characters long; the limit is {MAX_TEXT_CHARS:,} "
             "(split it into several sections or questions)"
         )
-    markup = markup_count(text)
+    if markup is None:
+        markup = markup_count(text)
     if markup > MAX_MARKUP:
         return f"holds {markup:,} '[' and '<' characters; the limit is {MAX_MARKUP:,} (split it into several sections)"
-    indent = max(
+    indent = _deepest_indent(text)
+    if indent > MAX_INDENT:
+        return f"has a line indented {indent:,} columns; the limit is {MAX_INDENT} (lists nest too deeply)"
+    return None
+
+
+def _deepest_indent(text: str) -> int:
+    """The columns the most indented line of `text` starts with (a tab counts 4)."""
+    if text[:1] not in (" ", "\t") and "\n " not in text and "\n\t" not in text:
+        return 0  # most text: no line is indented (a quick look for the usual case)
+    return max(
         (
             len(line.expandtabs(4)) - len(line.expandtabs(4).lstrip(" "))
             for line in text.split("\n")
@@ -69,9 +80,18 @@ def limit_problem(text: str) -> str | None:
         ),
         default=0,
     )
-    if indent > MAX_INDENT:
-        return f"has a line indented {indent:,} columns; the limit is {MAX_INDENT} (lists nest too deeply)"
-    return None
+
+
+def may_lose_html(text: str) -> bool:
+    """Whether the sanitiser could remove anything from this Markdown text: it holds raw HTML, an entity or a
+    URL scheme. Most text holds none, and then needs no converting to know that nothing is removed."""
+    return _has_raw_html(text) or ":" in text
+
+
+def _has_raw_html(text: str) -> bool:
+    """Whether Markdown text holds `<` or `&`: raw HTML or an entity, which only the sanitiser can judge.
+    (`in` finds a character many times faster than a pattern would, and every field is asked.)"""
+    return "<" in text or "&" in text
 
 
 class _PageAware(Treeprocessor):
@@ -150,14 +170,14 @@ class MarkdownText:
         """What the sanitiser removes from this text as `kind` ("block" or "inline") Markdown.
 
         Call it only for text within the limits (`limit_problem` returns None)."""
-        if not text or not (_RAW_HTML.search(text) or ":" in text):
-            return []  # no raw HTML, no entity and no URL scheme: nothing to remove
+        if not text or not may_lose_html(text):
+            return []
         self._root = ""
         try:
             html = self._convert_block(text) if kind == "block" else self._convert_inline(text)
         except RecursionError:
             return []  # shown as plain text: nothing of it is HTML
-        if not (self._unsafe_url or _RAW_HTML.search(text)):
+        if not (self._unsafe_url or _has_raw_html(text)):
             return []
         return self.sanitizer.removals(html)
 
@@ -175,7 +195,7 @@ class MarkdownText:
 
     def _safe(self, text: str, html: str) -> str:
         """The converted HTML, through the sanitiser unless Markdown alone produced it from safe input."""
-        if self._unsafe_url or _RAW_HTML.search(text):
+        if self._unsafe_url or _has_raw_html(text):
             return self.sanitizer.clean(html)
         return html
 

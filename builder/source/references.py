@@ -133,6 +133,7 @@ class _References:
 
     def objectives(self, quiz: SourceFile, lessons: dict[str, SourceFile], *, final: bool) -> None:
         """Every question must assess an objective of the lesson(s) the quiz belongs to."""
+        objectives_of: dict[str, list[str]] = {}  # each lesson's objective ids, read once for all its questions
         for index in range(len(quiz.raw_list("questions"))):
             ref = quiz.raw_text("questions", index, "objective")
             if ref is None:
@@ -159,12 +160,14 @@ class _References:
                     continue
             else:
                 lesson_id, objective_id = next(iter(lessons)), ref
-            lesson = lessons[lesson_id]
-            objective_ids = [
-                i
-                for i in (lesson.raw_text("objectives", n, "id") for n in range(len(lesson.raw_list("objectives"))))
-                if i is not None
-            ]
+            if lesson_id not in objectives_of:
+                lesson = lessons[lesson_id]
+                objectives_of[lesson_id] = [
+                    i
+                    for i in (lesson.raw_text("objectives", n, "id") for n in range(len(lesson.raw_list("objectives"))))
+                    if i is not None
+                ]
+            objective_ids = objectives_of[lesson_id]
             if objective_id not in objective_ids:
                 listing = suggest(objective_id, objective_ids) or (
                     "; its objectives are: " + ", ".join(objective_ids) if objective_ids else ""

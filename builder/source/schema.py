@@ -15,8 +15,9 @@ from __future__ import annotations
 
 import enum
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from typing import Any, Literal
 
 from .diagnostics import Checker, DataPath
@@ -71,6 +72,11 @@ class Kind:
         """The JSON Schema (draft-07) of the values this kind accepts."""
         return {**self._json_schema(), **self.json_extra}
 
+    @cached_property
+    def holds_markdown(self) -> bool:
+        """Whether a value of this kind can hold Markdown text anywhere inside it (see `markdown_fields`)."""
+        return False
+
     def _json_schema(self) -> dict[str, Any]:  # pragma: no cover - abstract
         raise NotImplementedError
 
@@ -88,13 +94,18 @@ class Text(Kind):
             return INVALID
         if not isinstance(value, str):
             value = str(checker.as_written(path, value))  # keep what the trainer typed
-        if not value.strip():
+        stripped = value.strip()
+        if not stripped:
             checker.error(path, "is empty; write some text or remove the key", "empty")
             return INVALID
-        if self.single_line and "\n" in value.strip():
+        if self.single_line and "\n" in stripped:
             checker.error(path, "should fit on one line", "multiline")
             return INVALID
-        return value.strip() if self.markdown != "block" else value
+        return stripped if self.markdown != "block" else value
+
+    @cached_property
+    def holds_markdown(self) -> bool:
+        return bool(self.markdown)
 
     def _json_schema(self) -> dict[str, Any]:
         pattern = _JSON_ONE_LINE if self.single_line else _JSON_NOT_BLANK
@@ -265,6 +276,10 @@ class ListOf(Kind):
             return INVALID
         return items
 
+    @cached_property
+    def holds_markdown(self) -> bool:
+        return self.item.holds_markdown
+
     def _json_schema(self) -> dict[str, Any]:
         schema: dict[str, Any] = {"type": "array", "items": self.item.json_schema()}
         if self.min_items:
@@ -337,6 +352,10 @@ class MapOf(Kind):
             ok = ok and result[name] is not INVALID
         return result if ok else INVALID
 
+    @cached_property
+    def holds_markdown(self) -> bool:
+        return self.item.holds_markdown
+
     def _json_schema(self) -> dict[str, Any]:
         schema: dict[str, Any] = {
             "type": "object",
@@ -377,21 +396,21 @@ def check_keys(
     value: dict[str, Any],
     path: DataPath,
     checker: Checker,
-    fields: tuple[Field, ...],
+    fields: Mapping[str, Field],
     hints: Mapping[str, str] = {},
     exactly_one_of: tuple[tuple[str, ...], ...] = (),
 ) -> Any:
     """A group of keys: unknown keys (with a hint or a spelling suggestion), each known key checked, required
-    keys present, defaults for the others, and exactly one key of each `exactly_one_of` group."""
-    known = {f.name: f for f in fields}
+    keys present, defaults for the others, and exactly one key of each `exactly_one_of` group. `fields` are
+    the known keys' fields by name, in the order they are checked."""
     ok = True
     for key in value:
-        if key not in known:
-            extra = hints.get(key) or suggest(key, list(known))
+        if key not in fields:
+            extra = hints.get(key) or suggest(key, list(fields))
             checker.error((*path, key), f"unknown key '{key}'{extra}", "unknown-key", key=True)
             ok = False
     result: dict[str, Any] = {}
-    for f in fields:
+    for f in fields.values():
         if f.name in value:
             cleaned = f.kind.check(value[f.name], (*path, f.name), checker)
             if cleaned is INVALID:
@@ -430,7 +449,20 @@ class Record(Kind):
         if not isinstance(value, dict):
             checker.error(path, f"should be a group of keys (like `title: ...`), but is {describe(value)}", "type")
             return INVALID
-        return check_keys(value, path, checker, self.fields, self.hints, self.exactly_one_of)
+        return check_keys(value, path, checker, self._by_name, self.hints, self.exactly_one_of)
+
+    @cached_property
+    def _by_name(self) -> dict[str, Field]:
+        return {f.name: f for f in self.fields}
+
+    @cached_property
+    def markdown_keys(self) -> tuple[Field, ...]:
+        """The fields that can hold Markdown."""
+        return tuple(f for f in self.fields if f.kind.holds_markdown)
+
+    @cached_property
+    def holds_markdown(self) -> bool:
+        return bool(self.markdown_keys)
 
     def _json_schema(self) -> dict[str, Any]:
         schema = _object_schema(self.fields)
@@ -455,6 +487,17 @@ class Variants(Kind):
     def fields_for(self, variant: str) -> tuple[Field, ...]:
         return (self.discriminator, *self.common, *self.variants[variant])
 
+    @cached_property
+    def markdown_keys(self) -> dict[str, tuple[Field, ...]]:
+        """The fields that can hold Markdown, by variant."""
+        return {
+            variant: tuple(f for f in self.fields_for(variant) if f.kind.holds_markdown) for variant in self.variants
+        }
+
+    @cached_property
+    def holds_markdown(self) -> bool:
+        return any(self.markdown_keys.values())
+
     def variant_of(self, value: Any) -> str | None:
         """The variant a raw value names, if it names a known one."""
         variant = value.get(self.discriminator.name) if isinstance(value, dict) else None
@@ -468,20 +511,38 @@ class Variants(Kind):
         if key not in value:
             checker.error(path, f"missing required key '{key}' (one of: {', '.join(self.variants)})", "missing")
             return INVALID
-        variant = Choice(values=tuple(self.variants)).check(value[key], (*path, key), checker)
+        variant = self._variant_choice.check(value[key], (*path, key), checker)
         if variant is INVALID:
             return INVALID
-        own = {f.name for f in self.variants[variant]}
-        users: dict[str, list[str]] = {}
-        for other, other_fields in self.variants.items():
-            for f in other_fields:
-                if f.name not in own:
-                    users.setdefault(f.name, []).append(other)
-        hints = {
-            name: f" (a {variant} {self.what} has no '{name}'; {' and '.join(kinds)} {self.what}s use it)"
-            for name, kinds in users.items()
-        }
-        return check_keys(value, path, checker, self.fields_for(variant), hints)
+        return check_keys(value, path, checker, self._by_name[variant], self._hints[variant])
+
+    # What `check` needs of the variants, worked out once rather than for each of a course's thousands of values
+
+    @cached_property
+    def _by_name(self) -> dict[str, dict[str, Field]]:
+        return {variant: {f.name: f for f in self.fields_for(variant)} for variant in self.variants}
+
+    @cached_property
+    def _variant_choice(self) -> Choice:
+        return Choice(values=tuple(self.variants))
+
+    @cached_property
+    def _hints(self) -> dict[str, dict[str, str]]:
+        """For each variant, the words for each key only other variants have: "(a true_false question has
+        no 'accept'; short_text questions use it)"."""
+        hints: dict[str, dict[str, str]] = {}
+        for variant, fields in self.variants.items():
+            own = {f.name for f in fields}
+            users: dict[str, list[str]] = {}
+            for other, other_fields in self.variants.items():
+                for f in other_fields:
+                    if f.name not in own:
+                        users.setdefault(f.name, []).append(other)
+            hints[variant] = {
+                name: f" (a {variant} {self.what} has no '{name}'; {' and '.join(kinds)} {self.what}s use it)"
+                for name, kinds in users.items()
+            }
+        return hints
 
     def _json_schema(self) -> dict[str, Any]:
         """The discriminator and common keys, then one `if type is X then ...` per variant.
@@ -499,6 +560,31 @@ class Variants(Kind):
             branches.append({"if": {"properties": {key: {"const": variant}}, "required": [key]}, "then": then})
         base["allOf"] = branches
         return base
+
+
+@dataclass(frozen=True)
+class Deferred(Kind):
+    """A kind made the first time a value is checked against it or its schema is written, for one that costs
+    to make: the interface messages of `ui_text` come from reading the English catalogue, which a course
+    without `ui_text` never needs. Whether it can hold Markdown is said up front, so looking for Markdown
+    fields does not make it."""
+
+    make: Callable[[], Kind]
+    markdown_inside: bool = False
+
+    @cached_property
+    def kind(self) -> Kind:
+        return self.make()
+
+    def check(self, value: Any, path: DataPath, checker: Checker) -> Any:
+        return self.kind.check(value, path, checker)
+
+    @cached_property
+    def holds_markdown(self) -> bool:
+        return self.markdown_inside
+
+    def _json_schema(self) -> dict[str, Any]:
+        return self.kind.json_schema()
 
 
 @dataclass(frozen=True)
@@ -539,6 +625,10 @@ class ByKey(Kind):
     def check(self, value: Any, path: DataPath, checker: Checker) -> Any:
         return self.format_of(value).check(value, path, checker)
 
+    @cached_property
+    def holds_markdown(self) -> bool:
+        return any(record.holds_markdown for record in self.formats.values())
+
     def _json_schema(self) -> dict[str, Any]:
         schema = self.formats[self.default].json_schema()
         for name, record in reversed(list(self.formats.items())):
@@ -551,28 +641,40 @@ class ByKey(Kind):
         return schema
 
 
-def markdown_fields(kind: Kind, value: Any, path: DataPath = ()) -> Iterator[tuple[DataPath, str, str]]:
+def markdown_fields(kind: Kind, value: Any, path: DataPath = ()) -> list[tuple[DataPath, str, str]]:
     """(path, "inline" | "block", text) of every Markdown text in a raw value, following its kind.
 
     The one walk over "every Markdown field": validation bounds and sanitises them, `course check` follows
     their links, so a new Markdown field in the format is covered by both."""
+    found: list[tuple[DataPath, str, str]] = []
+    _add_markdown_fields(kind, value, path, found)
+    return found
+
+
+def _add_markdown_fields(kind: Kind, value: Any, path: DataPath, found: list[tuple[DataPath, str, str]]) -> None:
+    # Only kinds that can hold Markdown are entered: a course has far more ids, numbers and one-line texts
+    # than Markdown fields, and this walk runs on every file of every validation.
     if isinstance(kind, Text):
         if kind.markdown and isinstance(value, str):
-            yield path, kind.markdown, value
+            found.append((path, kind.markdown, value))
+    elif not kind.holds_markdown:
+        return
     elif isinstance(kind, ListOf) and isinstance(value, list):
         for index, item in enumerate(value):
-            yield from markdown_fields(kind.item, item, (*path, index))
+            _add_markdown_fields(kind.item, item, (*path, index), found)
     elif isinstance(kind, MapOf) and isinstance(value, dict):
         for name, item in value.items():
-            yield from markdown_fields(kind.item, item, (*path, name))
+            _add_markdown_fields(kind.item, item, (*path, name), found)
     elif isinstance(kind, ByKey):
-        yield from markdown_fields(kind.format_of(value), value, path)
+        _add_markdown_fields(kind.format_of(value), value, path, found)
+    elif isinstance(kind, Deferred):
+        _add_markdown_fields(kind.kind, value, path, found)
     elif isinstance(kind, (Record, Variants)) and isinstance(value, dict):
         if isinstance(kind, Variants):
             variant = kind.variant_of(value)
-            fields = kind.fields_for(variant) if variant else ()
+            fields = kind.markdown_keys[variant] if variant else ()
         else:
-            fields = kind.fields
+            fields = kind.markdown_keys
         for f in fields:
             if f.name in value:
-                yield from markdown_fields(f.kind, value[f.name], (*path, f.name))
+                _add_markdown_fields(f.kind, value[f.name], (*path, f.name), found)

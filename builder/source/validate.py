@@ -9,7 +9,9 @@ gets the course only when no error was found, and always gets the loaded files (
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable
+import gc
+from collections.abc import Callable, Hashable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
@@ -21,7 +23,7 @@ from .exam_rules import check_draw, check_exam_settings
 from .images import check_images
 from .interface_text import check_theme_language, check_ui_text, english, read_project_catalogue
 from .loader import Document, load_document
-from .markdown_text import MAX_FILE_MARKUP, MarkdownText, limit_problem, markup_count
+from .markdown_text import MAX_FILE_MARKUP, MarkdownText, limit_problem, markup_count, may_lose_html
 from .memo import ValidationMemo
 from .model import (
     CertificateSettings,
@@ -73,6 +75,35 @@ class Validation:
 def validate_project(project: Project, memo: ValidationMemo | None = None) -> Validation:
     """Validate the whole project: every file, the references between them, and their Markdown. With a `memo`
     (a preview validating after each save), each unchanged file's own checks are reused."""
+    with _collector_paused():
+        return _validate(project, memo)
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Python's cycle collector, paused while a project is validated.
+
+    Validation makes every file's data, places and checked values and keeps them until it returns: at
+    1,000 lessons, hundreds of thousands of objects that outlive it and form no cycles. Running, the
+    collector would walk them all again at each full collection as they grow file by file. Resumed as it
+    was, it would walk them all once more in its next young collection, a few hundred allocations later;
+    so they are moved to its oldest generation (`freeze`, then `unfreeze`: every object it tracks), to
+    wait for its next full collection, which a short command such as `course validate` never reaches."""
+    if not gc.isenabled():  # paused already (by a caller that knows why): leave it so
+        yield
+        return
+    promote = gc.get_freeze_count() == 0  # nobody froze objects on purpose, that unfreezing would thaw
+    gc.disable()
+    try:
+        yield
+    finally:
+        if promote:
+            gc.freeze()
+            gc.unfreeze()
+        gc.enable()
+
+
+def _validate(project: Project, memo: ValidationMemo | None) -> Validation:
     if memo is not None:
         memo.start()
     checked = check_file if memo is None else lambda file, display, kind: memo.checked(file, display, kind, check_file)
@@ -268,17 +299,18 @@ def _check_markdown(sources: Sources, memo: ValidationMemo | None = None) -> Non
 
 def _markdown_scan(loaded: SourceFile) -> tuple[list[tuple[DataPath, str]], list[tuple[DataPath, str, str]], int]:
     """A file's Markdown fields: (where, problem) for each too large to convert, (where, kind, text) for the
-    others, and how much markup the file holds in all."""
+    others the sanitiser could change, and how much markup the file holds in all."""
     assert loaded.doc is not None and loaded.record is not None
     oversized: list[tuple[DataPath, str]] = []
     fields: list[tuple[DataPath, str, str]] = []
     total = 0
     for path, kind, text in markdown_fields(loaded.record, loaded.doc.data):
-        total += markup_count(text)
-        problem = limit_problem(text)
+        markup = markup_count(text)
+        total += markup
+        problem = limit_problem(text, markup)
         if problem is not None:
             oversized.append((path, problem))
-        else:
+        elif may_lose_html(text):  # most text: nothing the sanitiser could remove
             fields.append((path, kind, text))
     return oversized, fields, total
 
@@ -337,6 +369,8 @@ def _build_course(
 def _build_ui_text(data: dict[str, Any] | None) -> dict[str, str | dict[str, str]]:
     """The course's wording, with the spaces the original message has at either end (sentence pieces the
     scripts join) put back after the YAML's text was trimmed."""
+    if not data:
+        return {}
     catalogue = english()
     result: dict[str, str | dict[str, str]] = {}
     for key, value in (data or {}).items():

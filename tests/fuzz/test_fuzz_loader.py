@@ -102,6 +102,39 @@ def test_fuzz_loader_reads_back_whatever_yaml_writes(data, style):
         assert doc.data == expected
 
 
+@settings(max_examples=examples(400))
+@given(
+    st.one_of(
+        st.text(),
+        yaml_noise,
+        st.lists(st.sampled_from([*TRICKY_CHARS, "x", ": ", "\n  ", "'", '"', "|\n  "])).map("".join),
+    )
+)
+def test_fuzz_loader_only_an_escape_puts_a_control_character_in_a_value(text):
+    """The loader looks for control characters in values only when the text has a backslash: YAML refuses
+    them written as they are and reads CR and NEL as line breaks, so only an escape can make one."""
+    text = text.replace("\\", "")
+    try:
+        root = yaml.compose(text, Loader=yaml.CSafeLoader)
+    except yaml.YAMLError:
+        return
+    nodes, scalars, seen = [root] if root is not None else [], [], set()
+    while nodes:
+        node = nodes.pop()
+        if id(node) in seen:  # an alias, maybe of the value that holds it
+            continue
+        seen.add(id(node))
+        if isinstance(node, yaml.ScalarNode):
+            scalars.append(node.value)
+        elif isinstance(node, yaml.SequenceNode):
+            nodes.extend(node.value)
+        elif isinstance(node, yaml.MappingNode):
+            nodes.extend(value for _, value in node.value)  # keys may hold tabs and line breaks
+    assert not [value for value in scalars if _CONTROL.search(value)]
+    _, problems = _check(text)
+    assert not [p for p in problems if p.code == "control-character" and "this value" in p.message]
+
+
 def _texts(value):
     """(control characters refused, text) of every value and key."""
     if isinstance(value, str):

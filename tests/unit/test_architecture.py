@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.support.paths import REPO
+from tests.support.paths import FIXTURES, REPO
 
 BUILDER = REPO / "builder"
 ABOVE = {
@@ -80,6 +80,39 @@ def test_architecture_each_layer_loads_nothing_from_the_layers_above(layer: str)
     assert f"builder.{layer}" in modules
     forbidden = [m for m in modules if any(m == f or m.startswith(f + ".") for f in ABOVE[layer])]
     assert forbidden == [], f"builder/{layer}/ loads {forbidden}"
+
+
+NOT_FOR_VALIDATE = [
+    "builder.analytics",
+    "builder.quality.course_check",
+    "builder.quality.report",
+    "builder.site.render",
+    "builder.site.navigation",
+    "builder.site.shipped",
+    "builder.exporters",
+    "minify",
+    "pyphen",
+    "weasyprint",
+]
+"""What `course validate` never needs: `course stats`, the quality checks and report, the renderer and the
+exporters. Each is a good part of its own command's start-up, which validation is timed against bare YAML
+parsing without (bench/validate_floor.py)."""
+
+
+def test_architecture_course_validate_loads_only_what_validation_needs():
+    code = (
+        "import json, sys\n"
+        "from builder.cli import main\n"
+        "status = main(['validate'])\n"
+        "print(json.dumps([status, sorted(sys.modules)]))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=FIXTURES / "full", capture_output=True, text=True, check=True
+    )
+    status, modules = json.loads(result.stdout.splitlines()[-1])
+    assert status == 0 and "builder.source.validate" in modules and "builder.site.plugin" in modules
+    loaded = [m for m in modules if any(m == name or m.startswith(name + ".") for name in NOT_FOR_VALIDATE)]
+    assert loaded == []
 
 
 def _module_name(path: Path) -> str:

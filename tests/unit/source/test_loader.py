@@ -193,3 +193,83 @@ def test_loader_refuses_control_characters_that_could_rewrite_a_terminal():
     assert doc.data == {"id": "q", "title": "Clear \ufffd[2J screen", "bad\ufffdkey": 1}
     doc, problems = parse('text: "tabs\\tand\\nlines are fine"\n')
     assert problems == [] and doc.data["text"] == "tabs\tand\nlines are fine"
+
+
+def test_loader_locates_values_and_keys_through_aliases_merges_and_lists():
+    doc, problems = parse(
+        "base: &base {title: Base, pass_mark: 70}\n"
+        "quiz:\n"
+        "  <<: *base\n"
+        "  title: Own\n"
+        "items:\n"
+        "  - &item\n"
+        "    text: One\n"
+        "  - *item\n"
+        "  - plain\n"
+    )
+    assert problems == []
+    located = {
+        path: (str(doc.location(path)), str(doc.location(path, key=True)))
+        for path in [
+            (),
+            ("quiz", "title"),  # the quiz's own title overrides the merged one
+            ("quiz", "pass_mark"),  # merged: where the anchored mapping wrote it
+            ("items", 0, "text"),
+            ("items", 1, "text"),  # through the alias: where the anchor's value was written
+            ("items", 2),  # a list item has no key: its own place either way
+            ("items", 2, "text"),  # under a text: the text's place, not found as a key
+            ("items", 5),
+            ("quiz", 0),
+            ("items", "text"),
+        ]
+    }
+    assert located == {
+        (): ("quizzes/q.yml:1:1", "quizzes/q.yml:1:1"),
+        ("quiz", "title"): ("quizzes/q.yml:4:10", "quizzes/q.yml:4:3"),
+        ("quiz", "pass_mark"): ("quizzes/q.yml:1:38", "quizzes/q.yml:1:27"),
+        ("items", 0, "text"): ("quizzes/q.yml:7:11", "quizzes/q.yml:7:5"),
+        ("items", 1, "text"): ("quizzes/q.yml:7:11", "quizzes/q.yml:7:5"),
+        ("items", 2): ("quizzes/q.yml:9:5", "quizzes/q.yml:9:5"),
+        ("items", 2, "text"): ("quizzes/q.yml:9:5", "quizzes/q.yml:9:5"),
+        ("items", 5): ("quizzes/q.yml:6:3", "quizzes/q.yml:6:3"),
+        ("quiz", 0): ("quizzes/q.yml:3:3", "quizzes/q.yml:3:3"),
+        ("items", "text"): ("quizzes/q.yml:6:3", "quizzes/q.yml:6:3"),
+    }
+
+
+def test_loader_locates_a_key_by_what_was_written():
+    # a key with a control character is kept under its cleaned name, which was never written: its
+    # problems sit at the group that holds it
+    doc, _ = parse('quiz:\n  id: q\n  "a\\rb": 1\n')
+    assert "a\ufffdb" in doc.data["quiz"]
+    assert str(doc.location(("quiz", "a\ufffdb"), key=True)) == "quizzes/q.yml:2:3"
+    assert str(doc.location(("quiz", "id"), key=True)) == "quizzes/q.yml:2:3"
+
+
+def test_loader_keeps_what_was_typed_through_aliases_and_in_lists():
+    doc, _ = parse("first: &n 007\nagain: *n\nlist: [yes, 'no', 1.50]\n")
+    assert doc.as_written(("again",), doc.data["again"]) == "007"
+    assert [doc.as_written(("list", i), value) for i, value in enumerate(doc.data["list"])] == ["yes", "no", "1.50"]
+    assert doc.as_written(("list", 7), 3) == "3"  # never written there: the value itself
+
+
+def test_loader_keeps_no_yaml_node_once_loaded():
+    """Where values were written is kept as plain numbers and text: YAML's nodes (three objects a value, each
+    walked by Python's cycle collector for as long as validation keeps the file) are let go."""
+    doc, _ = parse("id: q\nquestions:\n  - id: one\n    points: 2\n    options: [a, b]\n")
+    seen, kinds = [doc.places], set()
+    while seen:
+        value = seen.pop()
+        kinds.add(type(value))
+        if isinstance(value, dict):
+            seen.extend(value.values())
+        elif isinstance(value, (list, tuple)):
+            seen.extend(value)
+    assert kinds <= {tuple, dict, list, int, str, type(None)}
+
+
+def test_loader_reports_a_problem_of_an_aliased_value_once():
+    _, problems = parse("base: &base {title: A, title: B}\nquiz: *base\nagain: *base\n")
+    assert messages(problems) == [
+        "quizzes/q.yml:1:24: duplicate key 'title' (already set on line 1); YAML would silently keep only the last one"
+    ]

@@ -21,6 +21,7 @@ from builder.source.markdown_text import (
     MAX_TEXT_CHARS,
     MarkdownText,
     limit_problem,
+    may_lose_html,
 )
 from builder.source.sanitize import Sanitizer, embed_host, url_scheme
 from builder.source.scoring import decode_key
@@ -231,7 +232,7 @@ def test_markdown_text_never_outputs_a_live_payload(payload, kind):
         f"> {payload}",
     ):
         assert live(getattr(text, kind)(sample, root="../")) == [], sample
-        assert text.removals(sample, kind), sample
+        assert text.removals(sample, kind) and may_lose_html(sample), sample  # validation asks only those
 
 
 def test_markdown_links_with_unsafe_schemes_are_removed():
@@ -253,6 +254,7 @@ def test_markdown_output_without_html_is_untouched():
     sample = "# Title\n\nSee [map](images/map.png) and ![i](/abs.png).  \nNext line: https://example.org"
     assert text.block(sample, root="../") == text._block.reset().convert(sample)
     assert text.removals(sample, "block") == []
+    assert not may_lose_html("# Title\n\nSee [map](images/map.png) and ![i](/abs.png).")
 
 
 def test_markdown_embeds_follow_the_allowed_hosts():
@@ -335,6 +337,29 @@ def test_validate_refuses_markdown_too_large_to_convert_in_bounded_time(tmp_path
         f"content/one.yml:1:1: the Markdown text of this file holds {(MAX_MARKUP - 1) * 11:,} '[' and '<' "
         f"characters; the limit is {MAX_FILE_MARKUP:,} per file (split it into several lessons or quizzes)"
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "columns"),
+    [
+        ("\t" * 50 + " - x", 201),  # the first line, a tab counting 4
+        ("Intro\n\n" + " " * 150 + "- a\n" + " " * 201 + "- b\n", 201),  # the deepest line counts
+        ("Intro\r\n" + " \t" * 51 + "x", 204),  # a space then a tab is one tab stop
+        ("Intro\n" + "\t" * 10 + " " * 170 + "x", 210),
+    ],
+)
+def test_markdown_indented_past_the_limit_names_its_deepest_line(text, columns):
+    assert limit_problem(text) == (
+        f"has a line indented {columns:,} columns; the limit is {MAX_INDENT} (lists nest too deeply)"
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Intro\n" + " " * MAX_INDENT + "x", "\t" * (MAX_INDENT // 4) + "x", "x" + " " * 300 + "y", "\n".join(["a"] * 300)],
+)
+def test_markdown_indented_within_the_limit_or_not_at_all_is_accepted(text):
+    assert limit_problem(text) is None  # spaces inside a line are no indent
 
 
 @pytest.mark.parametrize(

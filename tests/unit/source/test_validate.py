@@ -1,7 +1,11 @@
 """Each class of validation problem, with its exact words and location."""
 
+import gc
 from pathlib import Path
 
+import pytest
+
+from builder.source import validate
 from builder.source.errors import ContentError
 from builder.source.questions import Matching, Ordering, ShortText, SingleChoice, TrueFalse
 from tests.support.projects import (
@@ -126,6 +130,20 @@ def test_validate_key_of_another_question_type(tmp_path):
     ]
 
 
+def test_validate_keys_of_other_question_types_are_explained_for_each_type(tmp_path):
+    text = FINAL.replace("    answer: yes\n", "    answer: yes\n    accept: [x]\n").replace(
+        "    prompt: Match.\n", "    prompt: Match.\n    answer: yes\n    items: [A]\n"
+    )
+    assert problems_of(tmp_path, quizzes__final=text) == [
+        "quizzes/final.yml:10:5: questions[0].accept: unknown key 'accept' (a true_false question has no "
+        "'accept'; short_text questions use it)",
+        "quizzes/final.yml:20:5: questions[2].answer: unknown key 'answer' (a matching question has no 'answer'; "
+        "true_false and numeric questions use it)",
+        "quizzes/final.yml:21:5: questions[2].items: unknown key 'items' (a matching question has no 'items'; "
+        "ordering questions use it)",
+    ]
+
+
 def test_validate_duplicate_ids(tmp_path):
     text = ONE_CHECK.replace("  - id: q2", "  - id: q1")
     assert problems_of(tmp_path, quizzes__one_check=text) == [
@@ -194,6 +212,18 @@ def test_validate_objectives_must_belong_to_the_lesson(tmp_path):
         "the course",
         "quizzes/one-check.yml:6:16: questions[0].objective: 'spott' is not an objective of lesson 'one' "
         "(did you mean 'spot'?)",
+    ]
+
+
+def test_validate_final_quiz_objectives_are_looked_up_in_the_lesson_each_names(tmp_path):
+    final = FINAL.replace("objective: two/order\n    prompt: Order", "objective: two/spot\n    prompt: Order").replace(
+        "two/order\n    prompt: Match", "one/order\n    prompt: Match"
+    )
+    assert problems_of(tmp_path, quizzes__final=final) == [
+        "quizzes/final.yml:12:16: questions[1].objective: 'spot' is not an objective of lesson 'two'; its "
+        "objectives are: order",
+        "quizzes/final.yml:17:16: questions[2].objective: 'order' is not an objective of lesson 'one'; its "
+        "objectives are: spot, say",
     ]
 
 
@@ -302,3 +332,38 @@ def test_validate_module_references_point_into_the_module(tmp_path):
         "content/course.yml:8:20: modules[1].lessons[1]: lesson 'one' is listed twice",
         "content/course.yml:8:25: modules[1].lessons[2]: lesson 'three' not found: there is no file content/three.yml",
     ]
+
+
+def test_validation_pauses_the_cycle_collector_and_gives_it_back(tmp_path, monkeypatch):
+    """Validation keeps every file it loads until it returns; the cycle collector would walk them all again
+    each time it ran, so it is paused meanwhile, and left as the caller had it."""
+    project = make_project(tmp_path)
+    seen: list[bool] = []
+    check_references = validate.check_references
+    monkeypatch.setattr(
+        validate, "check_references", lambda sources: (seen.append(gc.isenabled()), check_references(sources))
+    )
+    assert gc.isenabled()
+    assert validate.validate_project(project).course is not None
+    assert seen == [False] and gc.isenabled() and gc.get_freeze_count() == 0
+    gc.freeze()  # a caller's frozen objects stay frozen
+    try:
+        frozen = gc.get_freeze_count()
+        validate.validate_project(project)
+        assert gc.get_freeze_count() == frozen
+    finally:
+        gc.unfreeze()
+    gc.disable()
+    try:
+        validate.validate_project(project)
+        assert not gc.isenabled()  # a caller that paused it knows why
+    finally:
+        gc.enable()
+
+    def failing(sources):
+        raise RuntimeError("a bug")
+
+    monkeypatch.setattr(validate, "check_references", failing)
+    with pytest.raises(RuntimeError):
+        validate.validate_project(project)
+    assert gc.isenabled()
