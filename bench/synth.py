@@ -123,8 +123,13 @@ def questions(rng: random.Random, lesson: str) -> list[dict]:
     return out
 
 
-def generate(root: Path, lessons: int, config_template: str, seed: int = 7) -> tuple[Path, Path]:
-    """Write <root>/course (YAML sources) and <root>/plain (Markdown pages); return both project folders."""
+def generate(
+    root: Path, lessons: int, config_template: str, seed: int = 7, *, modules: bool = True
+) -> tuple[Path, Path]:
+    """Write <root>/course (YAML sources) and <root>/plain (Markdown pages); return both project folders.
+
+    With `modules` (the default) lessons are grouped in modules of MODULE_SIZE and the plain nav has a
+    section for each; without, course.yml has one flat `lessons:` list and the plain nav is flat too."""
     rng = random.Random(seed)
     if root.exists():
         shutil.rmtree(root)
@@ -133,18 +138,17 @@ def generate(root: Path, lessons: int, config_template: str, seed: int = 7) -> t
     (course / "quizzes").mkdir()
     (plain / "docs").mkdir(parents=True)
     ids = [f"lesson-{n:04d}" for n in range(1, lessons + 1)]
-    modules = [
+    groups = [
         {"title": f"Module {m + 1}", "lessons": ids[m * MODULE_SIZE : (m + 1) * MODULE_SIZE]}
         for m in range((lessons + MODULE_SIZE - 1) // MODULE_SIZE)
     ]
+    outline = {"modules": groups} if modules else {"lessons": ids}
     (course / "content" / "course.yml").write_text(
-        yaml.safe_dump(
-            {"title": "Benchmark course", "description": paragraph(rng, 40), "modules": modules}, sort_keys=False
-        )
+        yaml.safe_dump({"title": "Benchmark course", "description": paragraph(rng, 40), **outline}, sort_keys=False)
     )
     plain_nav = [{"Home": "index.md"}]
     (plain / "docs" / "index.md").write_text("# Benchmark course\n\n" + paragraph(rng, 40) + "\n")
-    for module in modules:
+    for module in groups:
         entries = []
         for lesson_id in module["lessons"]:
             sections = [
@@ -166,7 +170,10 @@ def generate(root: Path, lessons: int, config_template: str, seed: int = 7) -> t
             (course / "quizzes" / f"{lesson_id}-check.yml").write_text(yaml.safe_dump(quiz, sort_keys=False))
             (plain / "docs" / f"{lesson_id}.md").write_text(markdown_page(lesson, quiz))
             entries.append({lesson["title"]: f"{lesson_id}.md"})
-        plain_nav.append({module["title"]: entries})
+        if modules:
+            plain_nav.append({module["title"]: entries})
+        else:
+            plain_nav += entries
     (course / "mkdocs.yml").write_text(config_template)
     plain_config = yaml.safe_load(_without_course_plugin(config_template))
     plain_config["docs_dir"] = "docs"
