@@ -36,7 +36,7 @@ from .config import CoursePluginConfig, project_from, project_root, theme_langua
 
 if TYPE_CHECKING:
     from .preview import Preview, ThemeTemplates
-    from .render import CourseRenderer, PageSpec, RenderedPage
+    from .render import CourseRenderer, DeferredPart, PageSpec, RenderedPage
 
 log = get_plugin_logger("course")
 
@@ -69,7 +69,7 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):  # type: ignore[no-untyped-c
         self.renderer: CourseRenderer | None = None
         self.problems: list[Diagnostic] = []
         self.pages: dict[str, PageSpec] = {}
-        self.deferred: dict[str, dict[str, str]] = {}
+        self.deferred: dict[str, dict[str, DeferredPart]] = {}
         self.direction = "ltr"
         self.preview: Preview | None = None
         """While `course serve` (a dirty `mkdocs serve`) runs: what the last rebuild made, so that the next builds

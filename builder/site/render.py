@@ -7,8 +7,9 @@ for the web site or as one classic script per entry for pages opened from file:/
 
 from __future__ import annotations
 
+import functools
 import random
-import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from collections.abc import Callable
 from typing import Any
@@ -62,34 +63,25 @@ class PageSpec:
     """The module's position in course.modules (module pages)."""
 
 
+DeferredPart = Callable[[], str]
+"""Draws a part of a page that is put in only as the finished page is written (a quiz's form)."""
+
+
 @dataclass(slots=True)
 class RenderedPage:
     html: str
     outline: list[tuple[int, str, str]] = field(default_factory=list)
     """(level, anchor id, title) of the page's headings, for a table of contents."""
-    deferred: dict[str, str] = field(default_factory=dict)
-    """Placeholder -> HTML put back only in the finished page (quiz forms), so the site
-    generator's search indexing never parses them: they are the bulk of a quiz page."""
+    deferred: dict[str, DeferredPart] = field(default_factory=dict)
+    """Placeholder -> what draws the HTML put back only in the finished page (quiz forms), so the site
+    generator's search indexing never parses them (they are the bulk of a quiz page), and a build holds
+    no page's form from the time the page is read until it is written (restore_deferred draws it)."""
 
 
-_DEFERRED = re.compile(r"<!--course-defer-->(.*?)<!--/course-defer-->", re.DOTALL)
-
-
-def _defer(html: str) -> tuple[str, dict[str, str]]:
-    deferred: dict[str, str] = {}
-
-    def hold(match: re.Match[str]) -> str:
-        placeholder = f'<div hidden data-course-deferred="{len(deferred)}"></div>'
-        deferred[placeholder] = match.group(1)
-        return placeholder
-
-    return _DEFERRED.sub(hold, html), deferred
-
-
-def restore_deferred(html: str, deferred: dict[str, str]) -> str:
-    """The finished page with every deferred part back in place."""
+def restore_deferred(html: str, deferred: dict[str, DeferredPart]) -> str:
+    """The finished page with every deferred part drawn and back in place."""
     for placeholder, part in deferred.items():
-        html = html.replace(placeholder, part, 1)
+        html = html.replace(placeholder, part(), 1)
     return html
 
 
@@ -173,6 +165,7 @@ class CourseRenderer:
             kind: t(f"section_{kind}") if kind in SECTION_KINDS_LABELLED else "" for kind in SECTION_KINDS})
         self._templates = {name: self.env.get_template(f"{name}.html")
                            for name in ("home", "module", "lesson", "quiz_page", "progress", "certificate")}
+        self._form = self.env.get_template("_quiz_form.html")
         self._lessons = {lesson.id: lesson for lesson in course.lessons}
         self._positions = {lesson.id: i for i, lesson in enumerate(course.lessons)}
         self.modules = [self._module_view(module, slug)
@@ -226,10 +219,21 @@ class CourseRenderer:
                                        script=self._page_scripts(root), outline=outline,
                                        storage_key=self.storage_key, modules=self.modules, xapi=self.xapi is not None,
                                        home_lesson_links=HOME_LESSON_LINKS)
+        deferred: dict[str, DeferredPart] = {}
+
+        def defer(view: QuizView) -> Markup:
+            """A placeholder for the quiz's form, which restore_deferred draws as the page is written."""
+            placeholder = f'<div hidden data-course-deferred="{len(deferred)}"></div>'
+            deferred[placeholder] = functools.partial(self._quiz_form, view.quiz, root)
+            return Markup(placeholder)
+
+        context["defer"] = defer
         context.update(self._page_context(page, root))
         html = self._templates["quiz_page" if page.kind == "quiz" else page.kind].render(context)
-        html, deferred = _defer(html)
         return RenderedPage(html, outline.entries, deferred)
+
+    def _quiz_form(self, quiz: Quiz, root: str) -> str:
+        return self._form.render(quiz=quiz, questions=self._question_views(quiz, root), root=root)
 
     def _page_context(self, page: PageSpec, root: str) -> dict[str, Any]:
         """What one kind of page (at `root` depth) shows besides the course."""
@@ -243,7 +247,7 @@ class CourseRenderer:
         if page.kind == "quiz":
             quiz = self.course.quizzes[str(page.ref)]
             last = self.course.lessons[-1]
-            return {"quiz": quiz, "quiz_view": self.quiz_view(quiz, root),
+            return {"quiz": quiz, "quiz_view": self.quiz_view(quiz, root, questions=False),
                     "pager": Pager(t("lessons_heading"), Link(last.id, last.title, t("previous_lesson")),
                                    Link("progress", t("your_progress"), t("next")))}
         if page.kind == "progress":
@@ -263,7 +267,7 @@ class CourseRenderer:
         after = lessons[position + 1] if position + 1 < len(lessons) else None
         quiz = self.course.quiz_for(lesson)
         return {"lesson": lesson, "number": position + 1,
-                "quiz_view": self.quiz_view(quiz, root) if quiz else None,
+                "quiz_view": self.quiz_view(quiz, root, questions=False) if quiz else None,
                 "scenario_views": [self.scenario_view(scenario) for scenario in self.course.scenarios_for(lesson)],
                 "pager": Pager(t("lessons_heading"),
                                Link(before.id, before.title, t("previous_lesson")) if before else self._overview(),
@@ -321,15 +325,18 @@ class CourseRenderer:
                             else self.catalogue.text("pass_marks", low=low, high=high)) if quizzes else "",
             group=quiz_group(quizzes))
 
-    def quiz_view(self, quiz: Quiz, root: str) -> QuizView:
-        """Everything the quiz template shows on a page at `root` depth, choices in their first-attempt order."""
+    def quiz_view(self, quiz: Quiz, root: str, *, questions: bool = True) -> QuizView:
+        """Everything the quiz template shows on a page at `root` depth, choices in their first-attempt order;
+        without `questions`, no question views (a page's quiz form is drawn later, from _question_views)."""
         key = answer_key(quiz, lambda text: self.text.inline(text, root=root),
                          lambda text: self.text.block(text, root=root))
         # the activities hold the right answers (each question's correct-response pattern): obscured like the key
         activities = obscure(quiz_activities(self.xapi, self.course, quiz, self.text.plain)) if self.xapi else ""
         return QuizView(quiz=quiz, version=quiz_version(quiz), key=encode_key(key),
-                        questions=[self._question_view(quiz, q, n, root) for n, q in enumerate(quiz.questions, 1)],
-                        xapi=activities)
+                        questions=self._question_views(quiz, root) if questions else [], xapi=activities)
+
+    def _question_views(self, quiz: Quiz, root: str) -> list[QuestionView]:
+        return [self._question_view(quiz, q, n, root) for n, q in enumerate(quiz.questions, 1)]
 
     def scenario_view(self, scenario: Scenario) -> ScenarioView:
         """What the role-play template shows: its steps (the start first) and each dimension's range."""
