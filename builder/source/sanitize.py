@@ -22,8 +22,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import Enum
 from html.parser import HTMLParser
+from typing import TYPE_CHECKING
 
-import nh3
+if TYPE_CHECKING:
+    import nh3
 
 INLINE_TAGS = frozenset(
     {
@@ -237,20 +239,27 @@ class Sanitizer:
             attributes["iframe"] = set(EMBED_ATTRIBUTES)
         self.tags = frozenset(tags)
         self.attributes = {tag: frozenset(names) for tag, names in attributes.items()}
-        self._cleaner = nh3.Cleaner(
-            tags=tags,
-            clean_content_tags=removed,
-            attributes=attributes,
-            attribute_filter=self._filter,
-            strip_comments=True,
-            link_rel=None,
-            url_schemes=set(URL_SCHEMES) | {"data"},
-            filter_style_properties=set(STYLE_PROPERTIES),
-        )
+        self._removed = frozenset(removed)
+        self._cleaner: nh3.Cleaner | None = None
         self._permissive: nh3.Cleaner | None = None
 
     def clean(self, html: str) -> str:
         """The HTML with everything not on the allowlist removed."""
+        if self._cleaner is None:
+            # nh3 is loaded by the first text that needs cleaning (raw HTML, an entity or a URL scheme):
+            # a course written in plain Markdown never loads it
+            import nh3
+
+            self._cleaner = nh3.Cleaner(
+                tags=set(self.tags),
+                clean_content_tags=set(self._removed),
+                attributes={tag: set(names) for tag, names in self.attributes.items()},
+                attribute_filter=self._filter,
+                strip_comments=True,
+                link_rel=None,
+                url_schemes=set(URL_SCHEMES) | {"data"},
+                filter_style_properties=set(STYLE_PROPERTIES),
+            )
         return self._cleaner.clean(html)
 
     def removals(self, html: str) -> list[Removal]:
@@ -266,6 +275,8 @@ class Sanitizer:
     def normalised(self, html: str) -> str:
         """The HTML as nh3 writes it back with every attribute kept: what `clean` returns when it removes nothing."""
         if self._permissive is None:
+            import nh3
+
             tags = set(nh3.ALLOWED_TAGS) | self.tags
             self._permissive = nh3.Cleaner(
                 tags=tags,
