@@ -155,7 +155,7 @@ def main() -> int:
     report.preview = {
         "bundled": edit_to_rebuilt(copy_bundled(), "professionalism", args.runs + 2),
         "bundled, a title": edit_to_rebuilt(copy_bundled(), "professionalism", args.runs, where="title"),
-        **{f"{n} lessons": edit_to_rebuilt(sized[n][0], f"lesson-{n // 2:04d}", args.runs + 2) for n in SIZES},
+        **{f"{n:,} lessons": edit_to_rebuilt(sized[n][0], f"lesson-{n // 2:04d}", args.runs + 2) for n in SIZES},
     }
 
     step("pages of the bundled course")
@@ -325,14 +325,14 @@ class Report:
 
     def _preview(self) -> list[str]:
         p = self.preview
-        small, large = (p[f"{n} lessons"] for n in SIZES)
+        small, large = (p[f"{n:,} lessons"] for n in SIZES)
         return [
             "",
             "## Preview",
             "",
             "From saving a lesson file to `course serve` serving the changed page (bench/run.py "
-            "`edit_to_rebuilt`: a section's text, unless a title; MkDocs' watcher looks for changes every "
-            "0.5 s, which these figures include). Targets: at most 2x from 100 to 1,000 lessons, and under "
+            "`edit_to_rebuilt`: a section's text, unless a title; `course serve` looks for saved files every "
+            "0.2 s, which these figures include). Targets: at most 2x from 100 to 1,000 lessons, and under "
             "0.5 s for the bundled course.",
             "",
             "| course | edit to served |",

@@ -14,6 +14,7 @@ not have when they build a course, and the Python packages that wrap esbuild eit
 install time or expose only its transform (minify) API. The scripts' own subset of ES modules makes this
 about sixty lines; minifying is tdewolff's minifier (shipped.py).
 """
+
 from __future__ import annotations
 
 import re
@@ -23,12 +24,13 @@ from pathlib import Path
 from ..source.errors import BundleError
 
 _IMPORT = re.compile(r"""^import\s*\{([^}]*)\}\s*from\s*["'](\./[\w./-]+)["'];?[ \t]*$""", re.MULTILINE)
-_EXPORT_DECLARATION = re.compile(r"^export\s+((?:async\s+)?function\*?|class|const|let|var)\s+([A-Za-z_$][\w$]*)",
-                                 re.MULTILINE)
+_EXPORT_DECLARATION = re.compile(
+    r"^export\s+((?:async\s+)?function\*?|class|const|let|var)\s+([A-Za-z_$][\w$]*)", re.MULTILINE
+)
 _EXPORT_LIST = re.compile(r"^export\s*\{([^}]*)\};?[ \t]*$", re.MULTILINE)
-_UNSUPPORTED = re.compile(r"^\s*(?:import\b(?!\s*\{)|export\s+default\b|export\s*\*)|\bimport\s*\(|\bimport\.meta\b",
-                          re.MULTILINE)
-
+_UNSUPPORTED = re.compile(
+    r"^\s*(?:import\b(?!\s*\{)|export\s+default\b|export\s*\*)|\bimport\s*\(|\bimport\.meta\b", re.MULTILINE
+)
 
 
 def bundle(entries: Sequence[Path], generated: Mapping[str, str] | None = None) -> str:
@@ -47,16 +49,16 @@ def bundle(entries: Sequence[Path], generated: Mapping[str, str] | None = None) 
     for path in ordered:
         source = sources.read(path)
         if _UNSUPPORTED.search(source):
-            raise BundleError(f"{path.name}: only `import {{...}} from \"./x.js\"` and `export` declarations "
-                              "can be bundled")
+            raise BundleError(
+                f'{path.name}: only `import {{...}} from "./x.js"` and `export` declarations can be bundled'
+            )
         exported = [name for _, name in _EXPORT_DECLARATION.findall(source)]
         for listed in _EXPORT_LIST.findall(source):
             exported += [_alias(item)[1] + ": " + _alias(item)[0] for item in listed.split(",") if item.strip()]
 
         def imported(match: re.Match[str], path: Path = path) -> str:
             target = names[(path.parent / match.group(2)).resolve()]
-            bindings = ", ".join(f"{a}: {b}" if a != b else a for a, b in map(_alias, match.group(1).split(","))
-                                 if a)
+            bindings = ", ".join(f"{a}: {b}" if a != b else a for a, b in map(_alias, match.group(1).split(",")) if a)
             return f"const {{ {bindings} }} = {target};"
 
         body = _IMPORT.sub(imported, source)

@@ -47,12 +47,16 @@ class CheckLevels(BaseConfigOption[dict[str, str]]):
         levels: dict[str, str] = {}
         for code, level in value.items():
             if code not in CHECK_CODES:
-                raise ValidationError(f"unknown check '{code}'{suggest(str(code), list(CHECK_CODES))}; the checks "
-                                      f"are: {', '.join(CHECK_CODES)}")
+                raise ValidationError(
+                    f"unknown check '{code}'{suggest(str(code), list(CHECK_CODES))}; the checks "
+                    f"are: {', '.join(CHECK_CODES)}"
+                )
             if level not in LEVELS:
                 shown = str(level).lower() if isinstance(level, bool) else level
-                raise ValidationError(f"'{shown}' is not a level for '{code}'; use one of: {', '.join(LEVELS)}"
-                                      f"{suggest(str(shown), list(LEVELS))}")
+                raise ValidationError(
+                    f"'{shown}' is not a level for '{code}'; use one of: {', '.join(LEVELS)}"
+                    f"{suggest(str(shown), list(LEVELS))}"
+                )
             levels[code] = level
         return levels
 
@@ -70,19 +74,22 @@ class XapiOption(BaseConfigOption[dict[str, str]]):
         if value is None or value == {}:
             return {}
         if not isinstance(value, dict):
-            raise ValidationError("should be a group of lines: endpoint, username and password (or token), "
-                                  "and activity_base")
+            raise ValidationError(
+                "should be a group of lines: endpoint, username and password (or token), and activity_base"
+            )
         for key in value:
             if key not in self.KEYS:
-                raise ValidationError(f"unknown key '{key}'{suggest(str(key), list(self.KEYS))}; the keys are: "
-                                      f"{', '.join(self.KEYS)}")
+                raise ValidationError(
+                    f"unknown key '{key}'{suggest(str(key), list(self.KEYS))}; the keys are: {', '.join(self.KEYS)}"
+                )
         found = {key: str(text).strip() for key, text in value.items() if text is not None and str(text).strip()}
         for key in ("endpoint", "activity_base"):
             if key in found and not re.match(r"^https?://[^/\s]+", found[key]):
                 raise ValidationError(f"{key} should be an http:// or https:// address, not '{found[key]}'")
         if "endpoint" not in found:
-            raise ValidationError("needs `endpoint`: the address of the LRS's xAPI, such as "
-                                  "https://lrs.example.org/xAPI/")
+            raise ValidationError(
+                "needs `endpoint`: the address of the LRS's xAPI, such as https://lrs.example.org/xAPI/"
+            )
         if "token" in found and ("username" in found or "password" in found):
             raise ValidationError("give either `token` or `username` and `password`, not both")
         if "token" not in found and not ("username" in found and "password" in found):
@@ -120,10 +127,15 @@ class CoursePluginConfig(base.Config):  # type: ignore[no-untyped-call]  # MkDoc
 
 def project_from(root: Path, options: CoursePluginConfig) -> Project:
     """The project at `root` as the plugin's (validated) options describe it."""
-    return Project(root=root, content_dir=options.content_dir, quizzes_dir=options.quizzes_dir,
-                   allowed_embed_hosts=tuple(options.allow_embeds_from),
-                   check_levels=tuple(sorted(dict(options.checks).items())),
-                   max_reading_grade=float(options.max_reading_grade), words_per_minute=options.words_per_minute)
+    return Project(
+        root=root,
+        content_dir=options.content_dir,
+        quizzes_dir=options.quizzes_dir,
+        allowed_embed_hosts=tuple(options.allow_embeds_from),
+        check_levels=tuple(sorted(dict(options.checks).items())),
+        max_reading_grade=float(options.max_reading_grade),
+        words_per_minute=options.words_per_minute,
+    )
 
 
 def project_root(config: MkDocsConfig) -> Path:
@@ -153,8 +165,10 @@ def load_configuration(config_file: Path, command: str) -> Configuration:
     from mkdocs.exceptions import MkDocsException
 
     if not config_file.is_file():
-        raise ConfigError(f"no {CONFIG_FILE} here; run `course {command}` from the course project folder (or create "
-                          "one with `course init DIR`)")
+        raise ConfigError(
+            f"no {CONFIG_FILE} here; run `course {command}` from the course project folder (or create "
+            "one with `course init DIR`)"
+        )
     try:
         config = load_config(config_file=str(config_file))
     except (MkDocsException, SystemExit):  # Abort is both: MkDocs logged the reasons first

@@ -1,4 +1,5 @@
 """The site navigation for a course: pages in course order, lessons grouped by module when there are modules."""
+
 from __future__ import annotations
 
 from html import escape
@@ -27,6 +28,10 @@ def course_nav(course: Course, pages: list[PageSpec]) -> list[dict[str, Any]]:
             modules_done = True
             for index, module in enumerate(course.modules):
                 entries = [{"Overview": overviews[index].src_uri}] if index in overviews else []
-                nav.append({escape(module.title): entries + [{escape(lesson_pages[i].title): lesson_pages[i].src_uri}
-                                                             for i in module.lesson_ids]})
+                nav.append(
+                    {
+                        escape(module.title): entries
+                        + [{escape(lesson_pages[i].title): lesson_pages[i].src_uri} for i in module.lesson_ids]
+                    }
+                )
     return nav

@@ -7,6 +7,7 @@ the builder. An architecture test keeps every layer below site/ free of MkDocs.
 MkDocs loads this module whenever it reads mkdocs.yml, `course validate` included, which renders nothing:
 the renderer, the navigation, the shipped assets and the xAPI settings are imported by the hooks of a build.
 """
+
 from __future__ import annotations
 
 import copy
@@ -104,8 +105,10 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):  # type: ignore[no-untyped-c
         self.project = project_from(root, self.config)
         xapi = settings_from(self.config.xapi, config.site_url)
         if xapi is not None and not xapi.base:
-            raise PluginError("the `xapi` option needs the course's address, which every statement's ids start "
-                              "with: set `activity_base:` under `xapi:` (or `site_url:` in mkdocs.yml)")
+            raise PluginError(
+                "the `xapi` option needs the course's address, which every statement's ids start "
+                "with: set `activity_base:` under `xapi:` (or `site_url:` in mkdocs.yml)"
+            )
         validation = self.validation
         if validation is None or validation.project != self.project:
             validation = validate_project(self.project, self.memo)
@@ -117,8 +120,10 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):  # type: ignore[no-untyped-c
             if not self.serving:
                 raise CourseBuildError(self.problems)
             # While previewing, show the problems in the browser and keep the server running.
-            log.error("the course cannot be built; the preview shows these problems until they are fixed:\n"
-                      + format_report(self.problems))
+            log.error(
+                "the course cannot be built; the preview shows these problems until they are fixed:\n"
+                + format_report(self.problems)
+            )
             self.renderer = None
             pages, nav = _last_good.get(root, ([PageSpec("index.md", "Problems in the course", "problems")], []))
             self.pages = {page.src_uri: page for page in pages}
@@ -126,9 +131,13 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):  # type: ignore[no-untyped-c
         else:
             _follow_course_language(config, course.language)
             self.direction = interface_text.direction(course.language)
-            self.renderer = CourseRenderer(course, directory_urls=config.use_directory_urls,
-                                           allowed_embed_hosts=self.project.allowed_embed_hosts, scripts=self.scripts,
-                                           xapi=xapi)
+            self.renderer = CourseRenderer(
+                course,
+                directory_urls=config.use_directory_urls,
+                allowed_embed_hosts=self.project.allowed_embed_hosts,
+                scripts=self.scripts,
+                xapi=xapi,
+            )
             pages = course_pages(course)
             self.pages = {page.src_uri: page for page in pages}
             nav = course_nav(course, pages)
@@ -150,30 +159,48 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):  # type: ignore[no-untyped-c
         assert self.project is not None
         is_source = self._source_folder_test()
         for file in list(files):
-            if file.abs_src_path and Path(file.abs_src_path).suffix in (".yml", ".yaml") \
-                    and is_source(Path(file.abs_src_path).parent):
+            if (
+                file.abs_src_path
+                and Path(file.abs_src_path).suffix in (".yml", ".yaml")
+                and is_source(Path(file.abs_src_path).parent)
+            ):
                 files.remove(file)  # course sources (answer keys included) are never published
         for page in self.pages.values():
             existing = files.get_file_from_path(page.src_uri)
             if existing is not None:
-                checker = Checker(self.project.display(Path(existing.abs_src_path)) if existing.abs_src_path
-                                  else existing.src_uri)
-                checker.error((), f"this page would replace the course's generated page '{page.src_uri}'; rename or "
-                                  "move it", "page-clash")
+                checker = Checker(
+                    self.project.display(Path(existing.abs_src_path)) if existing.abs_src_path else existing.src_uri
+                )
+                checker.error(
+                    (),
+                    f"this page would replace the course's generated page '{page.src_uri}'; rename or move it",
+                    "page-clash",
+                )
                 raise CourseBuildError(checker.problems)
-            files.append(PreviewedPage.generated(config, page.src_uri, content=f"# {escape(page.title)}\n",
-                                                 inclusion=InclusionLevel.INCLUDED))
+            files.append(
+                PreviewedPage.generated(
+                    config, page.src_uri, content=f"# {escape(page.title)}\n", inclusion=InclusionLevel.INCLUDED
+                )
+            )
         catalogue = self.renderer.catalogue if self.renderer is not None else interface_text.english()
         entries = self.renderer.entries if self.renderer is not None else ()
         for name, content in shipped_assets(catalogue, entries):
             files.append(File.generated(config, f"{ASSET_URI}/{name}", content=content))
         if self.preview is not None:
             course = self.renderer.course if self.renderer is not None else None
-            shared = shared_inputs(course, self.pages.values(), Path(config.config_file_path).read_bytes(),
-                                   (tuple(self.problems), self.scripts, self.direction))
-            built = self.preview.plan(files, self.pages, shared, {uri: page_inputs(course, page)
-                                                                  for uri, page in self.pages.items()},
-                                      config.site_dir)
+            shared = shared_inputs(
+                course,
+                self.pages.values(),
+                Path(config.config_file_path).read_bytes(),
+                (tuple(self.problems), self.scripts, self.direction),
+            )
+            built = self.preview.plan(
+                files,
+                self.pages,
+                shared,
+                {uri: page_inputs(course, page) for uri, page in self.pages.items()},
+                config.site_dir,
+            )
             log.info(f"building {built} of the course's {len(self.pages)} pages")
         return files
 
@@ -183,15 +210,17 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):  # type: ignore[no-untyped-c
             return html
         rendered = self._render(spec)
         # AnchorLink titles are HTML to MkDocs themes; the outline holds trainers' plain text
-        page.toc = TableOfContents([AnchorLink(escape(title), anchor, level)
-                                    for level, anchor, title in rendered.outline])
+        page.toc = TableOfContents(
+            [AnchorLink(escape(title), anchor, level) for level, anchor, title in rendered.outline]
+        )
         if rendered.deferred:
             self.deferred[page.file.src_uri] = rendered.deferred
         return rendered.html
 
     @event_priority(50)  # before the search plugin's, which indexes the page under page.meta's title
-    def on_page_context(self, context: TemplateContext, *, page: Page, config: MkDocsConfig,
-                        nav: Navigation) -> TemplateContext:
+    def on_page_context(
+        self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> TemplateContext:
         _title_while_written(page, self.pages.get(page.file.src_uri))
         if self.renderer is not None and self.renderer.course.modules and nav is not None:
             context["nav"] = _nav_for(nav)
@@ -204,8 +233,9 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):  # type: ignore[no-untyped-c
         env.globals["course_text"] = catalogue.text  # for the theme pages in templates/theme (404.html)
         return env
 
-    def on_template_context(self, context: TemplateContext, *, template_name: str,
-                            config: MkDocsConfig) -> TemplateContext:
+    def on_template_context(
+        self, context: TemplateContext, *, template_name: str, config: MkDocsConfig
+    ) -> TemplateContext:
         # pages built from theme templates (404.html) show the same bounded navigation
         if self.renderer is not None and self.renderer.course.modules and context.get("nav") is not None:
             context["nav"] = _nav_for(context["nav"])
@@ -303,7 +333,9 @@ def _follow_course_language(config: Any, language: str) -> None:
         return
     wanted = language.replace("_", "-")
     for candidate in (wanted, wanted.split("-")[0]):
-        if any((Path(folder) / "partials" / "languages" / f"{candidate}.html").is_file() for folder in config.theme.dirs):
+        if any(
+            (Path(folder) / "partials" / "languages" / f"{candidate}.html").is_file() for folder in config.theme.dirs
+        ):
             config.theme["language"] = candidate
             return
 
@@ -315,7 +347,9 @@ def _with_direction(html: str, direction: str) -> str:
     """`dir="rtl"` on the page's <html> for a right-to-left course language (Material sets it on <body> only)."""
     if direction != "rtl":
         return html
-    return _HTML_TAG.sub(lambda m: m.group(0) if "dir=" in m.group(1) else f'<html{m.group(1)} dir="rtl">', html, count=1)
+    return _HTML_TAG.sub(
+        lambda m: m.group(0) if "dir=" in m.group(1) else f'<html{m.group(1)} dir="rtl">', html, count=1
+    )
 
 
 def _nav_for(nav: Navigation) -> Navigation:
@@ -341,5 +375,8 @@ def _problems_page(problems: list[Diagnostic], spec: PageSpec) -> str:
     from .render import template_environment
 
     waiting = spec.title if spec.kind != "problems" else None
-    return template_environment().get_template("problems.html").render(
-        problems=[p for p in problems if p.is_error], page_title=waiting)
+    return (
+        template_environment()
+        .get_template("problems.html")
+        .render(problems=[p for p in problems if p.is_error], page_title=waiting)
+    )

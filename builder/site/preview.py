@@ -40,8 +40,8 @@ class ThemeTemplates:
     build (and Material's search plugin three more), so each would compile the same templates again, and it lists
     every file of the theme's folders to find what to copy (Material has some 14,000, most of them icons). Here the
     compiled templates are kept (Jinja2's bytecode cache, checked against each template's source) and the list of
-    files to copy is made once per set of folders: a preview does not watch the theme's folders, so a file added there is seen from
-    the next `course serve`, as before."""
+    files to copy is made once per set of folders: a preview does not watch the theme's folders, so a file added
+    there is seen from the next `course serve`, as before."""
 
     def __init__(self) -> None:
         self.compiled = CompiledTemplates()
@@ -83,9 +83,21 @@ def shared_inputs(course: Course | None, pages: Iterable[PageSpec], config_text:
     """What every page is made from: the navigation, the course's settings and wording, mkdocs.yml, and `extra`
     (what else the plugin passes to every page, such as its options). Lessons, quizzes and role-plays are left
     out: `page_inputs` names the pages each one reaches."""
-    settings = None if course is None else (
-        course.title, course.description, course.language, course.pass_mark, course.final_quiz_id, course.modules,
-        course.certificate, course.ui_text, len(course.lessons))
+    settings = (
+        None
+        if course is None
+        else (
+            course.title,
+            course.description,
+            course.language,
+            course.pass_mark,
+            course.final_quiz_id,
+            course.modules,
+            course.certificate,
+            course.ui_text,
+            len(course.lessons),
+        )
+    )
     return settings, tuple(pages), config_text, extra
 
 
@@ -133,8 +145,9 @@ class Preview:
     current: _Build | None = None
     _indexed: int = 0
 
-    def plan(self, files: Files, pages: Mapping[str, PageSpec], shared: Any, inputs: Mapping[str, Any],
-             site_dir: str) -> int:
+    def plan(
+        self, files: Files, pages: Mapping[str, PageSpec], shared: Any, inputs: Mapping[str, Any], site_dir: str
+    ) -> int:
         """Mark which of the course's pages (`PreviewedPage`s in `files`) this build writes; empties the site folder
         when the shared inputs changed. Returns how many pages will be built."""
         documents = tuple(file.src_uri for file in files.documentation_pages())
@@ -165,7 +178,7 @@ class Preview:
         index = _search_index(config)
         if self.current is None or index is None:
             return
-        self.current.search[src_uri] = index.entries[self._indexed:]
+        self.current.search[src_uri] = index.entries[self._indexed :]
         self._indexed = len(index.entries)
 
     def finish(self, config: Any) -> None:
@@ -215,4 +228,3 @@ def _remove(path: Path, site: Path) -> None:
     while folder != site and folder.is_relative_to(site) and folder.is_dir() and not any(folder.iterdir()):
         os.rmdir(folder)
         folder = folder.parent
-

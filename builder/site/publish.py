@@ -17,6 +17,7 @@ How a build of `site/` runs, and what a kill (even SIGKILL) at any moment leaves
 Where RENAME_EXCHANGE is not available the swap takes two renames; a kill between them leaves
 the previous site in `.site-old-*` and the next build puts it back before doing anything else.
 """
+
 from __future__ import annotations
 
 import contextlib
@@ -25,8 +26,8 @@ import fcntl
 import os
 import shutil
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 _AT_FDCWD = -100
 _RENAME_EXCHANGE = 2
@@ -80,9 +81,14 @@ def leftovers(site_dir: Path, kind: str) -> list[Path]:
     except OSError:
         return []
     for child in children:
-        suffix = child.name[len(prefix):]
-        if (child.name.startswith(prefix) and len(suffix) == 8 and set(suffix) <= _TEMP_NAME_CHARS
-                and child.is_dir() and not child.is_symlink()):
+        suffix = child.name[len(prefix) :]
+        if (
+            child.name.startswith(prefix)
+            and len(suffix) == 8
+            and set(suffix) <= _TEMP_NAME_CHARS
+            and child.is_dir()
+            and not child.is_symlink()
+        ):
             found.append(child)
     return sorted(found, key=lambda folder: folder.stat().st_mtime_ns)
 

@@ -11,7 +11,6 @@ import functools
 import random
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from collections.abc import Callable
 from typing import Any
 from urllib.parse import quote
 
@@ -21,16 +20,26 @@ from jinja2.runtime import Context
 from markupsafe import Markup
 
 from ..source import interface_text
+from ..source.course_format import SECTION_KINDS
 from ..source.interface_text import Catalogue, Slot
 from ..source.markdown_text import MarkdownText
 from ..source.model import Course, Lesson, Module, Quiz, Scenario
 from ..source.questions import QuestionBase, question_type
 from ..source.scoring import answer_key, course_version, encode_key, obscure, quiz_version, scenario_version
-from ..source.course_format import SECTION_KINDS
 from ..source.text import UniqueSlugs, count, slugify
 from .shipped import BUNDLE
+from .views import (
+    CertificateView,
+    Link,
+    ModuleView,
+    Pager,
+    QuestionView,
+    QuizView,
+    Requirement,
+    ScenarioRow,
+    ScenarioView,
+)
 from .xapi import XapiSettings, page_settings, quiz_activities
-from .views import CertificateView, Link, ModuleView, Pager, QuestionView, QuizView, Requirement, ScenarioRow, ScenarioView
 
 SECTION_KINDS_LABELLED = ("scenario", "example", "tip", "warning")
 """Section kinds shown with a label before their title (catalogue key section_<kind>)."""
@@ -108,8 +117,9 @@ def course_pages(course: Course) -> list[PageSpec]:
     else:
         pages += [lesson_page(lesson) for lesson in course.lessons]
     if course.final_quiz:
-        pages.append(PageSpec(f"{course.final_quiz.id}/index.md", course.final_quiz.title, "quiz",
-                              course.final_quiz.id))
+        pages.append(
+            PageSpec(f"{course.final_quiz.id}/index.md", course.final_quiz.title, "quiz", course.final_quiz.id)
+        )
     pages.append(PageSpec("progress/index.md", t("your_progress"), "progress"))
     pages.append(PageSpec("certificate/index.md", t("certificate_title"), "certificate"))
     return pages
@@ -147,8 +157,15 @@ class _Outline:
 
 
 class CourseRenderer:
-    def __init__(self, course: Course, *, directory_urls: bool = True, allowed_embed_hosts: tuple[str, ...] = (),
-                 scripts: str = "module", xapi: XapiSettings | None = None):
+    def __init__(
+        self,
+        course: Course,
+        *,
+        directory_urls: bool = True,
+        allowed_embed_hosts: tuple[str, ...] = (),
+        scripts: str = "module",
+        xapi: XapiSettings | None = None,
+    ):
         if scripts not in SCRIPT_KINDS:
             raise ValueError(f"scripts must be one of {SCRIPT_KINDS}")
         self.course = course
@@ -161,15 +178,22 @@ class CourseRenderer:
         self.env.globals["t"] = self.catalogue.text
         self.env.filters.update(md_block=self._md_block, md_inline=self._md_inline)  # for the page's `root`
         t = self.catalogue.text
-        self.env.globals.update(quiz_group=quiz_group, section_labels={
-            kind: t(f"section_{kind}") if kind in SECTION_KINDS_LABELLED else "" for kind in SECTION_KINDS})
-        self._templates = {name: self.env.get_template(f"{name}.html")
-                           for name in ("home", "module", "lesson", "quiz_page", "progress", "certificate")}
+        self.env.globals.update(
+            quiz_group=quiz_group,
+            section_labels={
+                kind: t(f"section_{kind}") if kind in SECTION_KINDS_LABELLED else "" for kind in SECTION_KINDS
+            },
+        )
+        self._templates = {
+            name: self.env.get_template(f"{name}.html")
+            for name in ("home", "module", "lesson", "quiz_page", "progress", "certificate")
+        }
         self._form = self.env.get_template("_quiz_form.html")
         self._lessons = {lesson.id: lesson for lesson in course.lessons}
         self._positions = {lesson.id: i for i, lesson in enumerate(course.lessons)}
-        self.modules = [self._module_view(module, slug)
-                        for module, slug in zip(course.modules, module_slugs(course), strict=True)]
+        self.modules = [
+            self._module_view(module, slug) for module, slug in zip(course.modules, module_slugs(course), strict=True)
+        ]
         self.storage_key = storage_key(course)
         self.entries = script_entries(course, xapi)
         """The entry scripts in the bundle the pages load (shipped.py ships it)."""
@@ -215,10 +239,17 @@ class CourseRenderer:
     def render(self, page: PageSpec) -> RenderedPage:
         root = self.root_for(page.src_uri)
         outline = _Outline()
-        context: dict[str, Any] = dict(course=self.course, root=root, url=lambda t=None: self.url(root, t),
-                                       script=self._page_scripts(root), outline=outline,
-                                       storage_key=self.storage_key, modules=self.modules, xapi=self.xapi is not None,
-                                       home_lesson_links=HOME_LESSON_LINKS)
+        context: dict[str, Any] = {
+            "course": self.course,
+            "root": root,
+            "url": lambda t=None: self.url(root, t),
+            "script": self._page_scripts(root),
+            "outline": outline,
+            "storage_key": self.storage_key,
+            "modules": self.modules,
+            "xapi": self.xapi is not None,
+            "home_lesson_links": HOME_LESSON_LINKS,
+        }
         deferred: dict[str, DeferredPart] = {}
 
         def defer(view: QuizView) -> Markup:
@@ -247,13 +278,23 @@ class CourseRenderer:
         if page.kind == "quiz":
             quiz = self.course.quizzes[str(page.ref)]
             last = self.course.lessons[-1]
-            return {"quiz": quiz, "quiz_view": self.quiz_view(quiz, root, questions=False),
-                    "pager": Pager(t("lessons_heading"), Link(last.id, last.title, t("previous_lesson")),
-                                   Link("progress", t("your_progress"), t("next")))}
+            return {
+                "quiz": quiz,
+                "quiz_view": self.quiz_view(quiz, root, questions=False),
+                "pager": Pager(
+                    t("lessons_heading"),
+                    Link(last.id, last.title, t("previous_lesson")),
+                    Link("progress", t("your_progress"), t("next")),
+                ),
+            }
         if page.kind == "progress":
-            return {"scenario_rows": [ScenarioRow(lesson, self.scenario_view(scenario))
-                                      for lesson in self.course.lessons
-                                      for scenario in self.course.scenarios_for(lesson)]}
+            return {
+                "scenario_rows": [
+                    ScenarioRow(lesson, self.scenario_view(scenario))
+                    for lesson in self.course.lessons
+                    for scenario in self.course.scenarios_for(lesson)
+                ]
+            }
         if page.kind == "certificate":
             requirements = self._requirements()
             return {"requirements": requirements, "certificate": self._certificate_view(len(requirements), root)}
@@ -266,22 +307,32 @@ class CourseRenderer:
         before = lessons[position - 1] if position > 0 else None
         after = lessons[position + 1] if position + 1 < len(lessons) else None
         quiz = self.course.quiz_for(lesson)
-        return {"lesson": lesson, "number": position + 1,
-                "quiz_view": self.quiz_view(quiz, root, questions=False) if quiz else None,
-                "scenario_views": [self.scenario_view(scenario) for scenario in self.course.scenarios_for(lesson)],
-                "pager": Pager(t("lessons_heading"),
-                               Link(before.id, before.title, t("previous_lesson")) if before else self._overview(),
-                               Link(after.id, after.title, t("next_lesson")) if after else self._after_last())}
+        return {
+            "lesson": lesson,
+            "number": position + 1,
+            "quiz_view": self.quiz_view(quiz, root, questions=False) if quiz else None,
+            "scenario_views": [self.scenario_view(scenario) for scenario in self.course.scenarios_for(lesson)],
+            "pager": Pager(
+                t("lessons_heading"),
+                Link(before.id, before.title, t("previous_lesson")) if before else self._overview(),
+                Link(after.id, after.title, t("next_lesson")) if after else self._after_last(),
+            ),
+        }
 
     def _module_page(self, index: int) -> dict[str, Any]:
         t = self.catalogue.text
         modules = self.modules
         before = modules[index - 1] if index > 0 else None
         after = modules[index + 1] if index + 1 < len(modules) else None
-        return {"module": modules[index], "number": index + 1,
-                "pager": Pager(t("modules_heading"),
-                               Link(before.target, before.title, t("previous_module")) if before else self._overview(),
-                               Link(after.target, after.title, t("next_module")) if after else self._after_last())}
+        return {
+            "module": modules[index],
+            "number": index + 1,
+            "pager": Pager(
+                t("modules_heading"),
+                Link(before.target, before.title, t("previous_module")) if before else self._overview(),
+                Link(after.target, after.title, t("next_module")) if after else self._after_last(),
+            ),
+        }
 
     def _after_last(self) -> Link:
         """Where the last lesson or module leads: the final quiz, else the progress page."""
@@ -296,44 +347,71 @@ class CourseRenderer:
     def _requirements(self) -> list[Requirement]:
         """The quizzes the certificate lists one by one: every lesson's quiz (without modules: with modules,
         each module is one requirement) and the final quiz."""
-        required = [] if self.course.modules else [
-            Requirement(quiz, lesson.title, lesson.id) for lesson in self.course.lessons
-            if (quiz := self.course.quiz_for(lesson)) is not None]
+        required = (
+            []
+            if self.course.modules
+            else [
+                Requirement(quiz, lesson.title, lesson.id)
+                for lesson in self.course.lessons
+                if (quiz := self.course.quiz_for(lesson)) is not None
+            ]
+        )
         if self.course.final_quiz:
-            required.append(Requirement(self.course.final_quiz, self.catalogue.text("final_quiz"),
-                                        self.course.final_quiz.id))
+            required.append(
+                Requirement(self.course.final_quiz, self.catalogue.text("final_quiz"), self.course.final_quiz.id)
+            )
         return required
 
     def _certificate_view(self, requirements: int, root: str) -> CertificateView:
         settings = self.course.certificate
         rows = requirements + sum(1 for module in self.modules if module.quizzes)
         return CertificateView(
-            orientation=settings.orientation, density=certificate_density(rows, settings.orientation), rows=rows,
+            orientation=settings.orientation,
+            density=certificate_density(rows, settings.orientation),
+            rows=rows,
             statement=certificate_statement(self.catalogue),
-            version=course_version(self.course), issuer=settings.issuer, signatory=settings.signatory,
+            version=course_version(self.course),
+            issuer=settings.issuer,
+            signatory=settings.signatory,
             logo=root + quote(settings.logo) if settings.logo else None,
-            signature=root + quote(settings.signature) if settings.signature else None)
+            signature=root + quote(settings.signature) if settings.signature else None,
+        )
 
     def _module_view(self, module: Module, slug: str) -> ModuleView:
         lessons = [self._lessons[lesson_id] for lesson_id in module.lesson_ids]
         quizzes = [self.course.quizzes[lesson.quiz_id] for lesson in lessons if lesson.quiz_id]
         low, high = min((q.pass_mark for q in quizzes), default=0), max((q.pass_mark for q in quizzes), default=0)
         return ModuleView(
-            title=module.title, target=f"modules/{slug}", lessons=lessons,
-            minutes=sum(lesson.duration_minutes for lesson in lessons), quizzes=quizzes,
-            pass_mark_text=(self.catalogue.text("pass_mark", mark=low) if low == high
-                            else self.catalogue.text("pass_marks", low=low, high=high)) if quizzes else "",
-            group=quiz_group(quizzes))
+            title=module.title,
+            target=f"modules/{slug}",
+            lessons=lessons,
+            minutes=sum(lesson.duration_minutes for lesson in lessons),
+            quizzes=quizzes,
+            pass_mark_text=(
+                self.catalogue.text("pass_mark", mark=low)
+                if low == high
+                else self.catalogue.text("pass_marks", low=low, high=high)
+            )
+            if quizzes
+            else "",
+            group=quiz_group(quizzes),
+        )
 
     def quiz_view(self, quiz: Quiz, root: str, *, questions: bool = True) -> QuizView:
         """Everything the quiz template shows on a page at `root` depth, choices in their first-attempt order;
         without `questions`, no question views (a page's quiz form is drawn later, from _question_views)."""
-        key = answer_key(quiz, lambda text: self.text.inline(text, root=root),
-                         lambda text: self.text.block(text, root=root))
+        key = answer_key(
+            quiz, lambda text: self.text.inline(text, root=root), lambda text: self.text.block(text, root=root)
+        )
         # the activities hold the right answers (each question's correct-response pattern): obscured like the key
         activities = obscure(quiz_activities(self.xapi, self.course, quiz, self.text.plain)) if self.xapi else ""
-        return QuizView(quiz=quiz, version=quiz_version(quiz), key=encode_key(key),
-                        questions=self._question_views(quiz, root) if questions else [], xapi=activities)
+        return QuizView(
+            quiz=quiz,
+            version=quiz_version(quiz),
+            key=encode_key(key),
+            questions=self._question_views(quiz, root) if questions else [],
+            xapi=activities,
+        )
 
     def _question_views(self, quiz: Quiz, root: str) -> list[QuestionView]:
         return [self._question_view(quiz, q, n, root) for n, q in enumerate(quiz.questions, 1)]
@@ -343,21 +421,31 @@ class CourseRenderer:
         ranges = scenario.score_ranges()
         start = scenario.nodes[scenario.start]
         nodes = [start, *(node for node in scenario.nodes.values() if node is not start)]
-        return ScenarioView(scenario=scenario, version=scenario_version(scenario), dom_id=f"scenario-{scenario.id}",
-                            nodes=nodes, numbers={node.id: n for n, node in enumerate(nodes, 1)},
-                            lows=[low for low, _ in ranges], highs=[high for _, high in ranges],
-                            dimensions_text=self.catalogue.listing(scenario.dimensions))
+        return ScenarioView(
+            scenario=scenario,
+            version=scenario_version(scenario),
+            dom_id=f"scenario-{scenario.id}",
+            nodes=nodes,
+            numbers={node.id: n for n, node in enumerate(nodes, 1)},
+            lows=[low for low, _ in ranges],
+            highs=[high for _, high in ranges],
+            dimensions_text=self.catalogue.listing(scenario.dimensions),
+        )
 
     def _question_view(self, quiz: Quiz, question: QuestionBase, number: int, root: str) -> QuestionView:
         kind = question_type(question)
         rng = random.Random(f"{quiz.id}/{question.id}")  # the same first-attempt order on every build
         t = self.catalogue.text
-        return QuestionView(question=question, number=number, hint=t(f"hint_{kind.name}"),
-                            paper_hint=t(f"paper_hint_{kind.name}") if kind.paper_hint else None,
-                            macro=kind.macro,
-                            prompt_inline=self.text.as_single_paragraph(question.prompt, root=root),
-                            dom_id=f"{quiz.id}--{question.id}",
-                            controls=kind.controls(quiz.id, question, rng, quiz.shuffle))
+        return QuestionView(
+            question=question,
+            number=number,
+            hint=t(f"hint_{kind.name}"),
+            paper_hint=t(f"paper_hint_{kind.name}") if kind.paper_hint else None,
+            macro=kind.macro,
+            prompt_inline=self.text.as_single_paragraph(question.prompt, root=root),
+            dom_id=f"{quiz.id}--{question.id}",
+            controls=kind.controls(quiz.id, question, rng, quiz.shuffle),
+        )
 
     @pass_context
     def _md_block(self, context: Context, text: str | None) -> Markup:
@@ -366,8 +454,6 @@ class CourseRenderer:
     @pass_context
     def _md_inline(self, context: Context, text: str | None) -> Markup:
         return Markup(self.text.inline(text, root=context["root"]))
-
-
 
 
 def script_entries(course: Course, xapi: XapiSettings | None) -> tuple[str, ...]:
@@ -429,8 +515,14 @@ COMPILED_TEMPLATES = CompiledTemplates()
 
 def template_environment() -> Environment:
     """The one Jinja2 setup every course page uses: autoescaping, and loud failure on a missing name."""
-    env = Environment(loader=PackageLoader("builder.site", "templates"), autoescape=True, undefined=StrictUndefined,
-                      trim_blocks=True, lstrip_blocks=True, bytecode_cache=COMPILED_TEMPLATES)
+    env = Environment(
+        loader=PackageLoader("builder.site", "templates"),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        bytecode_cache=COMPILED_TEMPLATES,
+    )
     env.filters["count"] = count
     env.tests["slot"] = lambda value, name: isinstance(value, Slot) and value.name == name
     return env

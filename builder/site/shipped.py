@@ -74,5 +74,7 @@ def script_message_keys() -> tuple[str, ...]:
 def catalogue_module(catalogue: Catalogue) -> str:
     """catalogue.js: the course language and the messages the scripts use (assets/catalogue.d.ts types it)."""
     messages = catalogue.for_scripts(script_message_keys())
-    return (f"export const LANGUAGE = {json.dumps(catalogue.language)};\n"
-            f"export const CATALOGUE = {json.dumps(messages, ensure_ascii=False, sort_keys=True)};\n")
+    return (
+        f"export const LANGUAGE = {json.dumps(catalogue.language)};\n"
+        f"export const CATALOGUE = {json.dumps(messages, ensure_ascii=False, sort_keys=True)};\n"
+    )

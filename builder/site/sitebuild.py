@@ -17,8 +17,9 @@ from .config import Configuration
 from .publish import site_transaction
 
 
-def build_site(config: Configuration, validation: Validation, site_dir: Path | None = None, *,
-               strict: bool = False) -> Path:
+def build_site(
+    config: Configuration, validation: Validation, site_dir: Path | None = None, *, strict: bool = False
+) -> Path:
     """Build and publish the site as one transaction; returns where it was published."""
     target = (site_dir or Path(config.mkdocs.site_dir)).resolve()
     with site_transaction(target) as staging:
@@ -26,8 +27,9 @@ def build_site(config: Configuration, validation: Validation, site_dir: Path | N
     return target
 
 
-def build_into(config: Configuration, validation: Validation, folder: Path, *, directory_urls: bool,
-               scripts: str) -> None:
+def build_into(
+    config: Configuration, validation: Validation, folder: Path, *, directory_urls: bool, scripts: str
+) -> None:
     """Build the site into `folder` (which should be empty), with folder URLs (page/) or file URLs (page.html),
     and the learners' scripts as ES modules or classic scripts (`scripts`, see CourseRenderer)."""
     config.mkdocs["use_directory_urls"] = directory_urls

@@ -14,9 +14,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..source.interactions import SCORM_2004, interaction_map
-from ..source.questions.base import ROW_SYMBOLS, SYMBOLS
 from ..source.model import Course, Quiz
 from ..source.questions import QuestionBase, question_type
+from ..source.questions.base import ROW_SYMBOLS, SYMBOLS
 from ..source.questions.numeric import decimal_symbol
 from ..source.scoring import quiz_version
 
@@ -73,9 +73,7 @@ def quiz_activities(settings: XapiSettings, course: Course, quiz: Quiz, plain: C
     shows and what xapi.js needs to write a response (the choice tokens by source position). `plain` gives
     trainer Markdown as the plain text an LRS shows."""
     quiz_id = f"{settings.base}/quizzes/{quiz.id}"
-    questions = {
-        q.id: _question(quiz, q, n, quiz_id, course.language, plain) for n, q in enumerate(quiz.questions, 1)
-    }
+    questions = {q.id: _question(quiz, q, n, quiz_id, course.language, plain) for n, q in enumerate(quiz.questions, 1)}
     return json.dumps(
         {"id": quiz_id, "name": {course.language: quiz.title}, "type": ASSESSMENT, "questions": questions},
         ensure_ascii=False,

@@ -27,10 +27,9 @@ def test_publish_failure_keeps_the_previous_site(tmp_path: Path):
     site = tmp_path / "site"
     site.mkdir()
     (site / "old.html").write_text("old")
-    with pytest.raises(RuntimeError):
-        with site_transaction(site) as staging:
-            (staging / "half.html").write_text("half")
-            raise RuntimeError("build failed")
+    with pytest.raises(RuntimeError), site_transaction(site) as staging:
+        (staging / "half.html").write_text("half")
+        raise RuntimeError("build failed")
     assert sorted(p.name for p in site.iterdir()) == ["old.html"]
     assert (site / "old.html").read_text() == "old"
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".site-")] == []
@@ -45,6 +44,7 @@ def test_publish_creates_a_site_that_did_not_exist(tmp_path: Path):
 
 
 # -- killed builds and concurrent builds --------------------------------------------------------
+
 
 def _site(tmp_path: Path, text: str = "old") -> Path:
     site = tmp_path / "site"
@@ -68,9 +68,14 @@ def test_publish_cleanup_leaves_other_folders_alone(tmp_path: Path):
     site = _site(tmp_path)
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
-    keep = [".site-build-build-abcdefgh",  # the build folder of a site named site-build
-            ".site-build-abc", ".site-build-ABCDEFGH", ".site-build-abcdefghi", ".site-preview-build-abcdefgh",
-            "site-build-abcdefgh"]
+    keep = [
+        ".site-build-build-abcdefgh",  # the build folder of a site named site-build
+        ".site-build-abc",
+        ".site-build-ABCDEFGH",
+        ".site-build-abcdefghi",
+        ".site-preview-build-abcdefgh",
+        "site-build-abcdefgh",
+    ]
     for name in keep:
         (tmp_path / name).mkdir()
     (tmp_path / ".site-build-filefile").write_text("a file, not a build folder")
@@ -99,10 +104,9 @@ def test_publish_recovers_the_previous_site_after_a_kill_between_fallback_rename
     new.mkdir()
     (new / "index.html").write_text("new, never swapped in")
     site = tmp_path / "site"
-    with pytest.raises(RuntimeError):
-        with site_transaction(site):
-            assert (site / "index.html").read_text() == "old"  # put back before this build starts
-            raise RuntimeError("this build fails too")
+    with pytest.raises(RuntimeError), site_transaction(site):
+        assert (site / "index.html").read_text() == "old"  # put back before this build starts
+        raise RuntimeError("this build fails too")
     assert (site / "index.html").read_text() == "old"
     assert sorted(p.name for p in tmp_path.iterdir()) == [".site.lock", "site"]
 
@@ -152,8 +156,12 @@ with site_transaction(Path(sys.argv[1])) as staging:
 
 def test_publish_killed_build_releases_its_lock_and_leaves_the_site(tmp_path: Path):
     site = _site(tmp_path)
-    holder = subprocess.Popen([sys.executable, "-c", HOLDER, str(site)], stdout=subprocess.PIPE, text=True,
-                              cwd=Path(__file__).resolve().parents[2])
+    holder = subprocess.Popen(
+        [sys.executable, "-c", HOLDER, str(site)],
+        stdout=subprocess.PIPE,
+        text=True,
+        cwd=Path(__file__).resolve().parents[2],
+    )
     try:
         assert holder.stdout.readline().strip() == "ready"
         assert len(publish.leftovers(site.resolve(), "build")) == 1

@@ -1,4 +1,5 @@
 """Rendering the model to pages: structure, markup hooks, escaping and URLs."""
+
 import html as html_module
 import re
 from html.parser import HTMLParser
@@ -6,7 +7,6 @@ from html.parser import HTMLParser
 from builder.site.render import CourseRenderer, course_pages, restore_deferred
 from builder.source.questions import normalise_answer
 from builder.source.scoring import decode_key
-
 from tests.support.projects import FINAL, ONE, ONE_CHECK, load, make_project
 
 
@@ -35,14 +35,23 @@ class Elements(HTMLParser):
         self.tags.append((tag, dict(attrs)))
 
     def find(self, tag=None, **attrs):
-        return [a for t, a in self.tags if (tag is None or t == tag)
-                and all(a.get(k.rstrip("_").replace("_", "-")) == v for k, v in attrs.items())]
+        return [
+            a
+            for t, a in self.tags
+            if (tag is None or t == tag) and all(a.get(k.rstrip("_").replace("_", "-")) == v for k, v in attrs.items())
+        ]
 
 
 def test_render_pages_follow_course_order(tmp_path):
     _, _, pages = build(tmp_path)
-    assert list(pages) == ["index.md", "one/index.md", "two/index.md", "final/index.md", "progress/index.md",
-                           "certificate/index.md"]
+    assert list(pages) == [
+        "index.md",
+        "one/index.md",
+        "two/index.md",
+        "final/index.md",
+        "progress/index.md",
+        "certificate/index.md",
+    ]
 
 
 def test_render_home_lists_lessons_with_summary_duration_and_objectives(tmp_path):
@@ -55,8 +64,12 @@ def test_render_home_lists_lessons_with_summary_duration_and_objectives(tmp_path
 
 
 def test_render_lesson_shows_objectives_sections_by_kind_key_points_and_quiz(tmp_path):
-    one = ONE.replace("    body: Hello.\n", "    body: Hello.\n  - title: Careful\n    kind: warning\n"
-                      "    body: Mind the step.\n") + "key_points: [Keep it *short*.]\n"
+    one = (
+        ONE.replace(
+            "    body: Hello.\n", "    body: Hello.\n  - title: Careful\n    kind: warning\n    body: Mind the step.\n"
+        )
+        + "key_points: [Keep it *short*.]\n"
+    )
     _, renderer, pages = build(tmp_path, content__one=one)
     page = renderer.render(pages["one/index.md"])
     elements = Elements(restore_deferred(page.html, page.deferred))
@@ -64,8 +77,7 @@ def test_render_lesson_shows_objectives_sections_by_kind_key_points_and_quiz(tmp
     assert '<span class="course-section__kind">Warning' in page.html
     assert "data-question" not in page.html  # the quiz form waits until the page is finished
     assert "<li>Keep it <em>short</em>.</li>" in page.html
-    assert [title for _, _, title in page.outline] == ["In this lesson", "Start", "Careful", "Key points",
-                                                        "Check one"]
+    assert [title for _, _, title in page.outline] == ["In this lesson", "Start", "Careful", "Key points", "Check one"]
     assert elements.find("section", data_quiz="one-check")
     assert len(elements.find("fieldset", data_question="q1")) == 1
     assert 'rel="next" href="../two/"' in page.html
@@ -81,7 +93,7 @@ def test_render_quiz_inputs_are_labelled_by_their_visible_text(tmp_path):
     assert all(c["id"] in labelled for c in controls)
     for hook in ("data-quiz-submit", "data-quiz-retry", "data-quiz-result"):
         assert len(re.findall(hook + r"[\s>=]", html)) == 1
-    assert re.search(r'<label[^>]*>True</label>', html) and re.search(r'<label[^>]*>False</label>', html)
+    assert re.search(r"<label[^>]*>True</label>", html) and re.search(r"<label[^>]*>False</label>", html)
 
 
 def test_render_ordering_is_never_shown_in_the_correct_order(tmp_path):
@@ -101,8 +113,11 @@ def test_render_answer_key_is_encoded_not_in_page_text(tmp_path):
     encoded = re.search(r'data-quiz-key="([^"]+)"', html).group(1)
     key = decode_key(html_module.unescape(encoded))
     assert key["passMark"] == 70
-    assert key["questions"]["q2"] == {"type": "short_text", "points": 1,
-                                      "accept": sorted([normalise_answer("Secretword"), "other word"])}
+    assert key["questions"]["q2"] == {
+        "type": "short_text",
+        "points": 1,
+        "accept": sorted([normalise_answer("Secretword"), "other word"]),
+    }
 
 
 def test_render_escapes_trainer_text_in_titles_and_attributes(tmp_path):
@@ -114,7 +129,9 @@ def test_render_escapes_trainer_text_in_titles_and_attributes(tmp_path):
 
 
 def test_render_relative_links_follow_the_page_depth(tmp_path):
-    one = ONE.replace("body: Hello.", "body: 'See [the map](images/map.png) or [top](#start) or [web](https://example.org).'")
+    one = ONE.replace(
+        "body: Hello.", "body: 'See [the map](images/map.png) or [top](#start) or [web](https://example.org).'"
+    )
     _, renderer, pages = build(tmp_path, content__one=one)
     html = page_html(renderer, pages["one/index.md"])
     assert 'href="../images/map.png"' in html and 'href="#start"' in html and 'href="https://example.org"' in html

@@ -1,11 +1,11 @@
 """Rendering a course with modules: module overview pages, navigation, and home, progress and
 certificate pages that list modules instead of every lesson."""
+
 import re
 
 from builder.site.navigation import course_nav
 from builder.site.render import CourseRenderer, PageSpec, course_pages
 from builder.source.scoring import quiz_version
-
 from tests.support.html import Elements, build, page_html
 from tests.support.projects import ONE_CHECK, TWO
 
@@ -30,15 +30,23 @@ def lesson(lesson_id: str, quiz: bool = True) -> str:
 
 
 def quiz(quiz_id: str, pass_mark: int | None = None) -> str:
-    text = ONE_CHECK.replace("id: one-check", f"id: {quiz_id}").replace("objective: spot", "objective: order") \
+    text = (
+        ONE_CHECK.replace("id: one-check", f"id: {quiz_id}")
+        .replace("objective: spot", "objective: order")
         .replace("objective: say", "objective: order")
+    )
     return text.replace("questions:", f"pass_mark: {pass_mark}\nquestions:") if pass_mark else text
 
 
 def build_modules(tmp_path, **overrides):
-    files = dict(content__course=MODULES, content__three=lesson("three"), content__four=lesson("four", quiz=False),
-                 content__two=lesson("two"), quizzes__two_check=quiz("two-check", 90),
-                 quizzes__three_check=quiz("three-check"))
+    files = {
+        "content__course": MODULES,
+        "content__three": lesson("three"),
+        "content__four": lesson("four", quiz=False),
+        "content__two": lesson("two"),
+        "quizzes__two_check": quiz("two-check", 90),
+        "quizzes__three_check": quiz("three-check"),
+    }
     files.update(overrides)
     return build(tmp_path, **files)
 
@@ -65,7 +73,10 @@ def test_render_modules_slug_of_a_title_without_letters(tmp_path):
     course = MODULES.replace("title: Then", "title: '***'").replace("title: start  HERE", "title: '!!'")
     _, _, pages = build_modules(tmp_path, content__course=course)
     assert [p.src_uri for p in pages.values() if p.kind == "module"] == [
-        "modules/start-here/index.md", "modules/module/index.md", "modules/module-2/index.md"]
+        "modules/start-here/index.md",
+        "modules/module/index.md",
+        "modules/module-2/index.md",
+    ]
 
 
 def test_render_modules_navigation_sections_start_with_the_overview(tmp_path):
@@ -73,8 +84,13 @@ def test_render_modules_navigation_sections_start_with_the_overview(tmp_path):
     assert course_nav(course, list(pages.values())) == [
         {"Home": "index.md"},
         {"Start here!": [{"Overview": "modules/start-here/index.md"}, {"Lesson one": "one/index.md"}]},
-        {"Then": [{"Overview": "modules/then/index.md"}, {"Lesson two": "two/index.md"},
-                  {"Lesson three": "three/index.md"}]},
+        {
+            "Then": [
+                {"Overview": "modules/then/index.md"},
+                {"Lesson two": "two/index.md"},
+                {"Lesson three": "three/index.md"},
+            ]
+        },
         {"start  HERE": [{"Overview": "modules/start-here-2/index.md"}, {"Lesson four": "four/index.md"}]},
         {"Final": "final/index.md"},
         {"Your progress": "progress/index.md"},
@@ -93,13 +109,14 @@ def test_render_module_page_lists_its_lessons_with_passed_marks_and_links(tmp_pa
     marks = elements.find("span", class_="course-passed-mark")
     assert [m["data-quiz-group"] for m in marks] == [  # a lesson's quiz is a group of one
         f"two-check:{quiz_version(course.quizzes['two-check'])}:90",
-        f"three-check:{quiz_version(course.quizzes['three-check'])}:70"]
+        f"three-check:{quiz_version(course.quizzes['three-check'])}:70",
+    ]
     for expected in ("The second.", "Put things in order.", "What you will be able to do"):
         assert expected in html  # summary, objectives: as the home page of a course without modules
     hrefs = [a["href"] for a in elements.find("a")]
     assert "../../two/" in hrefs and "../../three/" in hrefs and "../../one/" not in hrefs
     assert "../../" in hrefs  # back to the course overview
-    pager = html[html.index('<nav class="course-pager"'):]
+    pager = html[html.index('<nav class="course-pager"') :]
     assert 'rel="prev" href="../../modules/start-here/"' in pager and "Previous module" in pager
     assert 'rel="next" href="../../modules/start-here-2/"' in pager and "Next module" in pager
     assert '<script type="module" src="../../assets/course/course.js"></script>' in html
@@ -109,8 +126,9 @@ def test_render_module_page_lists_its_lessons_with_passed_marks_and_links(tmp_pa
 def test_render_module_pages_first_and_last_link_the_overview_and_final_quiz(tmp_path):
     _, renderer, pages = build_modules(tmp_path)
     first = page_html(renderer, pages["modules/start-here/index.md"])
-    assert re.search(r'rel="prev" href="\.\./\.\./"><span class="course-pager__label">Back</span> Course overview',
-                     first)
+    assert re.search(
+        r'rel="prev" href="\.\./\.\./"><span class="course-pager__label">Back</span> Course overview', first
+    )
     last = page_html(renderer, pages["modules/start-here-2/index.md"])
     assert 'rel="next" href="../../final/"' in last
     _, renderer, pages = build_modules(tmp_path / "nofinal", content__course=MODULES.replace("final_quiz: final\n", ""))
@@ -132,8 +150,11 @@ def test_render_modules_home_lists_modules_not_lesson_details(tmp_path):
     items = elements.find("li", class_="course-modules__item")
     assert len(items) == 3
     titles = re.findall(r'<h3 class="course-modules__title"><a href="([^"]+)">([^<]+)</a></h3>', html)
-    assert titles == [("modules/start-here/", "Start here!"), ("modules/then/", "Then"),
-                      ("modules/start-here-2/", "start  HERE")]
+    assert titles == [
+        ("modules/start-here/", "Start here!"),
+        ("modules/then/", "Then"),
+        ("modules/start-here-2/", "start  HERE"),
+    ]
     assert "2 lessons · about 10 minutes" in html and "1 lesson · about 5 minutes" in html
     # lesson titles only, as links: no summaries, objectives or passed marks
     assert '<a href="three/">Lesson three</a>' in html
@@ -160,11 +181,14 @@ def test_render_modules_progress_has_one_row_per_module_with_its_quizzes(tmp_pat
 
 
 def test_render_modules_certificate_requires_each_module(tmp_path):
-    course, renderer, pages = build_modules(tmp_path)
+    _course, renderer, pages = build_modules(tmp_path)
     html = page_html(renderer, pages["certificate/index.md"])
     requirements = [a for _, a in Elements(html).tags if "data-certificate-requirement" in a]
     assert [(r["data-certificate-requirement"], r["data-quiz-group"].count(":")) for r in requirements] == [
-        ("modules/start-here", 2), ("modules/then", 4), ("final", 2)]
+        ("modules/start-here", 2),
+        ("modules/then", 4),
+        ("final", 2),
+    ]
     text = " ".join(re.sub(r"<[^>]+>", " ", html).split())
     assert "Start here! (1 quiz, pass mark 70%)" in text
     assert "Then (2 quizzes, pass marks 70–90%)" in text
@@ -186,10 +210,13 @@ def test_render_without_modules_is_unchanged(tmp_path):
     course, renderer, pages = build(tmp_path)
     assert course.modules == ()
     assert list(pages.values()) == [
-        PageSpec("index.md", "Home", "home"), PageSpec("one/index.md", "Lesson one", "lesson", "one"),
-        PageSpec("two/index.md", "Lesson two", "lesson", "two"), PageSpec("final/index.md", "Final", "quiz", "final"),
+        PageSpec("index.md", "Home", "home"),
+        PageSpec("one/index.md", "Lesson one", "lesson", "one"),
+        PageSpec("two/index.md", "Lesson two", "lesson", "two"),
+        PageSpec("final/index.md", "Final", "quiz", "final"),
         PageSpec("progress/index.md", "Your progress", "progress"),
-        PageSpec("certificate/index.md", "Certificate", "certificate")]
+        PageSpec("certificate/index.md", "Certificate", "certificate"),
+    ]
     assert course_nav(course, list(pages.values())) == [{p.title: p.src_uri} for p in pages.values()]
     home = page_html(renderer, pages["index.md"])
     assert "course-modules" not in home and home.count('class="course-lessons__item"') == 2
@@ -198,6 +225,7 @@ def test_render_without_modules_is_unchanged(tmp_path):
     assert f'data-progress-row="one" data-quiz-group="one-check:{version("one-check")}:70"' in progress
     certificate = page_html(renderer, pages["certificate/index.md"])
     assert "course-certificate__scores" in certificate
-    assert f'data-certificate-requirement="one-check" data-quiz-group="one-check:{version("one-check")}:70"' \
-        in certificate
+    assert (
+        f'data-certificate-requirement="one-check" data-quiz-group="one-check:{version("one-check")}:70"' in certificate
+    )
     assert course_pages(course) == list(pages.values())

@@ -1,12 +1,12 @@
 """Rendering role-plays: where they sit on the lesson page, the hooks scenario.js reads, the
 linked steps a learner without JavaScript follows, and the progress page's table."""
+
 from __future__ import annotations
 
 from builder.site.render import CourseRenderer, course_pages, restore_deferred
 from builder.source.scoring import scenario_version
-from tests.support.paths import FIXTURES
-
 from tests.support.html import Elements
+from tests.support.paths import FIXTURES
 from tests.support.projects import load, project_at
 
 
@@ -42,15 +42,19 @@ def test_role_play_steps_are_linked_for_learners_without_javascript():
     _, html = rendered("beta/index.md")
     elements = Elements(html)
     nodes = [a["data-node"] for a in elements.find("div") if "data-node" in a]
-    assert nodes[0] == "ask" and sorted(nodes) == sorted(["ask", "listen", "typing", "promise", "good-end",
-                                                          "mixed-end", "bad-end"])
+    assert nodes[0] == "ask" and sorted(nodes) == sorted(
+        ["ask", "listen", "typing", "promise", "good-end", "mixed-end", "bad-end"]
+    )
     assert {a["data-node"] for a in elements.find("div") if "data-ending" in a} == {"good-end", "mixed-end", "bad-end"}
     ids = {a["id"] for _, a in elements.tags if "id" in a}
     links = [a["href"] for a in elements.find("a") if a.get("href", "").startswith("#scenario-desk-visit-")]
     assert len(links) == 9 and all(link[1:] in ids for link in links)
     choices = [a for a in elements.find("li") if "data-next" in a]
     assert [(c["data-next"], c["data-scores"]) for c in choices[:3]] == [
-        ("listen", "2 1 0"), ("typing", "-2 0 0"), ("promise", "1 0 -2")]
+        ("listen", "2 1 0"),
+        ("typing", "-2 0 0"),
+        ("promise", "1 0 -2"),
+    ]
     # Markdown in choices is rendered; feedback is there but hidden until chosen
     assert "Stop typing and <em>listen</em>" in html
     assert "<span data-choice-feedback hidden>He can see he has your attention.</span>" in html
@@ -68,7 +72,7 @@ def test_role_play_title_is_in_the_page_outline():
 
 def test_progress_page_lists_each_role_play_with_its_lesson_and_best_scores():
     course, html = rendered("progress/index.md")
-    (table,) = Elements(html).find("table", data_scenario_progress="course-progress:fixture-course")
+    (_table,) = Elements(html).find("table", data_scenario_progress="course-progress:fixture-course")
     (row,) = Elements(html).find("tr", data_scenario_ref="desk-visit")
     assert row["data-scenario-version"] == scenario_version(course.scenarios["desk-visit"])
     assert (row["data-dimensions"], row["data-best"]) == ("caring competency integrity", "2 2 2")
