@@ -4,6 +4,8 @@ Material's instant navigation. The fixture's role-play is desk-visit, on the bet
 
 from __future__ import annotations
 
+import time
+
 import pytest
 from playwright.sync_api import expect
 
@@ -519,6 +521,13 @@ def test_pageshow_from_cache_shows_the_step_reached_elsewhere(tab, site):
     open_beta(second, site)
     play(second, PATHS["worst-caring"][0])
     assert node(first) == "ask"
+    # Chromium hands one page's localStorage writes to another page asynchronously: wait until the first page
+    # can read what the second saved, as it could by the time a learner goes back to it.
+    saved = entry(second)
+    deadline = time.monotonic() + 10
+    while entry(first) != saved:
+        assert time.monotonic() < deadline, "the first page never saw the second page's save"
+        first.wait_for_timeout(50)
     # What the browser fires when it brings the first page back from its back/forward cache:
     first.evaluate("window.dispatchEvent(new PageTransitionEvent('pageshow', {persisted: true}))")
     assert node(first) == "bad-end"
