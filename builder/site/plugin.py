@@ -198,7 +198,7 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):  # type: ignore[no-untyped-c
                 files,
                 self.pages,
                 shared,
-                {uri: page_inputs(course, page) for uri, page in self.pages.items()},
+                page_inputs(course, self.pages.values()),
                 config.site_dir,
             )
             log.info(f"building {built} of the course's {len(self.pages)} pages")

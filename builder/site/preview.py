@@ -101,24 +101,36 @@ def shared_inputs(course: Course | None, pages: Iterable[PageSpec], config_text:
     return settings, tuple(pages), config_text, extra
 
 
-def page_inputs(course: Course | None, page: PageSpec) -> Any:
-    """What one page is made from besides the shared inputs; compared with `==` (the model is frozen dataclasses),
-    so a page whose inputs are equal to the last build's is the same page. When in doubt a page takes the whole
-    course: building a page too often costs time, building it too rarely shows a stale page.
+def page_inputs(course: Course | None, pages: Iterable[PageSpec]) -> dict[str, Any]:
+    """What each page (by src_uri) is made from besides the shared inputs; compared with `==` (the model is frozen
+    dataclasses), so a page whose inputs are equal to the last build's is the same page. When in doubt a page takes
+    the whole course: building a page too often costs time, building it too rarely shows a stale page.
 
     The certificate prints the course's version, a hash of everything learners read, so it takes the whole course.
     The pages that list lessons (home, modules, progress, the final assessment) show no lesson's sections, the part
     trainers edit most, so they take the lessons without them."""
-    if course is None or page.kind == "certificate":
-        return course
-    if page.kind == "lesson":
-        lesson = next(lesson for lesson in course.lessons if lesson.id == page.ref)
-        return lesson, course.quiz_for(lesson), course.scenarios_for(lesson)
-    if page.kind == "module" and page.module is not None:
-        module = course.modules[page.module]
-        lessons = {lesson.id: lesson for lesson in course.lessons}
-        return module, tuple((_listed(lessons[i]), course.quiz_for(lessons[i])) for i in module.lesson_ids)
-    return tuple(_listed(lesson) for lesson in course.lessons), course.quizzes, course.scenarios
+    if course is None:
+        return {page.src_uri: None for page in pages}
+    lessons = {lesson.id: lesson for lesson in course.lessons}
+    listing = None
+    inputs: dict[str, Any] = {}
+    for page in pages:
+        if page.kind == "certificate":
+            inputs[page.src_uri] = course
+        elif page.kind == "lesson" and page.ref is not None:
+            lesson = lessons[page.ref]
+            inputs[page.src_uri] = lesson, course.quiz_for(lesson), course.scenarios_for(lesson)
+        elif page.kind == "module" and page.module is not None:
+            module = course.modules[page.module]
+            inputs[page.src_uri] = (
+                module,
+                tuple((_listed(lessons[i]), course.quiz_for(lessons[i])) for i in module.lesson_ids),
+            )
+        else:
+            if listing is None:
+                listing = tuple(_listed(lesson) for lesson in course.lessons), course.quizzes, course.scenarios
+            inputs[page.src_uri] = listing
+    return inputs
 
 
 def _listed(lesson: Lesson) -> Lesson:
@@ -162,8 +174,9 @@ class Preview:
             if isinstance(file, PreviewedPage):
                 file.rebuild = clean or last is None or last.pages.get(uri, _UNSET) != inputs[uri]
                 built += file.rebuild
-        if not clean and last is not None:
-            build.search = {uri: entries for uri, entries in last.search.items() if uri in build.pages}
+        if not clean and last is not None:  # the pages this build skips keep their entries
+            kept = set(documents)
+            build.search = {uri: entries for uri, entries in last.search.items() if uri in kept}
         self.current = build
         self._indexed = 0
         return built

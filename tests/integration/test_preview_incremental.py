@@ -235,3 +235,14 @@ def test_a_deleted_image_is_no_longer_served(preview, tmp_path):
     assert built_pages(server.wait_for_build())[0] == 0
     assert not (server.site / "images/handout.png").exists()
     assert_same_as_clean(project, server, tmp_path / "clean")
+
+
+def test_a_trainers_own_page_stays_in_the_search_when_a_lesson_changes(preview, tmp_path):
+    """A Markdown page of the trainer's own is not built again for a lesson's edit: its search entries must stay."""
+    project, server = preview
+    (project / "content/contacts.md").write_text("# Contacts\n\nAsk the learning desk.\n", encoding="utf-8")
+    server.wait_for_build()
+    edit(project / "content/alpha.yml", "Some text with a", "Some text, edited, with a")
+    server.wait_for_build()
+    assert b"learning desk" in (server.site / "search/search_index.json").read_bytes()
+    assert_same_as_clean(project, server, tmp_path / "clean")
