@@ -147,6 +147,8 @@ class _Build:
     outputs: set[str] = field(default_factory=set)
     search: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     order: list[str] = field(default_factory=list)
+    clean: bool = True
+    """Everything built from an empty folder: the search plugin's own index is then whole."""
 
 
 @dataclass
@@ -165,18 +167,20 @@ class Preview:
         documents = tuple(file.src_uri for file in files.documentation_pages())
         build = _Build((shared, documents), dict(inputs), order=list(documents))
         last = self.last
-        clean = last is None or last.shared != build.shared
-        if clean:
+        build.clean = last is None or last.shared != build.shared
+        if build.clean or last is None:
             clean_directory(site_dir)
+            earlier: dict[str, Any] = {}
+        else:
+            earlier = last.pages
+            kept = set(documents)  # the pages this build skips keep their search entries
+            build.search = {uri: entries for uri, entries in last.search.items() if uri in kept}
         built = 0
         for uri in pages:
             file = files.get_file_from_path(uri)
             if isinstance(file, PreviewedPage):
-                file.rebuild = clean or last is None or last.pages.get(uri, _UNSET) != inputs[uri]
+                file.rebuild = build.clean or earlier.get(uri, _UNSET) != inputs[uri]
                 built += file.rebuild
-        if not clean and last is not None:  # the pages this build skips keep their entries
-            kept = set(documents)
-            build.search = {uri: entries for uri, entries in last.search.items() if uri in kept}
         self.current = build
         self._indexed = 0
         return built
@@ -196,7 +200,7 @@ class Preview:
 
     def finish(self, config: Any) -> None:
         """After the build: remove the files of the last build that this one does not have, write the whole search
-        index, and keep this build for the next."""
+        index (a dirty build's: the search plugin indexed only the pages it built), and keep this build."""
         build = self.current
         if build is None:
             return
@@ -204,12 +208,13 @@ class Preview:
             for stale in sorted(self.last.outputs - build.outputs, reverse=True):
                 _remove(Path(stale), Path(config.site_dir))
         plugin = _search_plugin(config)
-        if plugin is not None:
+        if plugin is not None and not build.clean:  # a clean build's index, as the plugin wrote it, is whole
             index = plugin.search_index
             index.entries = [entry for uri in build.order for entry in build.search.get(uri, [])]
             target = Path(config.site_dir) / "search" / "search_index.json"
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(index.generate_search_index(None).encode("utf-8"))
+        if plugin is not None:
             plugin.search_index_prev = None  # its own merging of dirty builds is what this replaces
         self.last, self.current = build, None
 
