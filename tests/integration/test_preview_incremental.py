@@ -19,6 +19,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.support.cli import start_course_server
 from tests.support.net import free_port
 
 BUILT = "Documentation built in"
@@ -33,15 +34,7 @@ class Preview:
         self.port = free_port()
         self.tmp = tmp
         tmp.mkdir()
-        env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "TMPDIR": str(tmp)}
-        self.process = subprocess.Popen(
-            [sys.executable, "-m", "builder.cli", "serve", "--dev-addr", f"127.0.0.1:{self.port}"],
-            cwd=project,
-            env=env,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.STDOUT,
-            text=True,
-        )
+        self.process = start_course_server(project, self.port, TMPDIR=str(tmp))
         self.lines: queue.Queue[str] = queue.Queue()
         self.output: list[str] = []
         threading.Thread(target=self._read, daemon=True).start()

@@ -23,21 +23,26 @@ def run_course(*args: str, cwd: Path, check: bool = False) -> subprocess.Complet
     return result
 
 
+def start_course_server(project: Path, port: int, **env: str) -> subprocess.Popen[str]:
+    """The real `course serve` for `project` on 127.0.0.1:`port`, with `env` added to the environment; what it
+    prints (stdout and stderr together) is its stdout."""
+    return subprocess.Popen(
+        [sys.executable, "-m", "builder.cli", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+        cwd=project,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **env},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+
+
 @contextlib.contextmanager
 def course_server(project: Path) -> Iterator[tuple[subprocess.Popen[str], str]]:
     """`course serve` for `project` on a free port, started for real: (process, base URL).
 
     On exit the server is stopped and must not have printed a traceback."""
     port = free_port()
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    server = subprocess.Popen(
-        [sys.executable, "-m", "builder.cli", "serve", "--dev-addr", f"127.0.0.1:{port}"],
-        cwd=project,
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
+    server = start_course_server(project, port)
     try:
         yield server, f"http://127.0.0.1:{port}"
     finally:
