@@ -32,9 +32,11 @@ class _Checked:
 
 
 class ValidationMemo:
-    """Each file's own results, by its path and kind, while its bytes stay the same."""
+    """Each file's own results, by its path and kind, while its bytes stay the same. `remember=False` (one
+    validation, as `course validate` and `course build` make) does every piece of work each time it is asked."""
 
-    def __init__(self) -> None:
+    def __init__(self, *, remember: bool = True) -> None:
+        self.remember = remember
         self._files: dict[tuple[Path, str], _Checked] = {}
         self._current: dict[int, _Checked] = {}
         self.converters: dict[Hashable, Any] = {}
@@ -50,6 +52,8 @@ class ValidationMemo:
 
     def checked(self, file: Path, display: str, kind: str, check: Callable[[Path, str, str], SourceFile]) -> SourceFile:
         """`check(file, display, kind)`, or a fresh copy of its last result if the file's bytes are the same."""
+        if not self.remember:
+            return check(file, display, kind)
         try:
             raw = file.read_bytes()
         except OSError:

@@ -76,7 +76,7 @@ def validate_project(project: Project, memo: ValidationMemo | None = None) -> Va
     """Validate the whole project: every file, the references between them, and their Markdown. With a `memo`
     (a preview validating after each save), each unchanged file's own checks are reused."""
     with _collector_paused():
-        return _validate(project, memo)
+        return _validate(project, memo or ValidationMemo(remember=False))
 
 
 @contextmanager
@@ -103,10 +103,12 @@ def _collector_paused() -> Iterator[None]:
         gc.enable()
 
 
-def _validate(project: Project, memo: ValidationMemo | None) -> Validation:
-    if memo is not None:
-        memo.start()
-    checked = check_file if memo is None else lambda file, display, kind: memo.checked(file, display, kind, check_file)
+def _validate(project: Project, memo: ValidationMemo) -> Validation:
+    memo.start()
+
+    def checked(file: Path, display: str, kind: str) -> SourceFile:
+        return memo.checked(file, display, kind, check_file)
+
     course_path = project.display(project.course_file)
     if project.course_file.is_file():
         course_file = checked(project.course_file, course_path, "course")
@@ -145,8 +147,7 @@ def _validate(project: Project, memo: ValidationMemo | None) -> Validation:
     course = (
         None if has_errors(diagnostics) or course_file.doc is None else _build_course(sources, project_wording, memo)
     )
-    if memo is not None:
-        memo.finish()
+    memo.finish()
     return Validation(project, course, diagnostics, sources)
 
 
@@ -260,10 +261,10 @@ def _check_quiz_file(raw: dict[str, Any], checker: Checker) -> None:
     _check_reserved_id(raw, checker)
 
 
-def _check_markdown(sources: Sources, memo: ValidationMemo | None = None) -> None:
+def _check_markdown(sources: Sources, memo: ValidationMemo) -> None:
     """Markdown fields too large to convert in bounded time (errors), then, if the course has no
     errors, a warning at the field for each piece of HTML the sanitiser removes from it."""
-    per_file = _per_file(memo)
+    per_file = memo.per_file
     scanned: list[tuple[SourceFile, list[tuple[DataPath, str, str]]]] = []
     too_large = False
     for loaded in sources.files():
@@ -286,7 +287,7 @@ def _check_markdown(sources: Sources, memo: ValidationMemo | None = None) -> Non
     if too_large or any(has_errors(loaded.checker.problems) for loaded in sources.files()):
         return
     hosts = sources.project.allowed_embed_hosts
-    converters: dict[Hashable, MarkdownText] = memo.converters if memo is not None else {}
+    converters: dict[Hashable, MarkdownText] = memo.converters
 
     def removals(fields: list[tuple[DataPath, str, str]]) -> list[tuple[DataPath, str]]:
         converter = converters.get(hosts) or converters.setdefault(hosts, MarkdownText(hosts))
@@ -315,19 +316,10 @@ def _markdown_scan(loaded: SourceFile) -> tuple[list[tuple[DataPath, str]], list
     return oversized, fields, total
 
 
-def _per_file(memo: ValidationMemo | None) -> Callable[[SourceFile, Hashable, Callable[[], T]], T]:
-    """The memo's per-file results, or, without a memo, the work done each time."""
-    if memo is not None:
-        return memo.per_file
-    return lambda _loaded, _key, make: make()
-
-
-def _build_course(
-    sources: Sources, project_wording: dict[str, Any] | None = None, memo: ValidationMemo | None = None
-) -> Course:
+def _build_course(sources: Sources, project_wording: dict[str, Any], memo: ValidationMemo) -> Course:
     """Build the model from cleaned data; only called when no error was found. A lesson, quiz or role-play is
     built once for as long as its file stays the same (with a memo)."""
-    per_file = _per_file(memo)
+    per_file = memo.per_file
     data = sources.course_file.data
     modules = tuple(Module(title=m["title"], lesson_ids=tuple(m["lessons"])) for m in data["modules"] or ())
     lesson_ids = [lesson_id for m in modules for lesson_id in m.lesson_ids] if modules else data["lessons"]
