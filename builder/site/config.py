@@ -97,6 +97,18 @@ class XapiOption(BaseConfigOption[dict[str, str]]):
         return found
 
 
+class BrandOption(BaseConfigOption[Any]):
+    """`brand: {color, accent, logo, favicon}`, passed on as written: validation checks it (source/brand.py), so
+    that each problem is shown at its line in mkdocs.yml, which MkDocs' own option errors are not."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.default = None
+
+    def run_validation(self, value: object) -> object:
+        return value
+
+
 class CoursePluginConfig(base.Config):  # type: ignore[no-untyped-call]  # MkDocs: untyped __init_subclass__
     content_dir = c.Type(str, default="content")
     """Folder, relative to mkdocs.yml, holding course.yml and one YAML file per lesson."""
@@ -120,6 +132,9 @@ class CoursePluginConfig(base.Config):  # type: ignore[no-untyped-call]  # MkDoc
     xapi = XapiOption()
     """Send xAPI statements to a Learning Record Store (docs/xapi.md); off by default."""
 
+    brand = BrandOption()
+    """The organisation's colour, accent, logo and favicon (docs/authoring.md, "Your organisation's brand")."""
+
     report_failed = c.Type(bool, default=False)
     """Whether a SCORM package reports `failed` once the final assessment's attempts are used up without a pass;
     by default it keeps reporting `incomplete`, since some LMSs lock a learner out of a failed activity."""
@@ -135,6 +150,7 @@ def project_from(root: Path, options: CoursePluginConfig) -> Project:
         check_levels=tuple(sorted(dict(options.checks).items())),
         max_reading_grade=float(options.max_reading_grade),
         words_per_minute=options.words_per_minute,
+        brand=options.brand,
     )
 
 

@@ -28,11 +28,13 @@ from mkdocs.structure.toc import AnchorLink, TableOfContents
 from mkdocs.utils.templates import TemplateContext
 
 from ..source import interface_text
+from ..source.brand import Brand, BrandPalette, brand_from
 from ..source.diagnostics import Checker, Diagnostic, format_report
 from ..source.errors import ContentError
 from ..source.memo import ValidationMemo
 from ..source.project import Project
 from ..source.validate import Validation, validate_project
+from .branding import STYLESHEET_NAME, apply_brand, brand_stylesheet
 from .config import CoursePluginConfig, project_from, project_root, theme_language_written
 
 if TYPE_CHECKING:
@@ -43,6 +45,7 @@ log = get_plugin_logger("course")
 
 ASSET_URI = "assets/course"
 STYLESHEET = f"{ASSET_URI}/course.css"
+BRAND_STYLESHEET = f"{ASSET_URI}/{STYLESHEET_NAME}"
 
 _last_good: dict[Path, tuple[list[PageSpec], list[Any]]] = {}
 """While serving: the pages and navigation of each project's last build without errors. When an edit breaks
@@ -72,6 +75,8 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):  # type: ignore[no-untyped-c
         self.pages: dict[str, PageSpec] = {}
         self.deferred: dict[str, dict[str, DeferredPart]] = {}
         self.direction = "ltr"
+        self.brand: Brand | None = None
+        """The brand mkdocs.yml gives the course (`brand:`), once the course has validated."""
         self.preview: Preview | None = None
         """While `course serve` (a dirty `mkdocs serve`) runs: what the last rebuild made, so that the next builds
         only the pages a change affects (preview.py). MkDocs keeps this plugin across rebuilds (it has
@@ -131,12 +136,16 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):  # type: ignore[no-untyped-c
         else:
             _follow_course_language(config, course.language)
             self.direction = interface_text.direction(course.language)
+            self.brand = brand_from(self.project.brand)
+            if self.brand is not None:
+                apply_brand(config.theme, self.brand)
             self.renderer = CourseRenderer(
                 course,
                 directory_urls=config.use_directory_urls,
                 allowed_embed_hosts=self.project.allowed_embed_hosts,
                 scripts=self.scripts,
                 xapi=xapi,
+                brand_logo=self.brand.logo if self.brand is not None else None,
             )
             pages = course_pages(course)
             self.pages = {page.src_uri: page for page in pages}
@@ -146,8 +155,9 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):  # type: ignore[no-untyped-c
         if not config.nav:
             config.nav = nav
         _add_theme_pages(config)
-        if STYLESHEET not in config.extra_css:
-            config.extra_css.append(STYLESHEET)
+        for stylesheet in (STYLESHEET, BRAND_STYLESHEET) if self._brand_palette() else (STYLESHEET,):
+            if stylesheet not in config.extra_css:
+                config.extra_css.append(stylesheet)
         return config
 
     on_config = CombinedEvent(_on_config_theme, _on_config_course)
@@ -186,6 +196,8 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):  # type: ignore[no-untyped-c
         entries = self.renderer.entries if self.renderer is not None else ()
         for name, content in shipped_assets(catalogue, entries):
             files.append(File.generated(config, f"{ASSET_URI}/{name}", content=content))
+        if palette := self._brand_palette():
+            files.append(File.generated(config, BRAND_STYLESHEET, content=brand_stylesheet(palette)))
         if self.preview is not None:
             course = self.renderer.course if self.renderer is not None else None
             shared = shared_inputs(
@@ -272,6 +284,10 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):  # type: ignore[no-untyped-c
             if folder.is_dir():
                 server.watch(str(folder))
         return server
+
+    def _brand_palette(self) -> BrandPalette | None:
+        """The brand's colours while the course builds (a preview showing problems keeps the theme's)."""
+        return self.brand.palette if self.brand is not None and self.renderer is not None else None
 
     def _render(self, spec: PageSpec) -> RenderedPage:
         from .render import RenderedPage

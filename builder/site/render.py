@@ -165,6 +165,7 @@ class CourseRenderer:
         allowed_embed_hosts: tuple[str, ...] = (),
         scripts: str = "module",
         xapi: XapiSettings | None = None,
+        brand_logo: str | None = None,
     ):
         if scripts not in SCRIPT_KINDS:
             raise ValueError(f"scripts must be one of {SCRIPT_KINDS}")
@@ -172,6 +173,8 @@ class CourseRenderer:
         self.directory_urls = directory_urls
         self.scripts = scripts
         self.xapi = xapi
+        self.brand_logo = brand_logo
+        """The brand's logo (mkdocs.yml), on the certificate when course.yml's `certificate:` names none."""
         self.text = MarkdownText(allowed_embed_hosts)
         self.catalogue = interface_text.shipped(course.language).with_overrides(course.ui_text)
         self.env = template_environment()
@@ -373,7 +376,7 @@ class CourseRenderer:
             version=course_version(self.course),
             issuer=settings.issuer,
             signatory=settings.signatory,
-            logo=root + quote(settings.logo) if settings.logo else None,
+            logo=root + quote(logo) if (logo := settings.logo or self.brand_logo) else None,
             signature=root + quote(settings.signature) if settings.signature else None,
         )
 

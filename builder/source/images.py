@@ -1,5 +1,6 @@
-"""The images course.yml names (the certificate's logo and signature): each must be a file inside the content
-folder, which the site publishes as it is, of a type every browser shows, and small enough to print quickly.
+"""The images a course names (the certificate's logo and signature in course.yml, the brand's logo and favicon in
+mkdocs.yml): each must be a file inside the content folder, which the site publishes as it is, of a type every
+browser shows, and small enough to load and print quickly.
 
 The type is read from the file's first bytes (an SVG from its root element), never trusted from the name:
 the web server sends a file with the type its name says, so the two must also agree.
@@ -15,15 +16,24 @@ from .diagnostics import Checker, DataPath
 
 MAX_IMAGE_BYTES = 1_000_000
 """1 MB: a logo or a signature needs far less; a bigger file slows every printed certificate."""
-TYPES_BY_SUFFIX = {".png": "PNG", ".jpg": "JPEG", ".jpeg": "JPEG", ".svg": "SVG"}
-SUFFIX_OF = {"PNG": ".png", "JPEG": ".jpg", "SVG": ".svg"}
-_SIGNATURES = ((b"\x89PNG\r\n\x1a\n", "PNG"), (b"\xff\xd8\xff", "JPEG"), (b"GIF8", "GIF"), (b"BM", "BMP"))
+TYPES_BY_SUFFIX = {".png": "PNG", ".jpg": "JPEG", ".jpeg": "JPEG", ".svg": "SVG", ".ico": "ICO"}
+SUFFIX_OF = {"PNG": ".png", "JPEG": ".jpg", "SVG": ".svg", "ICO": ".ico"}
+PICTURES = ("PNG", "JPEG", "SVG")
+"""What a page or a certificate may show; a favicon may also be ICO."""
+_SIGNATURES = (
+    (b"\x89PNG\r\n\x1a\n", "PNG"),
+    (b"\xff\xd8\xff", "JPEG"),
+    (b"GIF8", "GIF"),
+    (b"BM", "BMP"),
+    (b"\x00\x00\x01\x00", "ICO"),
+)
 _PROLOGUE = re.compile(r"\s+|<\?.*?\?>|<!--.*?-->|<!DOCTYPE[^>]*>", re.DOTALL)
 _WEB_ADDRESS = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:|^//")
 
 
 def image_type(head: bytes) -> str | None:
-    """PNG, JPEG or SVG (what a certificate may show), GIF, BMP or WebP (named in messages), or None."""
+    """PNG, JPEG or SVG (what a certificate may show), ICO (a favicon), GIF, BMP or WebP (named in messages),
+    or None."""
     for magic, name in _SIGNATURES:
         if head.startswith(magic):
             return name
@@ -42,19 +52,36 @@ def _svg_root(head: bytes) -> bool:
 
 
 def check_images(
-    raw: Any, fields: tuple[str, ...], path: DataPath, content: Path, content_dir: str, checker: Checker
+    raw: Any,
+    fields: tuple[str, ...],
+    path: DataPath,
+    content: Path,
+    content_dir: str,
+    checker: Checker,
+    *,
+    kinds: tuple[str, ...] = PICTURES,
+    shown_by: str = "a certificate",
 ) -> None:
     """Each of `fields` in the raw group at `path` that names an image file: it must exist inside `content`
-    (shown to trainers as `content_dir`), be a PNG, JPEG or SVG named for its type, and be 1 MB at most."""
+    (shown to trainers as `content_dir`), be one of `kinds` (PNG, JPEG or SVG) named for its type, and be 1 MB
+    at most. `shown_by` says where it appears, for the message about a file of another type."""
     if not isinstance(raw, dict):
         return
     for name in fields:
         value = raw.get(name)
         if isinstance(value, str) and value.strip():
-            _check_image(value.strip(), (*path, name), content, content_dir, checker)
+            _check_image(value.strip(), (*path, name), content, content_dir, checker, kinds, shown_by)
 
 
-def _check_image(written: str, path: DataPath, content: Path, content_dir: str, checker: Checker) -> None:
+def _check_image(
+    written: str,
+    path: DataPath,
+    content: Path,
+    content_dir: str,
+    checker: Checker,
+    kinds: tuple[str, ...],
+    shown_by: str,
+) -> None:
     if _WEB_ADDRESS.match(written):
         checker.error(
             path,
@@ -89,9 +116,9 @@ def _check_image(written: str, path: DataPath, content: Path, content_dir: str, 
     with file.open("rb") as stream:
         found = image_type(stream.read(4096))
     named = TYPES_BY_SUFFIX.get(relative.suffix.lower())
-    if found not in SUFFIX_OF:
-        what = f"{_a(found)} {found} image" if found else "not an image a certificate can show"
-        checker.error(path, f"'{written}' is {what}; save it as PNG, JPEG or SVG", "image")
+    if found not in kinds:
+        what = f"{_a(found)} {found} image" if found else f"not an image {shown_by} can show"
+        checker.error(path, f"'{written}' is {what}; save it as {_one_of(kinds)}", "image")
     elif found != named:
         checker.error(
             path,
@@ -102,4 +129,8 @@ def _check_image(written: str, path: DataPath, content: Path, content_dir: str, 
 
 
 def _a(kind: str) -> str:
-    return "an" if kind == "SVG" else "a"  # said "ess-vee-gee"
+    return "an" if kind in ("SVG", "ICO") else "a"  # said "ess-vee-gee", "eye-co"
+
+
+def _one_of(kinds: tuple[str, ...]) -> str:
+    return kinds[0] if len(kinds) == 1 else f"{', '.join(kinds[:-1])} or {kinds[-1]}"

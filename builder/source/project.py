@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 COURSE_FILE = "course.yml"
 CONFIG_FILE = "mkdocs.yml"
@@ -28,6 +29,8 @@ class Project:
     """(check code, warn | info | ignore) pairs for `course check`; codes not listed warn."""
     max_reading_grade: float
     words_per_minute: int
+    brand: Any = None
+    """The `brand:` option as mkdocs.yml wrote it (checked, with its places, by source/brand.py), or None."""
 
     @property
     def content_path(self) -> Path:

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from . import course_format as fmt
+from .brand import check_brand
 from .diagnostics import Checker, DataPath, Diagnostic, has_errors, sort_diagnostics
 from .exam_rules import check_draw, check_exam_settings
 from .images import check_images
@@ -142,7 +143,11 @@ def _validate(project: Project, memo: ValidationMemo) -> Validation:
         check_references(sources)
     _check_markdown(sources, memo)
     diagnostics = sort_diagnostics(
-        [*(problem for loaded in sources.files() for problem in loaded.checker.problems), *wording_problems]
+        [
+            *(problem for loaded in sources.files() for problem in loaded.checker.problems),
+            *wording_problems,
+            *check_brand(project),
+        ]
     )
     course = (
         None if has_errors(diagnostics) or course_file.doc is None else _build_course(sources, project_wording, memo)

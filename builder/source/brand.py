@@ -1,0 +1,171 @@
+"""The organisation's brand (the course plugin's `brand:` option in mkdocs.yml): its colour and accent, logo
+and favicon; the checks that keep them readable; and the shades the site derives from them.
+
+The colour is the header's and the buttons' background, behind white text, in both colour schemes, and the
+accent is the colour of links as the pointer rests on them; so white text on each must reach WCAG AA's 4.5:1,
+and a colour that does not is an error that suggests the nearest shade that does. On the dark scheme, text in
+the brand's colour (links, secondary buttons) is drawn in a lighter shade of it that reaches 4.5:1 on the
+darkest and the lightest of the dark scheme's surfaces.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from .colour import WHITE, Colour, contrast, darkest_passing, lightest_passing, ratio_text
+from .diagnostics import Diagnostic
+from .images import PICTURES, check_images
+from .plugin_options import OptionChecker, plugin_option_places
+from .project import CONFIG_FILE, Project
+from .text import suggest
+
+KEYS = ("color", "accent", "logo", "favicon")
+COLOURS = ("color", "accent")
+TEXT_RATIO = 4.5
+"""WCAG 2.2 AA's contrast for normal-size text (1.4.3)."""
+DARK_SURFACES = (Colour.from_hsl(232, 0.15, 0.14), Colour.from_hsl(232, 0.15, 0.22))
+"""The dark scheme's page (Material's slate background) and the lightest of the course's boxes on it: a
+brand-coloured link must be readable on both."""
+PLUGIN = "course"
+
+
+@dataclass(frozen=True, slots=True)
+class Brand:
+    """The brand as checked: colours as colours, images as paths from the content folder."""
+
+    color: Colour | None = None
+    accent: Colour | None = None
+    logo: str | None = None
+    favicon: str | None = None
+
+    @property
+    def palette(self) -> BrandPalette | None:
+        """The colours the site is drawn with, or None when the brand sets no colour (the theme's stay)."""
+        if self.color is None:
+            return None
+        accent = self.accent or self.color
+        return BrandPalette(
+            color=self.color,
+            color_light=self.color.mixed(WHITE, 0.2),
+            color_dark=self.color.mixed(Colour(0, 0, 0), 0.2),
+            accent=accent,
+            dark_text=_readable_on_dark(self.color) or WHITE,
+            dark_accent=_readable_on_dark(accent) or WHITE,
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class BrandPalette:
+    color: Colour
+    """The header's and buttons' background (white text on it), in both schemes; and links on the light one."""
+    color_light: Colour
+    color_dark: Colour
+    accent: Colour
+    """Links under the pointer, on the light scheme."""
+    dark_text: Colour
+    """Text in the brand's colour on the dark scheme: links, secondary buttons."""
+    dark_accent: Colour
+    """Links under the pointer, on the dark scheme."""
+
+
+def brand_from(raw: Any) -> Brand | None:
+    """The brand a checked `brand:` option describes (check_brand found no errors), None when there is none."""
+    if not isinstance(raw, dict) or not raw:
+        return None
+
+    def written(key: str) -> str | None:
+        value = raw.get(key)
+        return value.strip() if isinstance(value, str) and value.strip() else None
+
+    color, accent = written("color"), written("accent")
+    return Brand(
+        color=Colour.parse(color) if color else None,
+        accent=Colour.parse(accent) if accent else None,
+        logo=written("logo"),
+        favicon=written("favicon"),
+    )
+
+
+def check_brand(project: Project) -> list[Diagnostic]:
+    """Every problem with the project's `brand:` option, each at its place in mkdocs.yml."""
+    raw = project.brand
+    if raw is None:
+        return []
+    config_file = project.root / CONFIG_FILE
+    display = project.display(config_file)
+    text = config_file.read_text(encoding="utf-8", errors="replace") if config_file.is_file() else ""
+    checker = OptionChecker(display, plugin_option_places(text, display, PLUGIN))
+    if not isinstance(raw, dict):
+        checker.error(
+            ("brand",), "should be a group of lines: color, accent, logo and favicon (each optional)", "brand"
+        )
+        return checker.problems
+    for key in raw:
+        if key not in KEYS:
+            checker.error(
+                ("brand", key),
+                f"unknown key '{key}'{suggest(str(key), list(KEYS))}; the keys are: {', '.join(KEYS)}",
+                "brand",
+                key=True,
+            )
+    for key in COLOURS:
+        if key in raw and raw[key] is None:  # `color: #1a56a8` unquoted: YAML reads a comment, so nothing
+            checker.error(
+                ("brand", key),
+                'has no colour: in YAML a # starts a comment, so write the colour in quotes, like "#1a56a8"',
+                "brand",
+            )
+        elif key in raw and (problem := colour_problem(raw[key], key)):
+            code = "brand" if Colour.parse(str(raw[key])) is None else "brand-contrast"
+            checker.error(("brand", key), problem, code)
+    for key in ("logo", "favicon"):
+        value = raw.get(key)
+        if value is not None and not (isinstance(value, str) and value.strip()):
+            checker.error(("brand", key), "should be the path of an image file from the content folder", "brand")
+    check_images(raw, ("logo",), ("brand",), project.content_path, project.content_dir, checker, shown_by="a page")
+    check_images(
+        raw,
+        ("favicon",),
+        ("brand",),
+        project.content_path,
+        project.content_dir,
+        checker,
+        kinds=(*PICTURES, "ICO"),
+        shown_by="a browser tab",
+    )
+    return checker.problems
+
+
+def colour_problem(value: Any, key: str) -> str | None:
+    """What is wrong with a brand colour as written, in a trainer's words, or None when it is fine."""
+    colour = Colour.parse(value) if isinstance(value, str) else None
+    if colour is None:
+        return f"'{value}' is not a colour written as # and six hexadecimal digits, such as #1a56a8"
+    ratio = contrast(WHITE, colour)
+    role = "the header and the buttons" if key == "color" else "links as the pointer rests on them"
+    if ratio < TEXT_RATIO:
+        passing = darkest_passing(colour, WHITE, TEXT_RATIO)
+        suggestion = (
+            f"; the nearest shade that passes is {passing.hex} ({ratio_text(contrast(WHITE, passing))})"
+            if passing
+            else ""
+        )
+        return (
+            f"white text on {colour.hex} has a contrast of only {ratio_text(ratio)}, below the {TEXT_RATIO}:1 that "
+            f"text needs (WCAG AA) on {role}{suggestion}"
+        )
+    if _readable_on_dark(colour) is None:
+        return (
+            f"no lighter shade of {colour.hex} reaches {TEXT_RATIO}:1 on the dark colour scheme's background; "
+            "choose a colour with more of a hue"
+        )
+    return None
+
+
+def _readable_on_dark(colour: Colour) -> Colour | None:
+    """The nearest shade of `colour` readable as text on every dark surface (lighter than all of them)."""
+    shade: Colour | None = colour
+    for surface in sorted(DARK_SURFACES, key=lambda s: s.luminance):
+        shade = lightest_passing(shade, surface, TEXT_RATIO) if shade else None
+    return shade if shade and all(contrast(shade, s) >= TEXT_RATIO for s in DARK_SURFACES) else None
