@@ -3,9 +3,10 @@ and favicon; the checks that keep them readable; and the shades the site derives
 
 The colour is the header's and the buttons' background, behind white text, in both colour schemes, and the
 accent is the colour of links as the pointer rests on them; so white text on each must reach WCAG AA's 4.5:1,
-and a colour that does not is an error that suggests the nearest shade that does. On the dark scheme, text in
-the brand's colour (links, secondary buttons) is drawn in a lighter shade of it that reaches 4.5:1 on the
-darkest and the lightest of the dark scheme's surfaces.
+and a colour that does not is an error that suggests the nearest shade that does. Text in the brand's colour
+(links, secondary buttons) must also reach 4.5:1 on the course's tinted boxes: on the light scheme it takes a
+darker shade where the colour is too pale for them, and on the dark scheme a lighter shade that reaches 4.5:1
+on every dark surface.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from .colour import WHITE, Colour, contrast, darkest_passing, lightest_passing, ratio_text
+from .colour import BLACK, WHITE, Colour, contrast, darkest_passing, lightest_passing, ratio_text
 from .diagnostics import Diagnostic
 from .images import PICTURES, check_images
 from .plugin_options import OptionChecker, plugin_option_places
@@ -24,9 +25,12 @@ KEYS = ("color", "accent", "logo", "favicon")
 COLOURS = ("color", "accent")
 TEXT_RATIO = 4.5
 """WCAG 2.2 AA's contrast for normal-size text (1.4.3)."""
+LIGHT_SURFACES = (WHITE, Colour.parse("#f6f1fb") or WHITE)
+"""The light scheme's page and the darkest of the course's tinted boxes on it (course.css): text in the brand's
+colour must be readable on both, which white text on the colour does not promise (a colour at 4.6:1 with white
+is 4.2:1 on a tinted box)."""
 DARK_SURFACES = (Colour.from_hsl(232, 0.15, 0.14), Colour.from_hsl(232, 0.15, 0.22))
-"""The dark scheme's page (Material's slate background) and the lightest of the course's boxes on it: a
-brand-coloured link must be readable on both."""
+"""The dark scheme's page (Material's slate background) and the lightest of the course's boxes on it."""
 PLUGIN = "course"
 
 
@@ -48,8 +52,9 @@ class Brand:
         return BrandPalette(
             color=self.color,
             color_light=self.color.mixed(WHITE, 0.2),
-            color_dark=self.color.mixed(Colour(0, 0, 0), 0.2),
-            accent=accent,
+            color_dark=self.color.mixed(BLACK, 0.2),
+            light_text=_readable_on_light(self.color) or BLACK,
+            light_accent=_readable_on_light(accent) or BLACK,
             dark_text=_readable_on_dark(self.color) or WHITE,
             dark_accent=_readable_on_dark(accent) or WHITE,
         )
@@ -58,10 +63,13 @@ class Brand:
 @dataclass(frozen=True, slots=True)
 class BrandPalette:
     color: Colour
-    """The header's and buttons' background (white text on it), in both schemes; and links on the light one."""
+    """The header's and buttons' background (white text on it), in both schemes."""
     color_light: Colour
     color_dark: Colour
-    accent: Colour
+    light_text: Colour
+    """Text in the brand's colour on the light scheme (links, secondary buttons): the colour, or a darker shade
+    of it where the colour is too pale for the course's tinted boxes."""
+    light_accent: Colour
     """Links under the pointer, on the light scheme."""
     dark_text: Colour
     """Text in the brand's colour on the dark scheme: links, secondary buttons."""
@@ -163,9 +171,13 @@ def colour_problem(value: Any, key: str) -> str | None:
     return None
 
 
+def _readable_on_light(colour: Colour) -> Colour | None:
+    """The nearest shade of `colour` (itself, or darker) readable as text on every light surface."""
+    shade = darkest_passing(colour, min(LIGHT_SURFACES, key=lambda s: s.luminance), TEXT_RATIO)
+    return shade if shade and all(contrast(shade, s) >= TEXT_RATIO for s in LIGHT_SURFACES) else None
+
+
 def _readable_on_dark(colour: Colour) -> Colour | None:
-    """The nearest shade of `colour` readable as text on every dark surface (lighter than all of them)."""
-    shade: Colour | None = colour
-    for surface in sorted(DARK_SURFACES, key=lambda s: s.luminance):
-        shade = lightest_passing(shade, surface, TEXT_RATIO) if shade else None
+    """The nearest shade of `colour` (itself, or lighter) readable as text on every dark surface."""
+    shade = lightest_passing(colour, max(DARK_SURFACES, key=lambda s: s.luminance), TEXT_RATIO)
     return shade if shade and all(contrast(shade, s) >= TEXT_RATIO for s in DARK_SURFACES) else None

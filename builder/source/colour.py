@@ -76,6 +76,7 @@ class Colour:
 
 
 WHITE = Colour(255, 255, 255)
+BLACK = Colour(0, 0, 0)
 
 
 def contrast(first: Colour, second: Colour) -> float:

@@ -40,7 +40,7 @@ def test_brand_colours_the_header_buttons_and_links_in_both_schemes(new_tab, sit
     assert page.locator("body").get_attribute("data-md-color-scheme") == ("slate" if scheme == "dark" else "default")
     answer(page, "alpha-check", RIGHT["alpha-check"])
     check(page, "alpha-check")
-    link = PALETTE.dark_text if scheme == "dark" else BRAND
+    link = PALETTE.dark_text if scheme == "dark" else PALETTE.light_text
     assert colours(page) == {
         "header": rgb(BRAND),
         "button": rgb(BRAND),

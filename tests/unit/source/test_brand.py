@@ -3,7 +3,7 @@ contrast and the nearest passing shade; and the shades a passing brand gives the
 
 from __future__ import annotations
 
-from builder.source.brand import DARK_SURFACES, Brand, brand_from
+from builder.source.brand import DARK_SURFACES, LIGHT_SURFACES, Brand, brand_from
 from builder.source.colour import WHITE, Colour, contrast
 from tests.support.projects import FILES, load, write_project
 
@@ -94,10 +94,17 @@ def test_a_brand_that_is_not_a_group_is_an_error_at_its_line(tmp_path):
     ]
 
 
-def test_the_dark_scheme_reads_brand_coloured_text_in_a_lighter_shade_that_passes_on_every_dark_surface():
-    for written in ("#1a56a8", "#0b1f3a", "#000000", "#b3261e", "#0a6b52"):
-        palette = Brand(color=Colour.parse(written)).palette
+def test_brand_coloured_text_takes_the_nearest_shade_that_passes_on_every_surface_of_its_scheme():
+    for written in ("#1a56a8", "#0b1f3a", "#000000", "#b3261e", "#0a6b52", "#0a6dff"):
+        palette = Brand(color=Colour.parse(written), accent=Colour.parse("#0a6dff")).palette
         assert palette is not None and palette.color == Colour.parse(written)
-        assert all(contrast(palette.dark_text, surface) >= 4.5 for surface in DARK_SURFACES), written
-        assert palette.dark_text.luminance >= palette.color.luminance
+        for shade in (palette.dark_text, palette.dark_accent):
+            assert all(contrast(shade, surface) >= 4.5 for surface in DARK_SURFACES), written
+        for shade in (palette.light_text, palette.light_accent):
+            assert all(contrast(shade, surface) >= 4.5 for surface in LIGHT_SURFACES), written
+        assert palette.dark_text.luminance >= palette.color.luminance >= palette.light_text.luminance
+    dark_enough = Brand(color=Colour.parse("#1a56a8")).palette
+    assert dark_enough is not None and dark_enough.light_text == dark_enough.color, "a dark colour is kept as it is"
+    pale = Brand(color=Colour.parse("#0a6dff")).palette  # 4.52:1 with white, less on a tinted box
+    assert pale is not None and pale.light_text != pale.color
     assert Brand(logo="images/logo.svg").palette is None, "a brand without a colour leaves the theme's"
