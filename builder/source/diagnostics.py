@@ -113,8 +113,11 @@ class Checker:
         key: bool = False,
         at: SourceLocation | None = None,
     ) -> None:
-        location = at or (self.doc.location(path, key=key) if self.doc is not None else SourceLocation(self.file))
-        self.problems.append(Diagnostic(location, message, code, severity, path))
+        self.problems.append(Diagnostic(at or self.location(path, key=key), message, code, severity, path))
+
+    def location(self, path: DataPath, *, key: bool = False) -> SourceLocation:
+        """Where the value (or, with `key`, the key) at `path` was written."""
+        return self.doc.location(path, key=key) if self.doc is not None else SourceLocation(self.file)
 
     def error_at(self, line: int, col: int, message: str, code: str) -> None:
         """An error at a line and column, for problems found before there is any data (YAML syntax)."""

@@ -12,7 +12,7 @@ from typing import Any
 
 import yaml
 
-from .diagnostics import Checker, DataPath, Diagnostic, Severity, SourceLocation
+from .diagnostics import Checker, DataPath, SourceLocation
 
 Places = dict[DataPath, tuple[SourceLocation, SourceLocation]]
 """Each option's path (inside the plugin's options, like ("brand", "color")): where its value and its key are."""
@@ -71,18 +71,6 @@ class OptionChecker(Checker):
     def __init__(self, file: str, places: Places):
         super().__init__(file)
         self.places = places
-
-    def report(
-        self,
-        path: DataPath,
-        message: str,
-        code: str,
-        severity: Severity,
-        *,
-        key: bool = False,
-        at: SourceLocation | None = None,
-    ) -> None:
-        self.problems.append(Diagnostic(at or self.location(path, key=key), message, code, severity, path))
 
     def location(self, path: DataPath, *, key: bool = False) -> SourceLocation:
         for length in range(len(path), -1, -1):
