@@ -164,8 +164,51 @@ def test_paper_is_light_in_the_dark_scheme(new_tab, site):
     sheet = ".course-certificate__sheet"
     assert luminance(page, sheet, "backgroundColor") == 1
     assert luminance(page, sheet) < 0.05
-    ink = page.evaluate("getComputedStyle(document.querySelector('.course-certificate__kicker')).color")
-    assert ink == page.evaluate("getComputedStyle(document.querySelector('.md-header')).backgroundColor")
+    # the ink is the brand: unbranded, Material's primary (indigo, dark enough to be kept as it is)
+    assert luminance(page, ".course-certificate__kicker") == luminance(page, ".md-header", "backgroundColor")
+
+
+MATERIAL_PRIMARIES = ("red", "pink", "purple", "deep-purple", "indigo", "blue", "light-blue", "cyan", "teal", "green")
+MATERIAL_PRIMARIES += ("light-green", "lime", "yellow", "amber", "orange", "deep-orange", "brown", "grey", "blue-grey")
+MATERIAL_PRIMARIES += ("black", "white")
+"""Every `primary:` Material has (its palette.css)."""
+CONTRAST = """([text, box, property]) => [[text, property], [box, 'backgroundColor']].map(([selector, colour]) => {
+        const el = document.querySelector(selector), probe = document.createElement('canvas').getContext('2d');
+        probe.fillStyle = getComputedStyle(el)[colour];
+        probe.fillRect(0, 0, 1, 1);
+        const [r, g, b] = [...probe.getImageData(0, 0, 1, 1).data].map(c => c / 255)
+            .map(c => c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4);
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b + 0.05;
+    }).sort((a, b) => b - a).reduce((a, b) => a / b)"""
+"""The contrast ratio of `text`'s colour (or `property`) on the background of `box`."""
+
+
+def test_buttons_and_links_take_any_material_primary_and_stay_readable(new_tab, site):
+    """Unbranded, the course's buttons and links follow the trainer's `primary:`, darkened (or, as text on dark,
+    lightened) where that colour would be under 4.5:1."""
+    page = new_tab(color_scheme="dark").page
+    take(page, site, "alpha-check", MIXED["alpha-check"])  # not passed: a link in the tinted result box
+    pairs = {
+        "primary button": (".course-button:not(.course-button--secondary)",) * 2 + ("color",),
+        "secondary button": (".course-button--secondary",) * 2 + ("color",),
+        "link in the result box": (".course-quiz__result a", ".course-quiz__result", "color"),
+    }
+    for kind in ("scenario", "example", "tip", "warning"):  # the fixture's callouts have no links: one each
+        box = f".course-section--{kind}"
+        page.locator(f"{box} p").first.evaluate("p => p.insertAdjacentHTML('beforeend', ' <a href=\"#\">a link</a>')")
+        pairs[f"link in the {kind} box"] = (f"{box} a", box, "color")
+    low = []
+    for preference, expected in SCHEMES.items():
+        page.emulate_media(color_scheme=preference)
+        wait_scheme(page, expected)
+        for primary in MATERIAL_PRIMARIES:
+            page.evaluate("primary => document.body.setAttribute('data-md-color-primary', primary)", primary)
+            low += [
+                f"{preference}, {primary}: {name} {ratio:.2f}:1"
+                for name, args in pairs.items()
+                if (ratio := page.evaluate(CONTRAST, list(args))) < 4.5
+            ]
+    assert low == []
 
 
 # -- axe in both schemes ---------------------------------------------------------------------------
@@ -275,7 +318,8 @@ FITS = """() => {
         .md-content :is(a, button, input, select, textarea, label, summary)`);
     const problems = [];
     for (const el of controls) {
-        if (!el.checkVisibility({visibilityProperty: true, opacityProperty: true}) || el.closest('.course-visually-hidden')) continue;
+        const shown = el.checkVisibility({visibilityProperty: true, opacityProperty: true});
+        if (!shown || el.closest('.course-visually-hidden')) continue;
         const box = el.getBoundingClientRect(), inline = getComputedStyle(el).display === 'inline';
         const what = `${el.tagName.toLowerCase()} "${(el.textContent || el.value || el.title).trim().slice(0, 40)}"`;
         if (box.width && (box.left < -1 || box.right > width + 1)) problems.push(`${what} is outside the window`);
