@@ -34,23 +34,31 @@ TO_AN_ENDING = ("Keep typing while he talks", "Apologise and turn round", "Say y
 """The role-play's longest path (to mixed-end): feedback on the way, scores at the end."""
 NAME_LABEL = "Your name, as it should appear on the certificate"
 
-LUMINANCE = """([selector, property]) => {
-    const el = document.querySelector(selector), probe = document.createElement('canvas').getContext('2d');
-    probe.fillStyle = getComputedStyle(el)[property];  // any CSS colour (color-mix too) to #rrggbb
+LUMINANCE_OF = """(el, property) => {
+    const probe = document.createElement('canvas').getContext('2d');
+    probe.fillStyle = getComputedStyle(el)[property];  // any CSS colour (oklch(from …), color-mix…) to sRGB
     probe.fillRect(0, 0, 1, 1);
     const [r, g, b] = [...probe.getImageData(0, 0, 1, 1).data].map(c => c / 255)
         .map(c => c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4);
     return 0.2126 * r + 0.7152 * g + 0.0722 * b;
 }"""
-"""The relative luminance (WCAG) of an element's computed colour: 1 is white, 0 black."""
+"""The relative luminance (WCAG) of an element's computed colour `property`: 1 is white, 0 black."""
 
 
 def luminance(page, selector: str, prop: str = "color") -> float:
-    return page.evaluate(LUMINANCE, [selector, prop])
+    return page.evaluate(
+        f"([selector, prop]) => ({LUMINANCE_OF})(document.querySelector(selector), prop)", [selector, prop]
+    )
 
 
-def scheme(page) -> str | None:
-    return page.evaluate("document.body.dataset.mdColorScheme ?? null")
+def contrast(page, text: str, box: str) -> float:
+    """The contrast ratio of `text`'s colour on the background of `box` (selectors; the first match of each)."""
+    return page.evaluate(
+        f"""([text, box]) => [[text, 'color'], [box, 'backgroundColor']]
+            .map(([selector, prop]) => ({LUMINANCE_OF})(document.querySelector(selector), prop) + 0.05)
+            .sort((a, b) => b - a).reduce((a, b) => a / b)""",
+        [text, box],
+    )
 
 
 def wait_scheme(page, expected: str) -> None:
@@ -172,15 +180,6 @@ MATERIAL_PRIMARIES = ("red", "pink", "purple", "deep-purple", "indigo", "blue", 
 MATERIAL_PRIMARIES += ("light-green", "lime", "yellow", "amber", "orange", "deep-orange", "brown", "grey", "blue-grey")
 MATERIAL_PRIMARIES += ("black", "white")
 """Every `primary:` Material has (its palette.css)."""
-CONTRAST = """([text, box, property]) => [[text, property], [box, 'backgroundColor']].map(([selector, colour]) => {
-        const el = document.querySelector(selector), probe = document.createElement('canvas').getContext('2d');
-        probe.fillStyle = getComputedStyle(el)[colour];
-        probe.fillRect(0, 0, 1, 1);
-        const [r, g, b] = [...probe.getImageData(0, 0, 1, 1).data].map(c => c / 255)
-            .map(c => c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4);
-        return 0.2126 * r + 0.7152 * g + 0.0722 * b + 0.05;
-    }).sort((a, b) => b - a).reduce((a, b) => a / b)"""
-"""The contrast ratio of `text`'s colour (or `property`) on the background of `box`."""
 
 
 def test_buttons_and_links_take_any_material_primary_and_stay_readable(new_tab, site):
@@ -189,15 +188,15 @@ def test_buttons_and_links_take_any_material_primary_and_stay_readable(new_tab, 
     page = new_tab(color_scheme="dark").page
     take(page, site, "alpha-check", MIXED["alpha-check"])  # not passed: a link in the tinted result box
     pairs = {
-        "primary button": (".course-button:not(.course-button--secondary)",) * 2 + ("color",),
-        "secondary button": (".course-button--secondary",) * 2 + ("color",),
-        "link in the result box": (".course-quiz__result a", ".course-quiz__result", "color"),
+        "primary button": (".course-button:not(.course-button--secondary)",) * 2,
+        "secondary button": (".course-button--secondary",) * 2,
+        "link in the result box": (".course-quiz__result a", ".course-quiz__result"),
     }
     for kind in ("scenario", "example", "tip", "warning"):  # the fixture's callouts have no links: one each
         box = f".course-section--{kind}"
         page.locator(f"{box} p").first.evaluate("p => p.insertAdjacentHTML('beforeend', ' <a href=\"#\">a link</a>')")
-        pairs[f"link in the {kind} box"] = (f"{box} a", box, "color")
-    low = []
+        pairs[f"link in the {kind} box"] = (f"{box} a", box)
+    low, buttons = [], set()
     for preference, expected in SCHEMES.items():
         page.emulate_media(color_scheme=preference)
         wait_scheme(page, expected)
@@ -206,9 +205,11 @@ def test_buttons_and_links_take_any_material_primary_and_stay_readable(new_tab, 
             low += [
                 f"{preference}, {primary}: {name} {ratio:.2f}:1"
                 for name, args in pairs.items()
-                if (ratio := page.evaluate(CONTRAST, list(args))) < 4.5
+                if (ratio := contrast(page, *args)) < 4.5
             ]
+            buttons.add(page.locator(".course-button").first.evaluate("el => getComputedStyle(el).backgroundColor"))
     assert low == []
+    assert len(buttons) >= 19  # a colour of each primary's own (white and grey are both a mid grey)
 
 
 # -- axe in both schemes ---------------------------------------------------------------------------
