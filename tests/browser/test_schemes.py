@@ -300,7 +300,9 @@ MOVING = """() => [...document.querySelectorAll('.course, .course *')].filter(el
 """Every element of the course's own with an animation or a transition."""
 
 
-def test_course_components_keep_still_when_motion_is_reduced(new_tab, site):
+@pytest.mark.parametrize("theme", ["material", "mkdocs-dark"])
+def test_course_components_keep_still_when_motion_is_reduced(new_tab, sites, theme):
+    site = sites(theme)
     moving = {}
     for preference in ("no-preference", "reduce"):
         page = new_tab(reduced_motion=preference).page
