@@ -5,8 +5,10 @@ error page; then reduced motion, 200% text (WCAG 1.4.4) and reflow at 320 CSS px
 from __future__ import annotations
 
 import pytest
+import yaml
 from playwright.sync_api import expect
 
+from builder.authoring.scaffold import SCAFFOLD
 from tests.support.browser import (
     PAGES,
     answer,
@@ -19,6 +21,7 @@ from tests.support.browser import (
 )
 from tests.support.cli import course_server
 from tests.support.net import fetch, wait_for
+from tests.support.paths import FIXTURES, REPO
 
 PHONE = {"viewport": {"width": 375, "height": 740}, "is_mobile": True, "has_touch": True, "device_scale_factor": 2}
 # Answers that leave every kind of mark on screen: right, wrong (with option feedback) and blank.
@@ -102,6 +105,20 @@ def open_beta(page, site) -> None:
 
 
 # -- the scheme: the device's preference, the switch, paper -----------------------------------------
+
+
+def test_the_fixture_has_the_palette_switch_the_bundled_course_and_course_init_ship():
+    palettes = {
+        config: yaml.safe_load(config.read_text())["theme"]["palette"]
+        for config in (REPO / "mkdocs.yml", SCAFFOLD / "project" / "mkdocs.yml", FIXTURES / "full" / "mkdocs.yml")
+    }
+    shipped = palettes[REPO / "mkdocs.yml"]
+    assert [(state["media"], state.get("scheme")) for state in shipped] == [
+        ("(prefers-color-scheme)", None),  # automatic first: a new visitor gets the device's scheme
+        ("(prefers-color-scheme: light)", "default"),
+        ("(prefers-color-scheme: dark)", "slate"),
+    ]
+    assert all(palette == shipped for palette in palettes.values())
 
 
 def test_the_devices_preference_picks_the_scheme_and_automatic_follows_it_live(new_tab, site):
