@@ -8,6 +8,7 @@ In CI (CI=true) a missing Chromium fails the suite; locally the browser tests ar
 from __future__ import annotations
 
 import functools
+import os
 import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -66,6 +67,17 @@ def _mkdocs_theme(project: Path, base: str) -> None:
     )
     assert "name: mkdocs" in text
     config.write_text(text)
+
+
+def _mkdocs_theme_dark(project: Path, base: str) -> None:
+    """MkDocs' own theme following the device's light or dark (its `color_mode: auto`), with its switch."""
+    _mkdocs_theme(project, base)
+    config = project / "mkdocs.yml"
+    config.write_text(
+        config.read_text().replace(
+            "  name: mkdocs\n", "  name: mkdocs\n  color_mode: auto\n  user_color_mode_toggle: true\n"
+        )
+    )
 
 
 def _instant(project: Path, base: str) -> None:
@@ -164,6 +176,7 @@ VARIANTS: dict[str, Callable[..., None] | None] = {
     "pool": _pool,
     "material": None,
     "mkdocs": _mkdocs_theme,
+    "mkdocs-dark": _mkdocs_theme_dark,
     "instant": _instant,
     "shuffled": _shuffled_ordering,
     "numeric": _numeric,
@@ -178,6 +191,10 @@ def site(sites) -> Site:
 
 
 # -- the browser -------------------------------------------------------------------------------
+
+SCHEME = os.environ.get("COURSE_TEST_SCHEME", "light")
+"""The colour scheme the tabs prefer: COURSE_TEST_SCHEME=dark runs every browser test in the dark scheme
+(test_schemes.py covers dark in every run; this is for a whole-suite check after a change to the colours)."""
 
 
 class _Chromium:
@@ -231,7 +248,7 @@ def browser():
 def module_tab() -> Iterator[Tab]:
     """One page for a whole test module (a module that prints many sites reuses it); its errors fail the module."""
     require_chromium()
-    tab = Tab(_CHROMIUM.get().new_context(viewport={"width": 1280, "height": 900}))
+    tab = Tab(_CHROMIUM.get().new_context(viewport={"width": 1280, "height": 900}, color_scheme=SCHEME))
     yield tab
     errors = tab.course_errors()
     tab.context.close()
@@ -265,6 +282,7 @@ def new_tab(browser) -> Iterator[Callable[..., Tab]]:
 
     def open_tab(**options) -> Tab:
         options.setdefault("viewport", {"width": 1280, "height": 900})
+        options.setdefault("color_scheme", SCHEME)
         tab = Tab(browser.new_context(**options))
         tabs.append(tab)
         return tab
