@@ -25,12 +25,15 @@ KEYS = ("color", "accent", "logo", "favicon")
 COLOURS = ("color", "accent")
 TEXT_RATIO = 4.5
 """WCAG 2.2 AA's contrast for normal-size text (1.4.3)."""
-LIGHT_SURFACES = (WHITE, Colour.parse("#f6f1fb") or WHITE)
-"""The light scheme's page and the darkest of the course's tinted boxes on it (course.css): text in the brand's
-colour must be readable on both, which white text on the colour does not promise (a colour at 4.6:1 with white
-is 4.2:1 on a tinted box)."""
-DARK_SURFACES = (Colour.from_hsl(232, 0.15, 0.14), Colour.from_hsl(232, 0.15, 0.22))
-"""The dark scheme's page (Material's slate background) and the lightest of the course's boxes on it."""
+LIGHT_SURFACES = tuple(map(Colour.from_hex, ("#ffffff", "#f4f4f4", "#eef7ee", "#fff4e5", "#f6f1fb", "#eef4fc")))
+"""The light scheme's page and the course's boxes on it (course.css: --course-bg, --course-box and the tinted
+--course-*-bg): text in the brand's colour must be readable on each, which white text on the colour does not
+promise (a colour at 4.6:1 with white is 4.2:1 on a tinted box)."""
+DARK_SURFACES = (
+    Colour.from_hsl(232, 0.15, 0.14),  # Material's slate page
+    *map(Colour.from_hex, ("#2a2e38", "#1d3024", "#3a2c1a", "#2d2640", "#1f2b40")),
+)
+"""The dark scheme's page and the course's boxes on it (course.css's dark values of the same properties)."""
 PLUGIN = "course"
 
 

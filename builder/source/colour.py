@@ -37,6 +37,14 @@ class Colour:
         return cls(int(digits[0:2], 16), int(digits[2:4], 16), int(digits[4:6], 16))
 
     @classmethod
+    def from_hex(cls, text: str) -> Colour:
+        """A colour written in code (#rrggbb); ValueError when it is not one."""
+        colour = cls.parse(text)
+        if colour is None:
+            raise ValueError(f"not a #rrggbb colour: {text!r}")
+        return colour
+
+    @classmethod
     def from_hsl(cls, hue: float, saturation: float, lightness: float) -> Colour:
         """Hue in degrees, saturation and lightness from 0 to 1 (as CSS's hsl())."""
         red, green, blue = colorsys.hls_to_rgb(hue / 360, lightness, saturation)

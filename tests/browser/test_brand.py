@@ -13,6 +13,7 @@ from tests.support.browser import PAGES, RIGHT, answer, check, format_violations
 
 BRAND = Colour.parse(BRAND_COLOUR)
 PALETTE = Brand(color=BRAND).palette
+assert PALETTE is not None and PALETTE.light_text != BRAND, "the variant's colour should need a darker text shade"
 
 
 def rgb(colour: Colour) -> str:
@@ -32,10 +33,11 @@ def colours(page) -> dict[str, str]:
     }""")
 
 
+@pytest.mark.parametrize("width", [1280, 375])
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_brand_colours_the_header_buttons_and_links_in_both_schemes(new_tab, sites, scheme):
+def test_brand_colours_the_header_buttons_and_links_in_both_schemes(new_tab, sites, scheme, width):
     site = sites("brand")
-    page = new_tab(color_scheme=scheme).page
+    page = new_tab(color_scheme=scheme, viewport={"width": width, "height": 900}).page
     open_page(page, site, PAGES["alpha"])
     assert page.locator("body").get_attribute("data-md-color-scheme") == ("slate" if scheme == "dark" else "default")
     answer(page, "alpha-check", RIGHT["alpha-check"])

@@ -14,19 +14,6 @@ from tests.support.cli import run_course
 from tests.support.paths import FIXTURES
 
 SVG = '<svg xmlns="http://www.w3.org/2000/svg" width="40" height="20"><rect width="40" height="20"/></svg>'
-SWITCH = """\
-  palette:
-    - media: "(prefers-color-scheme)"
-      toggle: {icon: material/brightness-auto, name: Switch to light mode}
-    - media: "(prefers-color-scheme: light)"
-      scheme: default
-      primary: indigo
-      toggle: {icon: material/brightness-7, name: Switch to dark mode}
-    - media: "(prefers-color-scheme: dark)"
-      scheme: slate
-      primary: indigo
-      toggle: {icon: material/brightness-4, name: Switch to system preference}
-"""
 
 
 def branded(tmp_path: Path, color: str) -> Path:
@@ -37,9 +24,7 @@ def branded(tmp_path: Path, color: str) -> Path:
     config = project / "mkdocs.yml"
     brand = f'  - course:\n      brand:\n        color: "{color}"\n        logo: images/logo.svg\n'
     brand += "        favicon: images/logo.svg\n"
-    config.write_text(
-        config.read_text().replace("  font: false\n", "  font: false\n" + SWITCH).replace("  - course\n", brand)
-    )
+    config.write_text(config.read_text().replace("  - course\n", brand))
     return project
 
 
@@ -56,7 +41,10 @@ def test_a_brand_colours_every_scheme_and_puts_its_logo_in_the_header_and_on_the
         home,
     )
     assert inputs == [("default", "custom", "custom"), ("default", "custom", "custom"), ("slate", "custom", "custom")]
-    assert re.search(r"\[data-md-color-scheme=slate\]\{[^}]*--course-brand-text:#[0-9a-f]{6}", stylesheet)
+    assert re.search(
+        r"@media screen\{\[data-md-color-scheme=slate\],\[data-bs-theme=dark\]\{--course-brand-text:#[0-9a-f]{6}\}",
+        stylesheet,
+    )
     assert "--md-primary-fg-color:#0a6b52" in stylesheet and "--course-brand:#0a6b52" in stylesheet
     assert '<img src="images/logo.svg" alt="logo">' in home
     assert re.search(r'<link rel="icon" href="images/logo.svg"', home)
