@@ -36,6 +36,7 @@ from ..source.project import Project
 from ..source.validate import Validation, validate_project
 from .branding import STYLESHEET_NAME, apply_brand, brand_stylesheet
 from .config import CoursePluginConfig, project_from, project_root, theme_language_written
+from .palette_switch import name_palette_toggles
 
 if TYPE_CHECKING:
     from .preview import Preview, ThemeTemplates
@@ -152,6 +153,7 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):  # type: ignore[no-untyped-c
             nav = course_nav(course, pages)
             if self.serving:
                 _last_good[root] = (pages, nav)
+        name_palette_toggles(config.theme, self._catalogue().text)
         if not config.nav:
             config.nav = nav
         _add_theme_pages(config)
@@ -192,7 +194,7 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):  # type: ignore[no-untyped-c
                     config, page.src_uri, content=f"# {escape(page.title)}\n", inclusion=InclusionLevel.INCLUDED
                 )
             )
-        catalogue = self.renderer.catalogue if self.renderer is not None else interface_text.english()
+        catalogue = self._catalogue()
         entries = self.renderer.entries if self.renderer is not None else ()
         for name, content in shipped_assets(catalogue, entries):
             files.append(File.generated(config, f"{ASSET_URI}/{name}", content=content))
@@ -241,7 +243,7 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):  # type: ignore[no-untyped-c
     def on_env(self, env: Any, *, config: Any, files: Files) -> Any:
         if self.preview is not None:
             self.preview.note_outputs(files)
-        catalogue = self.renderer.catalogue if self.renderer is not None else interface_text.english()
+        catalogue = self._catalogue()
         env.globals["course_text"] = catalogue.text  # for the theme pages in templates/theme (404.html)
         return env
 
@@ -284,6 +286,10 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):  # type: ignore[no-untyped-c
             if folder.is_dir():
                 server.watch(str(folder))
         return server
+
+    def _catalogue(self) -> interface_text.Catalogue:
+        """The course's interface words (English while a preview shows problems instead of the course)."""
+        return self.renderer.catalogue if self.renderer is not None else interface_text.english()
 
     def _brand_palette(self) -> BrandPalette | None:
         """The brand's colours while the course builds (a preview showing problems keeps the theme's)."""

@@ -99,6 +99,9 @@ def test_every_page_speaks_the_course_language(page, language_sites, language):
         assert (page.evaluate("document.documentElement.dir") or "ltr") == direction, path
         assert_no_english(page, language, f"/{path} fresh")
     assert page.locator("h1").inner_text() == catalogue.text("not_found_heading")  # the last page, 404.html
+    # the colour-scheme switch, at its first state (automatic), is named for the next: light
+    switch = page.locator("[data-md-component=palette] label:not([hidden])")
+    assert switch.get_attribute("title") == catalogue.text("palette_to_light")
     # a wrong attempt first (marks, feedback, the list of blank questions), then every quiz passed
     open_page(page, site, "alpha/")
     quiz(page, "alpha-check").locator("[data-quiz-submit]").click()

@@ -147,7 +147,7 @@ def test_switch_goes_round_by_keyboard_and_the_choice_is_kept_across_reloads_and
     tab_to_switch(page)
     face = palette_switch(page)
     assert face.evaluate("el => getComputedStyle(el).outlineStyle") != "none", "keyboard focus must be visible"
-    steps = [("Switch to dark mode", "default"), ("Switch to system preference", "slate")]
+    steps = [("Switch to dark mode", "default"), ("Follow the device's light or dark setting", "slate")]
     for title, expected in steps:  # automatic, then light, then dark
         page.keyboard.press("Enter")
         expect(face).to_have_attribute("title", title)
