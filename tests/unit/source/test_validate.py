@@ -350,7 +350,8 @@ def test_validation_pauses_the_cycle_collector_and_gives_it_back(tmp_path, monke
     try:
         frozen = gc.get_freeze_count()
         validate.validate_project(project)
-        assert gc.get_freeze_count() == frozen
+        # not thawed (0) nor added to (more); a frozen object that other code frees meanwhile leaves the count
+        assert 0 < gc.get_freeze_count() <= frozen
     finally:
         gc.unfreeze()
     gc.disable()
