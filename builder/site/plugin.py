@@ -137,6 +137,7 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):  # type: ignore[no-untyped-c
                 allowed_embed_hosts=self.project.allowed_embed_hosts,
                 scripts=self.scripts,
                 xapi=xapi,
+                previewing=self.preview is not None,
             )
             pages = course_pages(course)
             self.pages = {page.src_uri: page for page in pages}

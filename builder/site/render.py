@@ -165,13 +165,17 @@ class CourseRenderer:
         allowed_embed_hosts: tuple[str, ...] = (),
         scripts: str = "module",
         xapi: XapiSettings | None = None,
+        previewing: bool = False,
     ):
+        """`previewing`: made for a rebuild of `course serve`, whose next rebuild keeps most of the model; what is
+        worked out from each part of it (the course version's JSON) is remembered for that rebuild."""
         if scripts not in SCRIPT_KINDS:
             raise ValueError(f"scripts must be one of {SCRIPT_KINDS}")
         self.course = course
         self.directory_urls = directory_urls
         self.scripts = scripts
         self.xapi = xapi
+        self.previewing = previewing
         self.text = MarkdownText(allowed_embed_hosts)
         self.catalogue = interface_text.shipped(course.language).with_overrides(course.ui_text)
         self.env = template_environment()
@@ -370,7 +374,7 @@ class CourseRenderer:
             density=certificate_density(rows, settings.orientation),
             rows=rows,
             statement=certificate_statement(self.catalogue),
-            version=course_version(self.course),
+            version=course_version(self.course, remember=self.previewing),
             issuer=settings.issuer,
             signatory=settings.signatory,
             logo=root + quote(settings.logo) if settings.logo else None,
