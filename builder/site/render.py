@@ -539,6 +539,9 @@ def template_environment() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         bytecode_cache=COMPILED_TEMPLATES,
+        # each template file is read once per environment (one a build): Jinja would otherwise look at its
+        # modification time each time a page includes or imports it (2,000 looks at 200 lessons)
+        auto_reload=False,
     )
     env.filters["count"] = count
     env.tests["slot"] = lambda value, name: isinstance(value, Slot) and value.name == name
