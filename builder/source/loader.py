@@ -8,9 +8,12 @@ spot a trainer has to fix.
 
 from __future__ import annotations
 
+import gc
 import itertools
 import re
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -136,7 +139,26 @@ class Document:
 
 
 def _places_of(text: str, display_path: str) -> tuple[int, int, Parts] | None:
-    """The places of text that parse_document already read (so it reads the same again)."""
+    """The places of text that parse_document already read (so it reads the same again).
+
+    With the cycle collector paused, as validation pauses it: read again after validation (by `course check`'s
+    findings), a file's YAML nodes would set off collections that walk every object the validation left."""
+    with _without_collector():
+        return _read_places(text, display_path)
+
+
+@contextmanager
+def _without_collector() -> Iterator[None]:
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _read_places(text: str, display_path: str) -> tuple[int, int, Parts] | None:
     loader = _Loader(text)
     try:
         root = loader.get_single_node()
