@@ -17,7 +17,7 @@ from urllib.parse import quote
 from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context
 from jinja2.bccache import Bucket, BytecodeCache
 from jinja2.runtime import Context
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from ..source import interface_text
 from ..source.course_format import SECTION_KINDS
@@ -263,28 +263,29 @@ class CourseRenderer:
             return Markup(placeholder)
 
         context["defer"] = defer
-        context.update(self._page_context(page, root))
+        context.update(self._page_context(page, root, deferred))
         html = self._templates["quiz_page" if page.kind == "quiz" else page.kind].render(context)
         return RenderedPage(html, outline.entries, deferred)
 
     def _quiz_form(self, quiz: Quiz, root: str) -> str:
         return self._form.render(quiz=quiz, questions=self._question_views(quiz, root), root=root)
 
-    def _page_context(self, page: PageSpec, root: str) -> dict[str, Any]:
-        """What one kind of page (at `root` depth) shows besides the course."""
+    def _page_context(self, page: PageSpec, root: str, deferred: dict[str, DeferredPart]) -> dict[str, Any]:
+        """What one kind of page (at `root` depth) shows besides the course (`deferred`: what is put in as the
+        page is written)."""
         t = self.t
         if page.kind == "module":
             assert page.module is not None
             return self._module_page(page.module)
         if page.kind == "lesson":
             assert page.ref is not None
-            return self._lesson_page(self._lessons[page.ref], root)
+            return self._lesson_page(self._lessons[page.ref], root, deferred)
         if page.kind == "quiz":
             quiz = self.course.quizzes[str(page.ref)]
             last = self.course.lessons[-1]
             return {
                 "quiz": quiz,
-                "quiz_view": self.quiz_view(quiz, root, questions=False),
+                "quiz_view": self._page_quiz_view(quiz, root, deferred),
                 "pager": Pager(
                     t("lessons_heading"),
                     Link(last.id, last.title, t("previous_lesson")),
@@ -304,7 +305,7 @@ class CourseRenderer:
             return {"requirements": requirements, "certificate": self._certificate_view(len(requirements), root)}
         return {}
 
-    def _lesson_page(self, lesson: Lesson, root: str) -> dict[str, Any]:
+    def _lesson_page(self, lesson: Lesson, root: str, deferred: dict[str, DeferredPart]) -> dict[str, Any]:
         t = self.t
         position = self._positions[lesson.id]
         lessons = self.course.lessons
@@ -314,7 +315,7 @@ class CourseRenderer:
         return {
             "lesson": lesson,
             "number": position + 1,
-            "quiz_view": self.quiz_view(quiz, root, questions=False) if quiz else None,
+            "quiz_view": self._page_quiz_view(quiz, root, deferred) if quiz else None,
             "scenario_views": [self.scenario_view(scenario) for scenario in self.course.scenarios_for(lesson)],
             "pager": Pager(
                 t("lessons_heading"),
@@ -395,21 +396,39 @@ class CourseRenderer:
             group=quiz_group(quizzes),
         )
 
-    def quiz_view(self, quiz: Quiz, root: str, *, questions: bool = True) -> QuizView:
+    def quiz_view(self, quiz: Quiz, root: str, *, questions: bool = True, key: str | None = None) -> QuizView:
         """Everything the quiz template shows on a page at `root` depth, choices in their first-attempt order;
-        without `questions`, no question views (a page's quiz form is drawn later, from _question_views)."""
-        key = answer_key(
-            quiz, lambda text: self.text.inline(text, root=root), lambda text: self.text.block(text, root=root)
-        )
+        without `questions`, no question views (a page's quiz form is drawn later, from _question_views); with
+        `key`, that text in place of the answer key."""
         # the activities hold the right answers (each question's correct-response pattern): obscured like the key
         activities = obscure(quiz_activities(self.xapi, self.course, quiz, self.text.plain)) if self.xapi else ""
         return QuizView(
             quiz=quiz,
             version=quiz_version(quiz),
-            key=encode_key(key),
+            key=self._encoded_key(quiz, root) if key is None else key,
             questions=self._question_views(quiz, root) if questions else [],
             xapi=activities,
         )
+
+    def _encoded_key(self, quiz: Quiz, root: str) -> str:
+        key = answer_key(
+            quiz, lambda text: self.text.inline(text, root=root), lambda text: self.text.block(text, root=root)
+        )
+        return encode_key(key)
+
+    def _page_quiz_view(self, quiz: Quiz, root: str, deferred: dict[str, DeferredPart]) -> QuizView:
+        """The quiz view of a page: its form (`defer` in the template) and its answer key are put in only as the
+        page is written (restore_deferred). The key is an attribute of escaped JSON (4.5 KB on a 10-question
+        quiz, 270 `&#34;`) that the site generator's search indexing would otherwise parse on every quiz, and
+        that a build would hold for every page until it is written. Its placeholder holds NUL characters,
+        which course text never does (the loader replaces them) and escaping leaves as they are."""
+        placeholder = f"\x00quiz-key:{quiz.id}\x00"
+        deferred[placeholder] = functools.partial(self._escaped_key, quiz, root)
+        return self.quiz_view(quiz, root, questions=False, key=placeholder)
+
+    def _escaped_key(self, quiz: Quiz, root: str) -> str:
+        """The answer key as the template writes an attribute's value (autoescaped)."""
+        return str(escape(self._encoded_key(quiz, root)))
 
     def _question_views(self, quiz: Quiz, root: str) -> list[QuestionView]:
         return [self._question_view(quiz, q, n, root) for n, q in enumerate(quiz.questions, 1)]
