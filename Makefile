@@ -14,7 +14,7 @@ LRS := $(LRS_VENV)/.installed
 SHIPPED_JS := builder/site/assets/*.js builder/exporters/scorm_*.js
 PYTHON_CODE := builder tests bench
 
-.PHONY: setup build serve validate lint lint-py lint-js check test fuzz browser-deps pdf-deps lrs bench-env bench lighthouse clean
+.PHONY: setup build serve validate lint lint-py lint-js check test fuzz browser-deps pdf-deps lrs bench-env bench lighthouse minified clean
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -85,6 +85,11 @@ lint-js: $(NODE_TOOLS)
 	node_modules/.bin/tsc --noEmit -p tsconfig.json
 
 # The edit loop: the unit tests, in parallel (about 12 s on 2 cores).
+# After editing a script, a stylesheet or a shipped .po file: the minifier's output for what the builder ships,
+# kept so that a build need not load the minifier (builder/site/shipped.py); a unit test fails until it is current.
+minified: setup
+	$(BIN)/python -m builder.site.shipped
+
 check: setup
 	$(BIN)/python -m pytest tests/unit -n auto -q -p no:cacheprovider
 

@@ -36,7 +36,18 @@ from .synth import generate
 REPO = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
 WORK = REPO / "bench" / "out"
-ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+BYTECODE = WORK / "bytecode"
+ENV = {
+    **{name: value for name, value in os.environ.items() if name != "PYTHONDONTWRITEBYTECODE"},
+    "NO_MKDOCS_2_WARNING": "1",
+    "PYTHONPYCACHEPREFIX": str(BYTECODE),
+}
+"""Every command timed runs with its modules compiled to bytecode once, as an installed package has them (pip
+compiles each module it installs). Without this, an environment that sets PYTHONDONTWRITEBYTECODE had the
+builder's modules (installed editable, from the work tree) compiled from source at every run, about 0.05 s of
+each command, while MkDocs' came compiled from its installation. The bytecode of every command's modules, the
+baselines' included, goes to bench/out/bytecode (PYTHONPYCACHEPREFIX), out of the work tree; a command's first
+run writes it, which the medians of three runs or more leave out."""
 
 
 def timed(command: list[str], cwd: Path) -> tuple[float, int]:

@@ -30,9 +30,9 @@ def apply_brand(theme: Any, brand: Brand) -> None:
 
 
 def brand_stylesheet(palette: BrandPalette) -> str:
-    """The brand's colours as CSS custom properties for both schemes (minified, as every course stylesheet)."""
+    """The brand's colours as CSS custom properties for both schemes. The template is written as the minifier
+    would write it (a rule a line, no spaces), so it is not minified again: that would load the minifier's Go
+    runtime (about 8 MiB) into a build that otherwise finds every output it needs kept (shipped.py)."""
     from .render import template_environment
-    from .shipped import minified
 
-    css = template_environment().get_template(STYLESHEET_NAME).render(palette=palette)
-    return minified(css, ".css")
+    return template_environment().get_template(STYLESHEET_NAME).render(palette=palette)

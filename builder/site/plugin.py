@@ -147,6 +147,7 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):  # type: ignore[no-untyped-c
                 scripts=self.scripts,
                 xapi=xapi,
                 brand_logo=self.brand.logo if self.brand is not None else None,
+                previewing=self.preview is not None,
             )
             pages = course_pages(course)
             self.pages = {page.src_uri: page for page in pages}

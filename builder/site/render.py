@@ -17,7 +17,7 @@ from urllib.parse import quote
 from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context
 from jinja2.bccache import Bucket, BytecodeCache
 from jinja2.runtime import Context
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from ..source import interface_text
 from ..source.course_format import SECTION_KINDS
@@ -166,7 +166,10 @@ class CourseRenderer:
         scripts: str = "module",
         xapi: XapiSettings | None = None,
         brand_logo: str | None = None,
+        previewing: bool = False,
     ):
+        """`previewing`: made for a rebuild of `course serve`, whose next rebuild keeps most of the model; what is
+        worked out from each part of it (the course version's JSON) is remembered for that rebuild."""
         if scripts not in SCRIPT_KINDS:
             raise ValueError(f"scripts must be one of {SCRIPT_KINDS}")
         self.course = course
@@ -175,12 +178,13 @@ class CourseRenderer:
         self.xapi = xapi
         self.brand_logo = brand_logo
         """The brand's logo (mkdocs.yml), on the certificate when course.yml's `certificate:` names none."""
+        self.previewing = previewing
         self.text = MarkdownText(allowed_embed_hosts)
         self.catalogue = interface_text.shipped(course.language).with_overrides(course.ui_text)
         self.env = template_environment()
-        self.env.globals["t"] = self.catalogue.text
+        self.t = t = remembered_text(self.catalogue.text)
+        self.env.globals["t"] = t
         self.env.filters.update(md_block=self._md_block, md_inline=self._md_inline)  # for the page's `root`
-        t = self.catalogue.text
         self.env.globals.update(
             quiz_group=quiz_group,
             section_labels={
@@ -262,28 +266,29 @@ class CourseRenderer:
             return Markup(placeholder)
 
         context["defer"] = defer
-        context.update(self._page_context(page, root))
+        context.update(self._page_context(page, root, deferred))
         html = self._templates["quiz_page" if page.kind == "quiz" else page.kind].render(context)
         return RenderedPage(html, outline.entries, deferred)
 
     def _quiz_form(self, quiz: Quiz, root: str) -> str:
         return self._form.render(quiz=quiz, questions=self._question_views(quiz, root), root=root)
 
-    def _page_context(self, page: PageSpec, root: str) -> dict[str, Any]:
-        """What one kind of page (at `root` depth) shows besides the course."""
-        t = self.catalogue.text
+    def _page_context(self, page: PageSpec, root: str, deferred: dict[str, DeferredPart]) -> dict[str, Any]:
+        """What one kind of page (at `root` depth) shows besides the course (`deferred`: what is put in as the
+        page is written)."""
+        t = self.t
         if page.kind == "module":
             assert page.module is not None
             return self._module_page(page.module)
         if page.kind == "lesson":
             assert page.ref is not None
-            return self._lesson_page(self._lessons[page.ref], root)
+            return self._lesson_page(self._lessons[page.ref], root, deferred)
         if page.kind == "quiz":
             quiz = self.course.quizzes[str(page.ref)]
             last = self.course.lessons[-1]
             return {
                 "quiz": quiz,
-                "quiz_view": self.quiz_view(quiz, root, questions=False),
+                "quiz_view": self._page_quiz_view(quiz, root, deferred),
                 "pager": Pager(
                     t("lessons_heading"),
                     Link(last.id, last.title, t("previous_lesson")),
@@ -303,8 +308,8 @@ class CourseRenderer:
             return {"requirements": requirements, "certificate": self._certificate_view(len(requirements), root)}
         return {}
 
-    def _lesson_page(self, lesson: Lesson, root: str) -> dict[str, Any]:
-        t = self.catalogue.text
+    def _lesson_page(self, lesson: Lesson, root: str, deferred: dict[str, DeferredPart]) -> dict[str, Any]:
+        t = self.t
         position = self._positions[lesson.id]
         lessons = self.course.lessons
         before = lessons[position - 1] if position > 0 else None
@@ -313,7 +318,7 @@ class CourseRenderer:
         return {
             "lesson": lesson,
             "number": position + 1,
-            "quiz_view": self.quiz_view(quiz, root, questions=False) if quiz else None,
+            "quiz_view": self._page_quiz_view(quiz, root, deferred) if quiz else None,
             "scenario_views": [self.scenario_view(scenario) for scenario in self.course.scenarios_for(lesson)],
             "pager": Pager(
                 t("lessons_heading"),
@@ -323,7 +328,7 @@ class CourseRenderer:
         }
 
     def _module_page(self, index: int) -> dict[str, Any]:
-        t = self.catalogue.text
+        t = self.t
         modules = self.modules
         before = modules[index - 1] if index > 0 else None
         after = modules[index + 1] if index + 1 < len(modules) else None
@@ -340,12 +345,12 @@ class CourseRenderer:
     def _after_last(self) -> Link:
         """Where the last lesson or module leads: the final quiz, else the progress page."""
         final = self.course.final_quiz
-        t = self.catalogue.text
+        t = self.t
         return Link(final.id, final.title, t("next")) if final else Link("progress", t("your_progress"), t("next"))
 
     def _overview(self) -> Link:
         """Where the first lesson or module leads back to: the home page."""
-        return Link(None, self.catalogue.text("course_overview"), self.catalogue.text("back"))
+        return Link(None, self.t("course_overview"), self.t("back"))
 
     def _requirements(self) -> list[Requirement]:
         """The quizzes the certificate lists one by one: every lesson's quiz (without modules: with modules,
@@ -360,9 +365,7 @@ class CourseRenderer:
             ]
         )
         if self.course.final_quiz:
-            required.append(
-                Requirement(self.course.final_quiz, self.catalogue.text("final_quiz"), self.course.final_quiz.id)
-            )
+            required.append(Requirement(self.course.final_quiz, self.t("final_quiz"), self.course.final_quiz.id))
         return required
 
     def _certificate_view(self, requirements: int, root: str) -> CertificateView:
@@ -373,7 +376,7 @@ class CourseRenderer:
             density=certificate_density(rows, settings.orientation),
             rows=rows,
             statement=certificate_statement(self.catalogue),
-            version=course_version(self.course),
+            version=course_version(self.course, remember=self.previewing),
             issuer=settings.issuer,
             signatory=settings.signatory,
             logo=root + quote(logo) if (logo := settings.logo or self.brand_logo) else None,
@@ -390,31 +393,45 @@ class CourseRenderer:
             lessons=lessons,
             minutes=sum(lesson.duration_minutes for lesson in lessons),
             quizzes=quizzes,
-            pass_mark_text=(
-                self.catalogue.text("pass_mark", mark=low)
-                if low == high
-                else self.catalogue.text("pass_marks", low=low, high=high)
-            )
+            pass_mark_text=(self.t("pass_mark", mark=low) if low == high else self.t("pass_marks", low=low, high=high))
             if quizzes
             else "",
             group=quiz_group(quizzes),
         )
 
-    def quiz_view(self, quiz: Quiz, root: str, *, questions: bool = True) -> QuizView:
+    def quiz_view(self, quiz: Quiz, root: str, *, questions: bool = True, key: str | None = None) -> QuizView:
         """Everything the quiz template shows on a page at `root` depth, choices in their first-attempt order;
-        without `questions`, no question views (a page's quiz form is drawn later, from _question_views)."""
-        key = answer_key(
-            quiz, lambda text: self.text.inline(text, root=root), lambda text: self.text.block(text, root=root)
-        )
+        without `questions`, no question views (a page's quiz form is drawn later, from _question_views); with
+        `key`, that text in place of the answer key."""
         # the activities hold the right answers (each question's correct-response pattern): obscured like the key
         activities = obscure(quiz_activities(self.xapi, self.course, quiz, self.text.plain)) if self.xapi else ""
         return QuizView(
             quiz=quiz,
             version=quiz_version(quiz),
-            key=encode_key(key),
+            key=self._encoded_key(quiz, root) if key is None else key,
             questions=self._question_views(quiz, root) if questions else [],
             xapi=activities,
         )
+
+    def _encoded_key(self, quiz: Quiz, root: str) -> str:
+        key = answer_key(
+            quiz, lambda text: self.text.inline(text, root=root), lambda text: self.text.block(text, root=root)
+        )
+        return encode_key(key)
+
+    def _page_quiz_view(self, quiz: Quiz, root: str, deferred: dict[str, DeferredPart]) -> QuizView:
+        """The quiz view of a page: its form (`defer` in the template) and its answer key are put in only as the
+        page is written (restore_deferred). The key is an attribute of escaped JSON (4.5 KB on a 10-question
+        quiz, 270 `&#34;`) that the site generator's search indexing would otherwise parse on every quiz, and
+        that a build would hold for every page until it is written. Its placeholder holds NUL characters,
+        which course text never does (the loader replaces them) and escaping leaves as they are."""
+        placeholder = f"\x00quiz-key:{quiz.id}\x00"
+        deferred[placeholder] = functools.partial(self._escaped_key, quiz, root)
+        return self.quiz_view(quiz, root, questions=False, key=placeholder)
+
+    def _escaped_key(self, quiz: Quiz, root: str) -> str:
+        """The answer key as the template writes an attribute's value (autoescaped)."""
+        return str(escape(self._encoded_key(quiz, root)))
 
     def _question_views(self, quiz: Quiz, root: str) -> list[QuestionView]:
         return [self._question_view(quiz, q, n, root) for n, q in enumerate(quiz.questions, 1)]
@@ -438,7 +455,7 @@ class CourseRenderer:
     def _question_view(self, quiz: Quiz, question: QuestionBase, number: int, root: str) -> QuestionView:
         kind = question_type(question)
         rng = random.Random(f"{quiz.id}/{question.id}")  # the same first-attempt order on every build
-        t = self.catalogue.text
+        t = self.t
         return QuestionView(
             question=question,
             number=number,
@@ -457,6 +474,25 @@ class CourseRenderer:
     @pass_context
     def _md_inline(self, context: Context, text: str | None) -> Markup:
         return Markup(self.text.inline(text, root=context["root"]))
+
+
+def remembered_text(text: Callable[..., str]) -> Callable[..., str]:
+    """A catalogue's `text`, each message with the same values worked out once: pages repeat them ("Question 3
+    of 10" on every quiz, the pass mark on every module), and each number in one is written by Babel (about
+    0.1 s of a 200-lesson build). Values are told apart by type too (Markup and str, True and 1); a value that
+    cannot be a dictionary key is worked out every time."""
+
+    @functools.cache
+    def remembered(key: str, count: tuple[type, int | None], values: tuple[tuple[str, type, Any], ...]) -> str:
+        return text(key, count[1], **{name: value for name, _, value in values})
+
+    def t(key: str, n: int | None = None, **values: Any) -> str:
+        try:
+            return remembered(key, (type(n), n), tuple((name, type(value), value) for name, value in values.items()))
+        except TypeError:  # a value that cannot be a dictionary key
+            return text(key, n, **values)
+
+    return t
 
 
 def script_entries(course: Course, xapi: XapiSettings | None) -> tuple[str, ...]:
@@ -525,6 +561,9 @@ def template_environment() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         bytecode_cache=COMPILED_TEMPLATES,
+        # each template file is read once per environment (one a build): Jinja would otherwise look at its
+        # modification time each time a page includes or imports it (2,000 looks at 200 lessons)
+        auto_reload=False,
     )
     env.filters["count"] = count
     env.tests["slot"] = lambda value, name: isinstance(value, Slot) and value.name == name

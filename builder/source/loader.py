@@ -8,8 +8,12 @@ spot a trainer has to fix.
 
 from __future__ import annotations
 
+import gc
 import itertools
 import re
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -64,13 +68,22 @@ class Document:
     origin). Where the parts were written is kept as numbers in plain tuples, lists and dicts, not as YAML's
     nodes: validation holds every file of a course at once, and at three objects a value (node, mark, key
     pair) Python's cycle collector, which walks every live object at each full collection, took most of
-    `course validate`'s time. Tuples of numbers it stops tracking once it has seen them."""
+    `course validate`'s time. Tuples of numbers it stops tracking once it has seen them.
+
+    Once a file's own checks are done, validation sets its places aside (set_places_aside): a course without
+    problems never needs them again, and they were the bulk of what validating it held (at 1,000 lessons, 22
+    of 82 MiB). The first location a later problem needs reads them from the text again."""
 
     path: str
     data: Any
     places: tuple[int, int, Parts] | None = None
     """The line and column of the whole file's value, and its parts."""
     text: str = ""
+
+    def set_places_aside(self) -> None:
+        """Drop the places; the next location looked up reads them from the text again."""
+        if self.text:
+            self.places = None
 
     def location(self, path: DataPath = (), *, key: bool = False) -> SourceLocation:
         """Where the value at `path` (or its key) was written; falls back to the nearest parent."""
@@ -108,6 +121,8 @@ class Document:
     def _walk(self, path: DataPath) -> tuple[tuple[int, int, Parts] | None, tuple[int, int] | None, bool]:
         """The line, column and parts of the value at `path` (or of its nearest parent), its key's line and
         column, and whether the whole path was found."""
+        if self.places is None and self.text:
+            self.places = _places_of(self.text, self.path)
         place, key_place = self.places, None
         if place is None:
             return None, None, not path
@@ -121,6 +136,40 @@ class Document:
             else:
                 return place, None, False
         return place, key_place, True
+
+
+def _places_of(text: str, display_path: str) -> tuple[int, int, Parts] | None:
+    """The places of text that parse_document already read (so it reads the same again).
+
+    With the cycle collector paused, as validation pauses it: read again after validation (by `course check`'s
+    findings), a file's YAML nodes would set off collections that walk every object the validation left."""
+    with _without_collector():
+        return _read_places(text, display_path)
+
+
+@contextmanager
+def _without_collector() -> Iterator[None]:
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _read_places(text: str, display_path: str) -> tuple[int, int, Parts] | None:
+    loader = _Loader(text)
+    try:
+        root = loader.get_single_node()
+        if root is None:  # pragma: no cover - parse_document refused it
+            return None
+        _, parts = _Builder(loader, Checker(display_path), escapes="\\" in text).build(root, 0)
+        return root.start_mark.line + 1, root.start_mark.column + 1, parts
+    except (yaml.YAMLError, _TooLarge):  # pragma: no cover - parse_document refused it
+        return None
+    finally:
+        loader.dispose()
 
 
 class _TooLarge(Exception):
@@ -274,7 +323,7 @@ class _Builder:
             if not isinstance(key_node, ScalarNode):
                 self._error(key_node, "a key must be a plain word such as 'title', not a list or mapping", "key-type")
                 continue
-            key = key_node.value
+            written = key = sys.intern(key_node.value)  # one string for every 'id', 'title', 'prompt' of a course
             if _KEY_CONTROL.search(key):  # rare: the call that reports and replaces is made only then
                 key = self._text(key_node, key, "key")
             if key in merged:
@@ -296,7 +345,7 @@ class _Builder:
             seen[key] = key_at.line + 1
             kept[key] = (key_node, value_node)
             result[key], parts = self.build(value_node, depth + 1)
-            places[key_node.value] = (key_at.line + 1, key_at.column + 1, value_at.line + 1, value_at.column + 1, parts)
+            places[written] = (key_at.line + 1, key_at.column + 1, value_at.line + 1, value_at.column + 1, parts)
         node.value = list(kept.values())  # an alias (*name) builds this node again: from these, no problem twice
         return result, places
 

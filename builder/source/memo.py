@@ -66,7 +66,7 @@ class ValidationMemo:
         first = entry.loaded
         checker = Checker(display, first.doc)
         checker.problems.extend(entry.problems)
-        copy = SourceFile(first.file, checker, first.doc, first.record, first.data)
+        copy = SourceFile(first.file, checker, first.doc, first.record, first.data, first.origins)
         self._current[id(copy)] = entry
         return copy
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .diagnostics import Checker, DataPath
+from .diagnostics import Checker, DataPath, SourceLocation
 from .loader import Document
 from .project import Project
 from .schema import INVALID, Record
@@ -24,10 +24,20 @@ class SourceFile:
     doc: Document | None = None
     record: Record | None = None
     data: Any = INVALID
+    origins: dict[DataPath, SourceLocation] = field(default_factory=dict)
+    """Where the values the course model records as origins were written, found while the file was checked
+    (validate.model_paths), before its places were set aside: the model is built without reading them again."""
 
     @property
     def stem(self) -> str:
         return self.file.stem
+
+    def origin(self, *path: Any) -> SourceLocation:
+        """Where the value at `path` was written (as Document.location)."""
+        found = self.origins.get(path)
+        if found is not None:
+            return found
+        return self.doc.location(path) if self.doc is not None else SourceLocation(self.checker.file)
 
     def raw(self, *path: Any) -> Any:
         """A value as written, even when other parts of the file are invalid (None where there is none)."""

@@ -23,7 +23,7 @@ from .diagnostics import Checker, DataPath, Diagnostic, has_errors, sort_diagnos
 from .exam_rules import check_draw, check_exam_settings
 from .images import check_images
 from .interface_text import check_theme_language, check_ui_text, english, read_project_catalogue
-from .loader import Document, load_document
+from .loader import load_document
 from .markdown_text import MAX_FILE_MARKUP, MarkdownText, limit_problem, markup_count, may_lose_html
 from .memo import ValidationMemo
 from .model import (
@@ -192,7 +192,23 @@ def check_file(file: Path, display: str, kind: str) -> SourceFile:
     loaded.data = INVALID if load_problems else data  # e.g. a duplicate key: the data is not what was meant
     if rules is not None and isinstance(doc.data, dict):
         rules(doc.data, loaded.checker)
+    if loaded.data is not INVALID:
+        loaded.origins = {path: doc.location(path) for path in model_paths(loaded.record, loaded.data)}
+    doc.set_places_aside()  # a course without problems never looks up a location again
     return loaded
+
+
+def model_paths(record: Record, data: dict[str, Any]) -> list[DataPath]:
+    """The values of a file (checked without errors) whose places the course model records as origins: a
+    lesson, quiz or role-play and its sections, questions or steps (_build_lesson, _build_quiz and
+    _build_scenario)."""
+    if record is fmt.COURSE:
+        return []
+    if record is fmt.LESSON:
+        return [(), *(("sections", i, "body") for i in range(len(data["sections"])))]
+    if record is fmt.SCENARIO:
+        return [(), *(("nodes", name) for name in data["nodes"])]
+    return [(), *(("questions", i) for i in range(len(data["questions"])))]
 
 
 def _check_id_matches_file(loaded: SourceFile) -> None:
@@ -395,19 +411,19 @@ def _build_certificate(data: dict[str, Any] | None) -> CertificateSettings:
     )
 
 
-def _located(loaded: SourceFile) -> tuple[Any, Document]:
+def _checked(loaded: SourceFile) -> Any:
     assert loaded.doc is not None  # the course is built only from files that loaded without errors
-    return loaded.data, loaded.doc
+    return loaded.data
 
 
 def _build_scenario(loaded: SourceFile) -> Scenario:
-    data, doc = _located(loaded)
+    data = _checked(loaded)
     dimensions = tuple(data["dimensions"])
     nodes = {
         name: ScenarioNode(
             id=name,
             text=node["text"],
-            origin=doc.location(("nodes", name)),
+            origin=loaded.origin("nodes", name),
             choices=tuple(
                 ScenarioChoice(
                     text=c["text"],
@@ -426,12 +442,12 @@ def _build_scenario(loaded: SourceFile) -> Scenario:
         dimensions=dimensions,
         start=data["start"],
         nodes=nodes,
-        origin=doc.location(),
+        origin=loaded.origin(),
     )
 
 
 def _build_lesson(loaded: SourceFile) -> Lesson:
-    data, doc = _located(loaded)
+    data = _checked(loaded)
     return Lesson(
         id=data["id"],
         title=data["title"],
@@ -439,25 +455,25 @@ def _build_lesson(loaded: SourceFile) -> Lesson:
         duration_minutes=data["duration_minutes"],
         objectives=tuple(Objective(id=o["id"], text=o["text"]) for o in data["objectives"]),
         sections=tuple(
-            Section(title=s["title"], kind=s["kind"], body=s["body"], origin=doc.location(("sections", i, "body")))
+            Section(title=s["title"], kind=s["kind"], body=s["body"], origin=loaded.origin("sections", i, "body"))
             for i, s in enumerate(data["sections"])
         ),
         key_points=tuple(data["key_points"] or ()),
         quiz_id=data["quiz"],
-        origin=doc.location(),
+        origin=loaded.origin(),
         scenario_ids=tuple(data["scenarios"] or ()),
     )
 
 
 def _build_quiz(loaded: SourceFile, course_pass_mark: int, language: str) -> Quiz:
-    data, doc = _located(loaded)
+    data = _checked(loaded)
     return Quiz(
         id=data["id"],
         title=data["title"],
         pass_mark=course_pass_mark if data["pass_mark"] is None else data["pass_mark"],
         shuffle=data["shuffle"],
-        questions=tuple(_build_question(q, doc, i, language) for i, q in enumerate(data["questions"])),
-        origin=doc.location(),
+        questions=tuple(_build_question(q, loaded, i, language) for i, q in enumerate(data["questions"])),
+        origin=loaded.origin(),
         draw=sum(data["draw"].values()) if isinstance(data["draw"], dict) else data["draw"],
         draw_by_objective=tuple(data["draw"].items()) if isinstance(data["draw"], dict) else (),
         attempts=data["attempts"],
@@ -468,13 +484,13 @@ def _build_quiz(loaded: SourceFile, course_pass_mark: int, language: str) -> Qui
     )
 
 
-def _build_question(q: dict[str, Any], doc: Document, index: int, language: str) -> QuestionBase:
+def _build_question(q: dict[str, Any], loaded: SourceFile, index: int, language: str) -> QuestionBase:
     common = {
         "id": q["id"],
         "objective": q["objective"],
         "prompt": q["prompt"],
         "explanation": q["explanation"],
         "points": q["points"],
-        "origin": doc.location(("questions", index)),
+        "origin": loaded.origin("questions", index),
     }
     return QUESTION_TYPES[q["type"]].build(q, common, language=language)

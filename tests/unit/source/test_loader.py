@@ -273,3 +273,23 @@ def test_loader_reports_a_problem_of_an_aliased_value_once():
     assert messages(problems) == [
         "quizzes/q.yml:1:24: duplicate key 'title' (already set on line 1); YAML would silently keep only the last one"
     ]
+
+
+def test_loader_places_set_aside_are_read_again_from_the_text():
+    doc, _ = parse("id: q\nquestions:\n  - id: one\n    points: 12\n    prompt: Hi\n")
+    before = [str(doc.location(("questions", 0, "prompt"))), str(doc.location(("questions", 0, "prompt"), key=True))]
+    doc.set_places_aside()
+    assert doc.places is None
+    assert [
+        str(doc.location(("questions", 0, "prompt"))),
+        str(doc.location(("questions", 0, "prompt"), key=True)),
+    ] == before
+    assert doc.places is not None  # read once, then kept
+    doc.set_places_aside()
+    assert doc.as_written(("questions", 0, "points"), 12) == "12"
+
+
+def test_loader_keys_are_one_string_each():
+    doc, _ = parse("- id: one\n  title: One\n- id: two\n  title: Two\n")
+    first, second = (list(item) for item in doc.data)
+    assert all(a is b for a, b in zip(first, second, strict=True))

@@ -60,3 +60,18 @@ def test_problems_come_and_go_with_the_edits_and_are_never_doubled(tmp_path):
     lesson.unlink()
     gone = same_as_fresh(project, memo)
     assert gone.course is None
+
+
+def test_a_file_checked_again_builds_its_model_without_reading_its_places_again(tmp_path):
+    """A file's places are set aside once its own checks are done (the model's origins found first): the copy the
+    memo hands out keeps those origins, so building the edited lesson's model reads nothing again."""
+    project = make_project(tmp_path)
+    memo = ValidationMemo()
+    same_as_fresh(project, memo)
+    (tmp_path / "content/one.yml").write_text(ONE.replace("body: Hello.", "body: Hello again."), encoding="utf-8")
+    validation = same_as_fresh(project, memo)
+    assert (
+        validation.course is not None
+        and str(validation.course.lessons[0].sections[0].origin) == "content/one.yml:12:11"
+    )
+    assert all(loaded.doc is not None and loaded.doc.places is None for loaded in validation.loaded().files())

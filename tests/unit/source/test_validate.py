@@ -368,3 +368,20 @@ def test_validation_pauses_the_cycle_collector_and_gives_it_back(tmp_path, monke
     with pytest.raises(RuntimeError):
         validate.validate_project(project)
     assert gc.isenabled()
+
+
+def test_validation_sets_places_aside_and_the_model_keeps_its_origins(tmp_path):
+    """A course without problems never looks up a location after each file's own checks: the files' places are
+    set aside, and the model's origins were found while they were at hand."""
+    validation = validate.validate_project(make_project(tmp_path))
+    assert validation.course is not None
+    assert all(loaded.doc is not None and loaded.doc.places is None for loaded in validation.loaded().files())
+    lesson = validation.course.lessons[0]
+    quiz = validation.course.quizzes[lesson.quiz_id]
+    assert (str(lesson.origin), str(lesson.sections[0].origin)) == ("content/one.yml:1:1", "content/one.yml:12:11")
+    assert (str(quiz.origin), str(quiz.questions[1].origin)) == (
+        "quizzes/one-check.yml:1:1",
+        "quizzes/one-check.yml:12:5",
+    )
+    # a later finding reads the places again
+    assert str(validation.loaded().lessons["one"].checker.doc.location(("title",))) == "content/one.yml:2:8"
