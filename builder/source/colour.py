@@ -14,8 +14,6 @@ from dataclasses import dataclass
 
 _HEX = re.compile(r"#(?P<digits>[0-9a-fA-F]{6}|[0-9a-fA-F]{3})")
 
-WHITE_LUMINANCE = 1.0
-
 
 @dataclass(frozen=True, slots=True)
 class Colour:
