@@ -28,7 +28,7 @@ from mkdocs.structure.toc import AnchorLink, TableOfContents
 from mkdocs.utils.templates import TemplateContext
 
 from ..source import interface_text
-from ..source.brand import Brand, BrandPalette, brand_from
+from ..source.brand import BrandPalette, brand_from
 from ..source.diagnostics import Checker, Diagnostic, format_report
 from ..source.errors import ContentError
 from ..source.memo import ValidationMemo
@@ -76,8 +76,9 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):  # type: ignore[no-untyped-c
         self.pages: dict[str, PageSpec] = {}
         self.deferred: dict[str, dict[str, DeferredPart]] = {}
         self.direction = "ltr"
-        self.brand: Brand | None = None
-        """The brand mkdocs.yml gives the course (`brand:`), once the course has validated."""
+        self.brand_palette: BrandPalette | None = None
+        """The colours of the brand mkdocs.yml gives the course (`brand:`), while it builds (a preview showing
+        problems keeps the theme's)."""
         self.preview: Preview | None = None
         """While `course serve` (a dirty `mkdocs serve`) runs: what the last rebuild made, so that the next builds
         only the pages a change affects (preview.py). MkDocs keeps this plugin across rebuilds (it has
@@ -131,22 +132,24 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):  # type: ignore[no-untyped-c
                 + format_report(self.problems)
             )
             self.renderer = None
+            self.brand_palette = None
             pages, nav = _last_good.get(root, ([PageSpec("index.md", "Problems in the course", "problems")], []))
             self.pages = {page.src_uri: page for page in pages}
             nav = nav or [{page.title: page.src_uri} for page in pages]
         else:
             _follow_course_language(config, course.language)
             self.direction = interface_text.direction(course.language)
-            self.brand = brand_from(self.project.brand)
-            if self.brand is not None:
-                apply_brand(config.theme, self.brand)
+            brand = brand_from(self.project.brand)
+            if brand is not None:
+                apply_brand(config.theme, brand)
+            self.brand_palette = brand.palette if brand is not None else None
             self.renderer = CourseRenderer(
                 course,
                 directory_urls=config.use_directory_urls,
                 allowed_embed_hosts=self.project.allowed_embed_hosts,
                 scripts=self.scripts,
                 xapi=xapi,
-                brand_logo=self.brand.logo if self.brand is not None else None,
+                brand_logo=brand.logo if brand is not None else None,
                 previewing=self.preview is not None,
             )
             pages = course_pages(course)
@@ -158,7 +161,7 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):  # type: ignore[no-untyped-c
         if not config.nav:
             config.nav = nav
         _add_theme_pages(config)
-        for stylesheet in (STYLESHEET, BRAND_STYLESHEET) if self._brand_palette() else (STYLESHEET,):
+        for stylesheet in (STYLESHEET, BRAND_STYLESHEET) if self.brand_palette else (STYLESHEET,):
             if stylesheet not in config.extra_css:
                 config.extra_css.append(stylesheet)
         return config
@@ -199,8 +202,8 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):  # type: ignore[no-untyped-c
         entries = self.renderer.entries if self.renderer is not None else ()
         for name, content in shipped_assets(catalogue, entries):
             files.append(File.generated(config, f"{ASSET_URI}/{name}", content=content))
-        if palette := self._brand_palette():
-            files.append(File.generated(config, BRAND_STYLESHEET, content=brand_stylesheet(palette)))
+        if self.brand_palette is not None:
+            files.append(File.generated(config, BRAND_STYLESHEET, content=brand_stylesheet(self.brand_palette)))
         if self.preview is not None:
             course = self.renderer.course if self.renderer is not None else None
             shared = shared_inputs(
@@ -291,10 +294,6 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):  # type: ignore[no-untyped-c
     def _catalogue(self) -> interface_text.Catalogue:
         """The course's interface words (English while a preview shows problems instead of the course)."""
         return self.renderer.catalogue if self.renderer is not None else interface_text.english()
-
-    def _brand_palette(self) -> BrandPalette | None:
-        """The brand's colours while the course builds (a preview showing problems keeps the theme's)."""
-        return self.brand.palette if self.brand is not None and self.renderer is not None else None
 
     def _render(self, spec: PageSpec) -> RenderedPage:
         from .render import RenderedPage
