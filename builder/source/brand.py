@@ -17,7 +17,7 @@ from typing import Any
 from .colour import BLACK, WHITE, Colour, contrast, darkest_passing, lightest_passing, ratio_text
 from .diagnostics import Diagnostic
 from .images import PICTURES, check_images
-from .plugin_options import OptionChecker, plugin_option_places
+from .plugin_options import OptionChecker
 from .project import CONFIG_FILE, Project
 from .text import suggest
 
@@ -104,9 +104,8 @@ def check_brand(project: Project) -> list[Diagnostic]:
     if raw is None:
         return []
     config_file = project.root / CONFIG_FILE
-    display = project.display(config_file)
     text = config_file.read_text(encoding="utf-8", errors="replace") if config_file.is_file() else ""
-    checker = OptionChecker(display, plugin_option_places(text, display, PLUGIN))
+    checker = OptionChecker(project.display(config_file), text, PLUGIN)
     if not isinstance(raw, dict):
         checker.error(
             ("brand",), "should be a group of lines: color, accent, logo and favicon (each optional)", "brand"
@@ -128,8 +127,8 @@ def check_brand(project: Project) -> list[Diagnostic]:
                 "brand",
             )
         elif key in raw and (problem := colour_problem(raw[key], key)):
-            code = "brand" if Colour.parse(str(raw[key])) is None else "brand-contrast"
-            checker.error(("brand", key), problem, code)
+            code, message = problem
+            checker.error(("brand", key), message, code)
     for key in ("logo", "favicon"):
         value = raw.get(key)
         if value is not None and not (isinstance(value, str) and value.strip()):
@@ -148,11 +147,12 @@ def check_brand(project: Project) -> list[Diagnostic]:
     return checker.problems
 
 
-def colour_problem(value: Any, key: str) -> str | None:
-    """What is wrong with a brand colour as written, in a trainer's words, or None when it is fine."""
+def colour_problem(value: Any, key: str) -> tuple[str, str] | None:
+    """What is wrong with a brand colour as written: its code (`brand` for a value that is no colour,
+    `brand-contrast` for one that is too pale) and the message in a trainer's words; None when it is fine."""
     colour = Colour.parse(value) if isinstance(value, str) else None
     if colour is None:
-        return f"'{value}' is not a colour written as # and six hexadecimal digits, such as #1a56a8"
+        return "brand", f"'{value}' is not a colour written as # and six hexadecimal digits, such as #1a56a8"
     ratio = contrast(WHITE, colour)
     role = "the header and the buttons" if key == "color" else "links as the pointer rests on them"
     if ratio < TEXT_RATIO:
@@ -162,12 +162,12 @@ def colour_problem(value: Any, key: str) -> str | None:
             if passing
             else ""
         )
-        return (
+        return "brand-contrast", (
             f"white text on {colour.hex} has a contrast of only {ratio_text(ratio)}, below the {TEXT_RATIO}:1 that "
             f"text needs (WCAG AA) on {role}{suggestion}"
         )
     if _readable_on_dark(colour) is None:
-        return (
+        return "brand-contrast", (
             f"no lighter shade of {colour.hex} reaches {TEXT_RATIO}:1 on the dark colour scheme's background; "
             "choose a colour with more of a hue"
         )

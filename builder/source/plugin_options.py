@@ -65,16 +65,21 @@ def _collect(node: yaml.Node, key: yaml.Node, path: DataPath, display: str, plac
 
 
 class OptionChecker(Checker):
-    """A Checker for plugin options: each problem at its option's place in mkdocs.yml (or its nearest written
-    parent's), its path shown from the options (`brand.color: ...`)."""
+    """A Checker for `plugin`'s options: each problem at its option's place in mkdocs.yml (`text`, shown as
+    `file`), or its nearest written parent's, its path shown from the options (`brand.color: ...`). The text is
+    composed only once a problem needs a place: options without problems cost a validation nothing."""
 
-    def __init__(self, file: str, places: Places):
+    def __init__(self, file: str, text: str, plugin: str):
         super().__init__(file)
-        self.places = places
+        self.text = text
+        self.plugin = plugin
+        self._places: Places | None = None
 
     def location(self, path: DataPath, *, key: bool = False) -> SourceLocation:
+        if self._places is None:
+            self._places = plugin_option_places(self.text, self.file, self.plugin)
         for length in range(len(path), -1, -1):
-            found = self.places.get(path[:length])
+            found = self._places.get(path[:length])
             if found is not None:
                 return found[1] if key and length == len(path) else found[0]
         return SourceLocation(self.file)
